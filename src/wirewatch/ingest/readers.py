@@ -1,0 +1,208 @@
+"""Read input documents from .txt and .html files, standard input, and JSONL files.
+
+Every reader raises a ``wirewatch.errors.InputError`` subclass naming the file and what to do;
+``read_jsonl`` instead yields an ``ErrorRecord`` for a bad line and goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from wirewatch.errors import (
+    BinaryInputError,
+    DecodeInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedRecordError,
+    MissingInputError,
+    NoArticleTextError,
+    NotAFileError,
+)
+from wirewatch.ingest.document import InputDocument
+from wirewatch.ingest.validate import MAX_CHARS
+from wirewatch.model import ErrorInfo, ErrorRecord
+
+__all__ = ["HTML_SUFFIXES", "decode_bytes", "read_html", "read_path", "read_jsonl", "error_record"]
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MAX_BYTES = MAX_CHARS * 4 + 1024
+
+
+def error_record(source_id: str | None, exc: InputError | Exception) -> ErrorRecord:
+    """The batch-mode stand-in for a failed document: ``{"article": {"source_id"}, "error"}``."""
+    code = getattr(exc, "code", "internal_error")
+    message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+    return ErrorRecord(
+        article={"source_id": source_id}, error=ErrorInfo(code=code, message=message)
+    )
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode article bytes as UTF-8 (BOM allowed).
+
+    Raises:
+        EmptyInputError: zero bytes.
+        BinaryInputError: NUL bytes (an image, PDF or archive, not text).
+        DecodeInputError: not valid UTF-8.
+    """
+    if not data.strip():
+        raise EmptyInputError(
+            "the file is empty; give a file with the article's text in it.", source=source
+        )
+    if b"\x00" in data[:8192]:
+        raise BinaryInputError(
+            "the file is binary (it contains NUL bytes), not text; give a .txt or .html article.",
+            source=source,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecodeInputError(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-encode it as UTF-8, e.g. iconv -f latin1 -t utf-8.",
+            source=source,
+        ) from exc
+
+
+def read_html(html: str, source: str) -> InputDocument:
+    """Main text and metadata (title, date, url) of an HTML page, through trafilatura.
+
+    Raises:
+        NoArticleTextError: trafilatura finds no article text in the page.
+    """
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    data: dict[str, Any] = {}
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise NoArticleTextError(
+            "no article text found in this HTML page (navigation or an empty page?); give the "
+            "article's own page, or its text as .txt.",
+            source=source,
+        )
+    date = data.get("date")
+    return InputDocument(
+        text=text,
+        source_id=source,
+        date=str(date)[:10] if date else None,
+        title=data.get("title") or None,
+        url=data.get("url") or None,
+    )
+
+
+def read_path(path: str) -> InputDocument:
+    """Read one input: a ``.txt``/``.html`` file path, or ``-`` for standard input.
+
+    Args:
+        path: file path; ``.html``/``.htm`` go through trafilatura, anything else is plain text.
+
+    Returns:
+        The document, ``source_id`` set to the path as given.
+
+    Raises:
+        MissingInputError, NotAFileError, InputTooLargeError, and the errors of
+        ``decode_bytes`` and ``read_html``.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        text = decode_bytes(data, "<stdin>")
+        if text.lstrip()[:1] == "<" and "<html" in text[:2000].lower():
+            return read_html(text, "<stdin>")
+        return InputDocument(text=text, source_id="<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise MissingInputError("no such file; check the path.", source=path)
+    if p.is_dir():
+        raise NotAFileError(
+            "is a directory; give the article files inside it (e.g. dir/*.txt).", source=path
+        )
+    if p.stat().st_size > _MAX_BYTES:
+        raise InputTooLargeError(
+            f"the file is {p.stat().st_size:,} bytes, too large for one article; split it.",
+            source=path,
+        )
+    text = decode_bytes(p.read_bytes(), path)
+    if p.suffix.lower() in HTML_SUFFIXES:
+        return read_html(text, path)
+    return InputDocument(text=text, source_id=path)
+
+
+def read_jsonl(path: str) -> Iterator[InputDocument | ErrorRecord]:
+    """Documents from a JSONL file: one object per line with ``id``, ``text`` and optional
+    ``date``, ``title``, ``url``. Blank lines are skipped.
+
+    Yields:
+        An ``InputDocument`` per good line, in file order; an ``ErrorRecord`` (code
+        ``malformed_record``, ``source_id`` = the line's id or ``"{path}:{line}"``) per bad one.
+
+    Raises:
+        MissingInputError / NotAFileError / DecodeInputError: the file itself cannot be read.
+    """
+    p = Path(path) if path != "-" else None
+    if p is not None and not p.exists():
+        raise MissingInputError("no such file; check the path.", source=path)
+    if p is not None and p.is_dir():
+        raise NotAFileError("is a directory; give a .jsonl file.", source=path)
+    stream = open(p, "rb") if p is not None else sys.stdin.buffer  # noqa: SIM115
+    try:
+        for lineno, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                yield error_record(
+                    where, DecodeInputError("line is not valid UTF-8; re-encode it.", source=where)
+                )
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield error_record(
+                    where,
+                    MalformedRecordError(
+                        f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be "
+                        'one object like {"id": "a1", "text": "..."}.',
+                        source=where,
+                    ),
+                )
+                continue
+            if not isinstance(obj, dict):
+                yield error_record(
+                    where,
+                    MalformedRecordError("line is not a JSON object.", source=where),
+                )
+                continue
+            sid = obj.get("id")
+            sid = str(sid) if sid is not None else where
+            text = obj.get("text")
+            if not isinstance(text, str):
+                yield error_record(
+                    sid,
+                    MalformedRecordError(
+                        "record has no string 'text' field; add the article text.", source=sid
+                    ),
+                )
+                continue
+            date = obj.get("date")
+            yield InputDocument(
+                text=text,
+                source_id=sid,
+                date=str(date)[:10] if date else None,
+                title=obj.get("title"),
+                url=obj.get("url"),
+            )
+    finally:
+        if p is not None:
+            stream.close()

