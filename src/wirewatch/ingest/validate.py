@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirewatch.errors import EmptyInputError, InputTooLargeError, UnsupportedLanguageError
 
@@ -11,6 +12,7 @@ __all__ = ["MAX_CHARS", "detect_language", "check_text"]
 MAX_CHARS = 1_000_000
 """Longest text accepted, in code points (spaCy's default ``nlp.max_length``)."""
 
+_IDENTIFIER: Any = None
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -19,9 +21,12 @@ def detect_language(text: str) -> tuple[str, float]:
 
     Source: py3langid (a fork of langid.py, Lui & Baldwin 2012), normalised probabilities.
     """
-    import py3langid
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    lang, prob = py3langid.classify(text[:5000])
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    lang, prob = _IDENTIFIER.classify(text[:5000])
     return str(lang), float(prob)
 
 

