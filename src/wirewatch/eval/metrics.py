@@ -1,0 +1,44 @@
+"""Precision / recall / F1 bookkeeping shared by the evaluations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["PRF"]
+
+
+@dataclass
+class PRF:
+    """Counts of true positives, false positives and false negatives, and the derived scores."""
+
+    tp: float = 0
+    fp: float = 0
+    fn: float = 0
+
+    def add(self, tp: float = 0, fp: float = 0, fn: float = 0) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
