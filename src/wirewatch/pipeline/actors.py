@@ -1,20 +1,435 @@
-"""Finds actor mentions: names, IGOs, countries, demonyms, metonyms, sector nouns, pronouns. (stub: to be implemented)"""
+"""Finds actor mentions: names, IGOs, countries, demonyms, metonyms, sector nouns, pronouns.
+
+``ActorRecognizer`` (factory ``wirewatch_actors``) runs after ``ner`` and writes
+``doc._.ww_mentions``: a list of dicts ordered by ``start_char``::
+
+    {start_char, end_char, text, kind, entity_type, country, sector, name_key, descriptors}
+
+``kind`` is a ``model.MentionKind``; ``name_key`` is the key coreference merges on (None for
+pronouns); ``descriptors`` holds span dicts of title prefixes ("President" in "Kazakh President
+Kassym-Jomart Tokayev"). ``wirewatch_coref`` adds ``entity_id``.
+
+The small English model's NER faults are repaired by kind, from data, never per name:
+
+* a demonym/country and title merged into a name ("Kazakh President X", labelled ORG) are split
+  off: the rest is a PERSON with the title as descriptor, the title's sector and the country;
+* a lone capitalised token labelled GPE/ORG/NORP that is the last word of a PERSON name
+  elsewhere in the doc is that person's surname;
+* names in the actor tables (countries, demonyms, capitals and seats of power, IGOs, national
+  institutions) override NER labels; an NER span fully lower-case is dropped.
+
+Source: tables in ``wirewatch/resources`` via ``wirewatch.ontology.actors``; sector codes
+CAMEO 1.1b3 ch. 4 / PLOVER 0.8.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections import Counter
+from typing import Any
 
-__all__ = ["ActorRecognizer"]
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from wirewatch.ontology import actors as onto
+from wirewatch.pipeline.extensions import add_diagnostic, span_dict
+
+__all__ = ["ActorRecognizer", "PRONOUNS", "LOCATIVE_PREPS"]
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PRONOUNS = frozenset(
+    "he him his himself she her hers herself it its itself they them their theirs themselves"
+    .split()
+)
+LOCATIVE_PREPS = frozenset("in at near outside inside around across into throughout".split())
+_TRIM_LEFT = frozenset({"the", "a", "an"})
+_TRIM_RIGHT = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "then-", "ex", "deputy", "interim"})
+
+
+def _mention(
+    doc: Doc,
+    start: int,
+    end: int,
+    kind: str,
+    entity_type: str | None,
+    country: str | None = None,
+    sector: str | None = None,
+    name_key: str | None = None,
+    descriptors: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A mention dict for the code-point range [start, end)."""
+    d = span_dict(doc, start, end)
+    d.update(
+        kind=kind,
+        entity_type=entity_type,
+        country=country,
+        sector=sector,
+        name_key=name_key,
+        descriptors=descriptors or [],
+    )
+    return d
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its regular English plurals (matching is on LOWER, not on lemmas)."""
+    out = [word, word + "s", word + "es"]
+    if word.endswith("y"):
+        out.append(word[:-1] + "ies")
+    if word.endswith("man"):
+        out.append(word[:-3] + "men")
+    return out
 
 
 class ActorRecognizer:
-    """Finds actor mentions: names, IGOs, countries, demonyms, metonyms, sector nouns, pronouns."""
+    """Finds actor mentions: names, IGOs, countries, demonyms, metonyms, sector nouns, pronouns.
+
+    Args:
+        nlp: the pipeline (its tokenizer builds the phrase patterns).
+        name: component name.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        vocab = nlp.vocab
+        # Case-sensitive names: countries, demonyms, seats of power, IGOs.
+        self._names = PhraseMatcher(vocab, attr="ORTH")
+        self._payload: dict[str, dict[str, Any]] = {}
+        pats: dict[str, list[str]] = {"COUNTRY": [], "DEMONYM": [], "METONYM": [], "IGO": []}
+        for c in onto.countries():
+            pats["COUNTRY"] += [n for n in c.names if not n.startswith("the ")]
+            pats["DEMONYM"] += list(c.demonyms)
+        pats["METONYM"] = [m.text for m in onto.metonyms()]
+        for g in onto.igos():
+            pats["IGO"] += ([g.acronym] if g.acronym else []) + list(g.names)
+        for label, texts in pats.items():
+            variants = {t for t in texts} | {t.replace("'", "\u2019") for t in texts}
+            self._names.add(label, [nlp.make_doc(t) for t in sorted(variants)])
+        # Titles (case-insensitive): "Foreign Minister", "secretary of state".
+        self._titles = PhraseMatcher(vocab, attr="LOWER")
+        self._titles.add("TITLE", [nlp.make_doc(t) for t in onto.titles()])
+        # Group / institution nouns with a sector; the last word also matches its plural.
+        self._groups = Matcher(vocab)
+        for noun in onto.sector_nouns():
+            words = noun.split()
+            pat = [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": _forms(words[-1])}}]
+            self._groups.add("GROUP", [pat])
+        self._pronouns = Matcher(vocab)
+        self._pronouns.add(
+            "PRON", [[{"LOWER": {"IN": sorted(PRONOUNS)}, "TAG": {"IN": ["PRP", "PRP$"]}}]]
+        )
 
+    # ----------------------------------------------------------------------------- matching
+    def _name_matches(self, doc: Doc, ent_of: list[int]) -> list[Span]:
+        """Table names that stand: longest first; capitals and ambiguous names only inside NER."""
+        spans = []
+        for match_id, start, end in self._names(doc):
+            label = doc.vocab.strings[match_id]
+            span = Span(doc, start, end, label=label)
+            text = span.text
+            needs_ner = False
+            if label == "COUNTRY":
+                c = onto.country_code(text)
+                needs_ner = c is None or any(
+                    x.ambiguous for x in onto.countries() if x.iso3 == c and text in x.names
+                )
+            elif label == "METONYM":
+                m = onto.metonym(text)
+                needs_ner = m is None or m.ambiguous or m.kind == "capital"
+            if needs_ner and all(ent_of[i] < 0 for i in range(start, end)):
+                continue
+            spans.append(span)
+        spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: set[int] = set()
+        out = []
+        for s in spans:
+            if taken.isdisjoint(range(s.start, s.end)):
+                out.append(s)
+                taken.update(range(s.start, s.end))
+        return sorted(out, key=lambda s: s.start)
+
+    def _table_mention(self, doc: Doc, span: Span, main: str | None) -> dict[str, Any] | None:
+        text = span.text
+        a, b = span.start_char, span.end_char
+        if span.label_ == "COUNTRY":
+            code = onto.country_code(text)
+            kind = "acronym" if onto._is_acronym(text) else "name"
+            return _mention(doc, a, b, kind, "GPE", code, None, f"GPE:{code}")
+        if span.label_ == "DEMONYM":
+            code = onto.demonym_country(text)
+            return _mention(doc, a, b, "demonym", "GPE", code, None, f"GPE:{code}")
+        if span.label_ == "IGO":
+            g = onto.igo(text)
+            if g is None:
+                return None
+            key = g.acronym or g.names[0]
+            kind = "acronym" if text == g.acronym or onto._is_acronym(text) else "name"
+            etype = "IGO" if g.sector in ("IGO", "JUD") else "ORG"
+            return _mention(doc, a, b, kind, etype, None, g.sector, f"IGO:{key}")
+        m = onto.metonym(text)
+        if m is None:
+            return None
+        if m.kind == "institution":
+            kind = "acronym" if onto._is_acronym(text) else "name"
+            key = f"ORG:{m.country}:{m.text}"
+            return _mention(doc, a, b, kind, "ORG", m.country, m.sector, key)
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if m.kind == "capital" and prev is not None and prev.lower_ in LOCATIVE_PREPS:
+            # "protests in Moscow": a place, not the government
+            return _mention(doc, a, b, "name", "GPE", m.country, None, f"PLACE:{m.text}")
+        return _mention(doc, a, b, "metonym", "GPE", m.country, m.sector, f"GOV:{m.country}")
+
+    # -------------------------------------------------------------------------- NER repair
+    @staticmethod
+    def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in _TRIM_RIGHT or doc[end - 1].is_punct):
+            end -= 1
+        return start, end
+
+    def _title_before(
+        self, doc: Doc, pos: int, title_end: dict[int, int], table_at: dict[int, Span]
+    ) -> tuple[int, int, int, str | None]:
+        """Title (and demonym) ending at token ``pos``: (title_start, title_end, prefix_start,
+        country); title_start == title_end when there is none."""
+        t_start = title_end.get(pos, -1)
+        if t_start < 0:
+            return pos, pos, pos, None
+        first = t_start
+        while first > 0 and doc[first - 1].lower_ in _TITLE_MODIFIERS:
+            first -= 1
+        country = None
+        prev = table_at.get(first - 1)
+        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM"):
+            country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
+            first = prev.start
+        return t_start, pos, first, country
+
+    def _person(
+        self, doc: Doc, start: int, end: int, title: tuple[int, int, int, str | None]
+    ) -> dict[str, Any]:
+        t_start, t_end, _first, country = title
+        descriptors, sector = [], None
+        if t_end > t_start:
+            tspan = doc[t_start:t_end]
+            descriptors = [span_dict(doc, tspan.start_char, tspan.end_char)]
+            sector = onto.title_sector(tspan.text)
+            country = country or onto.title_country(tspan.text)
+        span = doc[start:end]
+        return _mention(
+            doc, span.start_char, span.end_char, "name", "PERSON", country, sector,
+            f"PERSON:{doc[end - 1].text.lower()}", descriptors,
+        )
+
+    # -------------------------------------------------------------------------------- call
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.ww_mentions is None:
-            doc._.ww_mentions = []
+        mentions: list[dict[str, Any]] = []
+        try:
+            mentions = self.find(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad doc must not sink a batch
+            add_diagnostic(doc, self.name, f"actor recognition failed: {exc!r}")
+        doc._.ww_mentions = mentions
         return doc
+
+    def find(self, doc: Doc) -> list[dict[str, Any]]:
+        """All actor mentions of ``doc``, ordered by start_char (see the module docstring)."""
+        n = len(doc)
+        ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+        ent_of = [-1] * n
+        for k, e in enumerate(ents):
+            for i in range(e.start, e.end):
+                ent_of[i] = k
+        table_spans = self._name_matches(doc, ent_of)
+        table_at: dict[int, Span] = {}
+        for s in table_spans:
+            table_at[s.start] = s
+            table_at[s.end - 1] = s
+        strong = [s for s in table_spans if s.label_ == "IGO" or _is_institution(s.text)]
+        covered = [False] * n  # tokens in a table name
+        for s in table_spans:
+            for i in range(s.start, s.end):
+                covered[i] = True
+        title_end: dict[int, int] = {}  # token after a title -> title start (longest)
+        title_tok = [False] * n
+        for _, ts, te in self._titles(doc):
+            if not any(t.is_title or t.is_upper for t in doc[ts:te]):
+                continue  # pre-nominal titles are capitalised: "Foreign Minister"
+            if te not in title_end or ts < title_end[te]:
+                title_end[te] = ts
+        mentions: list[dict[str, Any]] = []
+
+        # 1. NER names, repaired; persons first so lone surnames can be recognised after.
+        pending: list[tuple[int, int, str]] = []
+        person_spans: list[tuple[int, int]] = []
+        for e in ents:
+            try:
+                a, b = self._trim(doc, e.start, e.end)
+                if a >= b or not any(t.text[:1].isupper() for t in doc[a:b]):
+                    continue
+                if all(covered[i] for i in range(a, b)):
+                    continue  # a table name (country, IGO, …) says it better
+                if any(s.start < b and a < s.end for s in strong):
+                    continue  # "Shanghai Cooperation Organization (SCO" -> the IGO match
+                # strip a demonym/country + title prefix: "Kazakh President Kassym-Jomart Tokayev"
+                p = a
+                while p < b and (covered[p] or doc[p].lower_ in _TITLE_MODIFIERS):
+                    p += 1
+                title_here = None
+                for te in range(b - 1, p, -1):
+                    if title_end.get(te) == p:
+                        title_here = te
+                        break
+                if title_here is not None:
+                    if title_here >= b:
+                        continue
+                    rest = doc[title_here:b]
+                    if all(t.text[:1].isupper() or t.is_punct for t in rest):
+                        for i in range(title_here, b):
+                            title_tok[i] = True
+                        title = self._title_before(doc, title_here, title_end, table_at)
+                        mentions.append(self._person(doc, title_here, b, title))
+                        person_spans.append((title_here, b))
+                        continue
+                if any(title_end.get(te) is not None and title_end[te] <= a < te
+                       for te in range(a + 1, b + 1)):
+                    continue  # "State" inside "Secretary of State"
+                if e.label_ == "PERSON":
+                    title = self._title_before(doc, a, title_end, table_at)
+                    mentions.append(self._person(doc, a, b, title))
+                    person_spans.append((a, b))
+                    continue
+                pending.append((a, b, e.label_))
+            except Exception as exc:  # noqa: BLE001
+                add_diagnostic(doc, self.name, f"skipped entity: {exc!r}",
+                               span_dict(doc, e.start_char, e.end_char))
+
+        surnames = {doc[b - 1].text for a, b in person_spans if b - a >= 2}
+        for a, b, label in pending:
+            span = doc[a:b]
+            if b - a == 1 and span.text in surnames:
+                mentions.append(_mention(doc, span.start_char, span.end_char, "surname",
+                                         "PERSON", None, None, f"PERSON:{span.text.lower()}"))
+                person_spans.append((a, b))
+                continue
+            if label in ("LOC", "FAC"):
+                continue  # regions and buildings are places, not actors
+            country = None
+            first = table_at.get(a)
+            if first is not None and first.label_ in ("COUNTRY", "DEMONYM") and first.end < b:
+                country = onto.country_code(first.text) or onto.demonym_country(first.text)
+            sector = None
+            if label == "ORG":  # "University of Pittsburgh" -> EDU
+                sector = next((x for x in (onto.sector_of(t.text) for t in span) if x), None)
+            key = f"{label}:{onto.normalize(span.text).lower()}"
+            mentions.append(_mention(doc, span.start_char, span.end_char, "name", label,
+                                     country, sector, key))
+        for m in mentions:
+            if m["entity_type"] == "PERSON" and " " not in m["text"] and m["text"] in surnames:
+                m["kind"] = "surname"
+        person_tok = [False] * n
+        for a, b in person_spans:
+            for i in range(a, b):
+                person_tok[i] = True
+
+        # 2. Table names: countries, demonyms, capitals/seats, IGOs, institutions.
+        counts: Counter[str] = Counter()
+        first_country: str | None = None
+        table_mentions = []
+        for s in table_spans:
+            if any(person_tok[i] for i in range(s.start, s.end)):
+                continue  # "Jordan" inside "Michael Jordan"
+            try:
+                m = self._table_mention(doc, s, None)
+            except Exception as exc:  # noqa: BLE001
+                add_diagnostic(doc, self.name, f"skipped name: {exc!r}",
+                               span_dict(doc, s.start_char, s.end_char))
+                continue
+            if m is None:
+                continue
+            table_mentions.append(m)
+            if m["name_key"].startswith("GPE:") and m["country"]:
+                counts[m["country"]] += 1
+                first_country = first_country or m["country"]
+        mentions += table_mentions
+        main = _main_country(counts, first_country)
+
+        # 3. Group nouns with a sector: "police", "Russian troops", "the government".
+        used = [covered[i] or person_tok[i] or title_tok[i] or ent_of[i] >= 0 for i in range(n)]
+        groups = [Span(doc, s, e) for _, s, e in self._groups(doc)]
+        groups.sort(key=lambda s: (-(s.end - s.start), s.start))
+        for s in groups:
+            try:
+                if any(used[i] for i in range(s.start, s.end)):
+                    continue
+                head = doc[s.end - 1]
+                if head.dep_ == "compound" or head.pos_ not in ("NOUN", "PROPN"):
+                    continue  # "a police state", "state-run"
+                if head.i in title_end or (head.i + 1) in title_end:
+                    continue  # "journalist John Smith" is a title
+                for i in range(s.start, s.end):
+                    used[i] = True
+                self_m = self._group(doc, s, table_at, main)
+                mentions.append(self_m)
+            except Exception as exc:  # noqa: BLE001
+                add_diagnostic(doc, self.name, f"skipped group noun: {exc!r}",
+                               span_dict(doc, s.start_char, s.end_char))
+
+        # 4. Third-person pronouns: resolved by wirewatch_coref.
+        for _, s, _e in self._pronouns(doc):
+            t = doc[s]
+            mentions.append(_mention(doc, t.idx, t.idx + len(t.text), "pronoun", None))
+
+        mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
+        return mentions
+
+    def _group(self, doc: Doc, s: Span, table_at: dict[int, Span], main: str | None
+               ) -> dict[str, Any]:
+        words = " ".join(t.lower_ for t in s)
+        sector = onto.sector_of(words)
+        table = onto.sector_nouns()
+        etype = "GROUP"
+        for form in (words, *(" ".join([*words.split()[:-1], w]) for w in
+                              onto._singular(words.split()[-1]))):
+            if form in table:
+                etype = table[form][1]
+                break
+        start = s.start
+        country = None
+        prev = table_at.get(s.start - 1)
+        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM"):
+            country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
+            start = prev.start
+        if country is None:
+            for child in doc[s.end - 1].children:
+                if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                    sp = table_at.get(child.i)
+                    if sp is not None and sp.label_ in ("COUNTRY", "DEMONYM", "METONYM"):
+                        m = onto.metonym(sp.text)
+                        country = (onto.country_code(sp.text) or onto.demonym_country(sp.text)
+                                   or (m.country if m else None))
+        modified = any(c.dep_ in ("poss", "amod", "compound", "nmod")
+                       for c in doc[s.end - 1].children)
+        if country is None and sector in ("GOV", "COP") and not modified:
+            country = main  # "the government", "police": the article's main country
+        lemma = doc[s.end - 1].lemma_.lower() or doc[s.end - 1].lower_
+        span = doc[start:s.end]
+        return _mention(doc, span.start_char, span.end_char, "group", etype, country, sector,
+                        f"GROUP:{country}:{sector}:{lemma}")
+
+
+def _is_institution(text: str) -> bool:
+    m = onto.metonym(text)
+    return m is not None and m.kind in ("institution", "seat")
+
+
+def _main_country(counts: Counter[str], first: str | None) -> str | None:
+    """The article's main country: the most mentioned one, if it leads clearly (1.2x the next)
+    or is also the first country named."""
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n_top = ranked[0]
+    if len(ranked) == 1 or n_top >= 1.2 * ranked[1][1] or (top == first and n_top > ranked[1][1]):
+        return top
+    return None

@@ -1,0 +1,396 @@
+"""Actor knowledge: countries, demonyms, seats of power, IGOs, sector nouns and titles.
+
+A small lookup API over the tab-separated tables in ``wirewatch/resources`` (each file's header
+cites its source). Event coding, geocoding and the actor components all read actors from here::
+
+    >>> country_code("Kazakhstan"), demonym_country("Kazakh"), country_code("the U.S.")
+    ('KAZ', 'KAZ', 'USA')
+    >>> metonym("the Kremlin")[:3]
+    ('Kremlin', 'RUS', 'GOV')
+    >>> igo("Collective Security Treaty Organization").acronym, sector_of("protesters")
+    ('CSTO', 'OPP')
+
+Lookups ignore a leading "the", a trailing possessive and case -- except that an all-capital
+acronym ("US", "WHO") matches only in capitals. Tables are loaded once and cached.
+
+Source: see the header of each resource file (countries.tsv, metonyms.tsv, igos.tsv,
+sectors.tsv, titles.tsv, given_names.tsv); sector codes are CAMEO 1.1b3 ch. 4 / PLOVER 0.8.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+__all__ = [
+    "Country",
+    "Metonym",
+    "Igo",
+    "countries",
+    "metonyms",
+    "igos",
+    "sector_nouns",
+    "titles",
+    "country_code",
+    "country_name",
+    "demonym_country",
+    "metonym",
+    "igo",
+    "sector_of",
+    "title_sector",
+    "title_country",
+    "given_name_gender",
+    "normalize",
+]
+
+_RESOURCES = "wirewatch.resources"
+
+
+class Country(NamedTuple):
+    """One country: ISO 3166-1 alpha-3 code, name variants (first canonical), demonyms."""
+
+    iso3: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    ambiguous: bool
+
+
+class Metonym(NamedTuple):
+    """A capital, seat of power or national institution standing for a state's organ."""
+
+    text: str
+    country: str
+    sector: str
+    entity_type: str
+    kind: str
+    ambiguous: bool
+
+
+class Igo(NamedTuple):
+    """An intergovernmental organisation: acronym (may be ""), names (first canonical), sector."""
+
+    acronym: str
+    names: tuple[str, ...]
+    sector: str
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    """Data rows of a resource TSV: '#' comment lines and the column header line skipped."""
+    text = resources.files(_RESOURCES).joinpath(filename).read_text(encoding="utf-8")
+    header_seen = False
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        yield line.split("\t")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+def _plural(demonym: str) -> str | None:
+    """English plural of a demonym used as a noun ("Russians", "Kazakhs"), if it has one."""
+    if demonym.endswith(("sh", "ch", "ese", "ss")) or " " in demonym:
+        return None
+    if demonym[-1] in "nikh":
+        return demonym + "s"
+    return None
+
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+
+
+def normalize(text: str) -> str:
+    """A lookup key: curly apostrophes straightened, leading "the" and possessive dropped.
+
+    Args:
+        text: a name as found in text, e.g. "the Kremlin’s".
+
+    Returns:
+        The key form, e.g. "Kremlin" (case kept; callers compare case-insensitively).
+    """
+    t = " ".join(text.replace("\u2019", "'").split())
+    t = _LEADING_THE.sub("", t)
+    return _POSSESSIVE.sub("", t).strip()
+
+
+def _is_acronym(s: str) -> bool:
+    letters = s.replace(".", "").replace("-", "")
+    return letters.isupper() and len(letters) <= 6
+
+
+class _Index:
+    """Case-insensitive index where all-capital acronyms are matched case-sensitively."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, object] = {}
+        self.folded: dict[str, object] = {}
+
+    def add(self, key: str, value: object) -> None:
+        key = normalize(key)
+        self.exact.setdefault(key, value)
+        if not _is_acronym(key):
+            self.folded.setdefault(key.lower(), value)
+
+    def get(self, text: str) -> object | None:
+        key = normalize(text)
+        if key in self.exact:
+            return self.exact[key]
+        return self.folded.get(key.lower())
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every country in ``countries.tsv`` (UN members, observers, Taiwan, Kosovo).
+
+    Returns:
+        Tuple of ``Country`` in file order.
+
+    Source:
+        UN member states list; ISO 3166-1; CIA World Factbook nationality field.
+    """
+    out = []
+    for row in _rows("countries.tsv"):
+        row += [""] * (4 - len(row))
+        demonyms = _split(row[2])
+        plurals = tuple(p for p in (_plural(d) for d in demonyms) if p)
+        out.append(Country(row[0], _split(row[1]), demonyms + plurals, row[3] == "ambiguous"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> tuple[_Index, _Index, dict[str, Country]]:
+    names, dems = _Index(), _Index()
+    by_code: dict[str, Country] = {}
+    for c in countries():
+        by_code[c.iso3] = c
+        for n in c.names:
+            names.add(n, c.iso3)
+        for d in c.demonyms:
+            dems.add(d, c.iso3)
+    return names, dems, by_code
+
+
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-3 code of a country name or abbreviation.
+
+    Args:
+        text: a country name as written: "Kazakhstan", "the U.S.", "Russia’s", "UK".
+
+    Returns:
+        The alpha-3 code ("KAZ") or None when ``text`` is not a known country name. Demonyms are
+        not accepted here (see ``demonym_country``).
+
+    Source:
+        countries.tsv (ISO 3166-1; UN member states).
+    """
+    code = _country_index()[0].get(text)
+    return str(code) if code else None
+
+
+def country_name(iso3: str) -> str | None:
+    """Canonical English short name of an alpha-3 code ("RUS" -> "Russia"), or None."""
+    c = _country_index()[2].get(iso3.upper())
+    return c.names[0] if c else None
+
+
+def demonym_country(text: str) -> str | None:
+    """ISO alpha-3 code of the country a demonym refers to.
+
+    Args:
+        text: an adjective or people noun: "Kazakh", "Russian", "Americans".
+
+    Returns:
+        The alpha-3 code ("KAZ") or None.
+
+    Source:
+        countries.tsv (CIA World Factbook nationality field); plurals derived.
+    """
+    code = _country_index()[1].get(text)
+    return str(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def metonyms() -> tuple[Metonym, ...]:
+    """Capitals, seats of power and national institutions from ``metonyms.tsv``.
+
+    Source:
+        CIA World Factbook capitals; CAMEO 1.1b3 ch. 4 treatment of capitals as GOV.
+    """
+    out = []
+    for row in _rows("metonyms.tsv"):
+        row += [""] * (6 - len(row))
+        out.append(Metonym(row[0], row[1], row[2], row[3], row[4], row[5] == "ambiguous"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _metonym_index() -> _Index:
+    idx = _Index()
+    for m in metonyms():
+        idx.add(m.text, m)
+    return idx
+
+
+def metonym(text: str) -> Metonym | None:
+    """The state organ a capital or seat of power stands for.
+
+    Args:
+        text: "Washington", "the Kremlin", "Downing Street", "the State Department".
+
+    Returns:
+        A ``Metonym`` (country alpha-3, CAMEO sector, entity_type, kind) or None. Whether a
+        capital is used as a metonym or as a place is for the caller to decide from context.
+
+    Source:
+        metonyms.tsv.
+    """
+    m = _metonym_index().get(text)
+    return m if isinstance(m, Metonym) else None
+
+
+@lru_cache(maxsize=1)
+def igos() -> tuple[Igo, ...]:
+    """Intergovernmental organisations from ``igos.tsv``.
+
+    Source:
+        CAMEO 1.1b3 ch. 4 international actor codes; the organisations' official names.
+    """
+    return tuple(Igo(row[0], _split(row[1]), row[2]) for row in _rows("igos.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _igo_index() -> _Index:
+    idx = _Index()
+    for g in igos():
+        if g.acronym:
+            idx.add(g.acronym, g)
+        for n in g.names:
+            idx.add(n, g)
+    return idx
+
+
+def igo(text: str) -> Igo | None:
+    """The IGO named by a full name or acronym ("CSTO", "the United Nations"), or None.
+
+    Source:
+        igos.tsv.
+    """
+    g = _igo_index().get(text)
+    return g if isinstance(g, Igo) else None
+
+
+@lru_cache(maxsize=1)
+def sector_nouns() -> dict[str, tuple[str, str]]:
+    """Group/institution noun (singular, lower case) -> (CAMEO sector, entity_type).
+
+    Source:
+        sectors.tsv (CAMEO 1.1b3 ch. 4 domestic role codes; PLOVER 0.8 actor sectors).
+    """
+    return {row[0]: (row[1], row[2]) for row in _rows("sectors.tsv")}
+
+
+def _singular(word: str) -> list[str]:
+    w = word.lower()
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    if w.endswith("men"):
+        out.append(w[:-3] + "man")
+    return out
+
+
+def sector_of(noun: str) -> str | None:
+    """CAMEO sector code of a group or institution noun.
+
+    Args:
+        noun: "police", "protesters", "oil workers", "ministry" (singular or plural).
+
+    Returns:
+        The sector code ("COP", "OPP", "LAB", "GOV") or None.
+
+    Source:
+        sectors.tsv (CAMEO 1.1b3 ch. 4; PLOVER 0.8).
+    """
+    table = sector_nouns()
+    words = normalize(noun).lower().split()
+    if not words:
+        return None
+    for last in _singular(words[-1]):
+        key = " ".join([*words[:-1], last])
+        if key in table:
+            return table[key][0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Person title or role (lower case) -> CAMEO sector code.
+
+    Source:
+        titles.tsv (CAMEO 1.1b3 ch. 4; CAMEO agents dictionary).
+    """
+    return {row[0]: row[1] for row in _rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _title_countries() -> dict[str, str]:
+    return {row[0]: row[2] for row in _rows("titles.tsv") if len(row) > 2 and row[2]}
+
+
+def title_country(title: str) -> str | None:
+    """Country an unqualified title implies ("Secretary of State" -> "USA"), else None.
+
+    Source:
+        titles.tsv (country column; English-language news usage).
+    """
+    return _title_countries().get(normalize(title).lower())
+
+
+def title_sector(title: str) -> str | None:
+    """CAMEO sector of a person's title: "Foreign Minister" -> "GOV", "professor" -> "EDU".
+
+    Args:
+        title: a title or role noun, any case, optionally with "former"/"acting" and a
+            demonym left off by the caller.
+
+    Returns:
+        The sector code or None.
+
+    Source:
+        titles.tsv.
+    """
+    table = titles()
+    words = normalize(title).lower().split()
+    if not words:
+        return None
+    for last in _singular(words[-1]):
+        key = " ".join([*words[:-1], last])
+        if key in table:
+            return table[key]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("given_names.tsv")}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" for a listed given name ("Jennifer" -> "f"), None when unknown.
+
+    Source:
+        given_names.tsv (hand-compiled; used only to rule out pronoun antecedents).
+    """
+    return _given_names().get(name)

@@ -1,0 +1,183 @@
+"""wirewatch_coref: merging, pronouns, descriptors, affiliations (sentences written for tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.model import Entity
+
+
+def entity_of(doc, text):
+    """The entity with a mention whose text is ``text`` (first such mention)."""
+    m = next(m for m in doc._.ww_mentions if m["text"] == text)
+    return next(e for e in doc._.ww_entities if e["id"] == m["entity_id"])
+
+
+def spans(items):
+    return [(s["start_char"], s["end_char"], s["text"]) for s in items]
+
+
+def mentions(e):
+    return [(m["start_char"], m["text"], m["kind"]) for m in e["mentions"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (  # IGO acronym <-> full name
+            "The North Atlantic Treaty Organization (NATO) held talks in Brussels. NATO said the "
+            "meeting was productive.",
+            "NATO",
+            ("North Atlantic Treaty Organization", "IGO", None, "IGO",
+             [(4, "North Atlantic Treaty Organization", "name"), (40, "NATO", "acronym"),
+              (70, "NATO", "acronym")]),
+        ),
+        (  # surname -> the full name
+            "The analysis was written by Thomas Garrett, and Garrett later told Reuters it was "
+            "solid.",
+            "Garrett",
+            ("Thomas Garrett", "PERSON", None, None,
+             [(28, "Thomas Garrett", "name"), (48, "Garrett", "surname")]),
+        ),
+        (  # metonyms of one government
+            "Moscow rejected the proposal, while the Kremlin said talks would continue.",
+            "Kremlin",
+            ("Kremlin", "GPE", "RUS", "GOV",
+             [(0, "Moscow", "metonym"), (40, "Kremlin", "metonym")]),
+        ),
+        (  # "the State Department" <-> "State Department"
+            "The State Department summoned the envoy. A State Department spokesman declined to "
+            "comment.",
+            "State Department",
+            ("State Department", "ORG", "USA", "GOV",
+             [(4, "State Department", "name"), (43, "State Department", "name")]),
+        ),
+        (  # country name, abbreviation and demonym -> one country
+            "The United States warned Tehran. U.S. officials said American patience was thin.",
+            "U.S.",
+            ("United States", "GPE", "USA", None,
+             [(4, "United States", "name"), (33, "U.S.", "acronym"), (53, "American", "demonym")]),
+        ),
+        (  # she -> the person; gender from given_names.tsv
+            "Anna Lindqvist criticised the plan. She said it would hurt farmers.",
+            "She",
+            ("Anna Lindqvist", "PERSON", None, None,
+             [(0, "Anna Lindqvist", "name"), (36, "She", "pronoun")]),
+        ),
+        (  # "…,” it tweeted -> the organisation that was the last subject
+            "The Foreign Ministry condemned the attack. “We will respond,” it tweeted.",
+            "it",
+            ("Foreign Ministry", "ORG", None, "GOV",
+             [(4, "Foreign Ministry", "name"), (62, "it", "pronoun")]),
+        ),
+    ],
+)
+def test_merge(nlp, text, name, expected):
+    doc = nlp(text)
+    e = entity_of(doc, name)
+    assert (e["name"], e["entity_type"], e["country"], e["sector"], mentions(e)) == expected
+
+
+def test_he_skips_a_woman_and_prefers_the_speaker(nlp):
+    text = ("Mark Ellison met Sarah Wu in Geneva. Wu said the talks were useful. "
+            "The deal, he says, is close.")
+    doc = nlp(text)
+    he = next(m for m in doc._.ww_mentions if m["text"] == "he")
+    assert entity_of(doc, "he")["name"] == "Mark Ellison"
+    assert he["entity_id"] == entity_of(doc, "Mark Ellison")["id"]
+
+
+def test_object_pronoun_takes_the_nearest_antecedent(nlp):
+    doc = nlp("Maria Lopez said that Victor Orlov needed allies to help him win.")
+    assert entity_of(doc, "him")["name"] == "Victor Orlov"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "descriptors", "affiliations", "country", "sector"),
+    [
+        (
+            "Peter Novak, former Czech ambassador to Austria, said the talks had stalled.",
+            "Peter Novak",
+            [(13, 47, "former Czech ambassador to Austria")], [], "CZE", "GOV",
+        ),
+        (
+            "Maria Kowalczyk, a senior fellow at the Brookings Institution, said the sanctions "
+            "would fail.",
+            "Maria Kowalczyk",
+            [(17, 61, "a senior fellow at the Brookings Institution")],
+            [(40, 61, "Brookings Institution")], None, "EDU",
+        ),
+        (
+            "The Wilson Center’s Laura Bianchi warned of a new crisis.",
+            "Laura Bianchi", [], [(4, 17, "Wilson Center")], None, None,
+        ),
+        (
+            "David Okafor, of the University of Lagos and the Chatham House institute, said the "
+            "vote was fair.",
+            "David Okafor", [],
+            [(21, 40, "University of Lagos"), (49, 72, "Chatham House institute")], None, "EDU",
+        ),
+        (
+            "Kyrgyz President Sadyr Japarov said on Friday that the border was calm.",
+            "Sadyr Japarov", [(7, 16, "President")], [], "KGZ", "GOV",
+        ),
+    ],
+)
+def test_descriptors_and_affiliations(nlp, text, name, descriptors, affiliations, country,
+                                      sector):
+    doc = nlp(text)
+    e = entity_of(doc, name)
+    assert spans(e["descriptors"]) == descriptors
+    assert spans(e["affiliations"]) == affiliations
+    assert (e["country"], e["sector"]) == (country, sector)
+
+
+def test_no_entities_for_dates_and_numbers(nlp):
+    doc = nlp("On 3 March 2021, about 4,000 people marched in Yerevan.")
+    assert all(e["entity_type"] != "DATE" for e in doc._.ww_entities)
+    assert [e["name"] for e in doc._.ww_entities] == ["people", "Yerevan"]
+
+
+def test_every_mention_has_entity_id_key_and_entities_validate(nlp, example_text):
+    doc = nlp(example_text)
+    ids = {e["id"] for e in doc._.ww_entities}
+    assert len(ids) == len(doc._.ww_entities)
+    for m in doc._.ww_mentions:
+        assert "entity_id" in m and (m["entity_id"] is None or m["entity_id"] in ids)
+    for e in doc._.ww_entities:
+        Entity.model_validate(e)
+        for s in e["mentions"] + e["descriptors"] + e["affiliations"]:
+            assert example_text[s["start_char"]:s["end_char"]] == s["text"]
+
+
+def test_reference_article(nlp, example_text):
+    doc = nlp(example_text)
+    murtaza = entity_of(doc, "Jennifer Murtazashvili")
+    assert murtaza["entity_type"] == "PERSON"
+    assert [(m["text"], m["kind"]) for m in murtaza["mentions"]] == [
+        ("Jennifer Murtazashvili", "name"), ("Murtazashvili", "surname"), ("She", "pronoun"),
+        ("Murtazashvili", "surname"), ("She", "pronoun"),
+    ]
+    assert [a["text"] for a in murtaza["affiliations"]] == [
+        "University of Pittsburgh", "Carnegie Endowment"
+    ]
+    tokayev = entity_of(doc, "Kassym-Jomart Tokayev")
+    assert (tokayev["entity_type"], tokayev["country"], tokayev["sector"]) == (
+        "PERSON", "KAZ", "GOV"
+    )
+    assert [d["text"] for d in tokayev["descriptors"]] == ["President"]
+    herbst = entity_of(doc, "John Herbst")
+    assert (herbst["country"], herbst["sector"]) == ("USA", "GOV")
+    assert [a["text"] for a in herbst["affiliations"]] == ["Atlantic Council"]
+    assert [d["text"] for d in herbst["descriptors"]] == [
+        "a former U.S. ambassador to Ukraine and Uzbekistan"
+    ]
+    csto = entity_of(doc, "CSTO")
+    assert (csto["entity_type"], csto["sector"], len(csto["mentions"])) == ("IGO", "IGO", 4)
+    state = entity_of(doc, "State Department")
+    assert "it" in [m["text"] for m in state["mentions"]]  # "…,” it tweeted.
+    blinken = entity_of(doc, "Antony Blinken")
+    assert (blinken["country"], blinken["sector"]) == ("USA", "GOV")
+    courtney = entity_of(doc, "Courtney")
+    assert courtney["name"] == "William Courtney"
+    assert [d["text"] for d in courtney["descriptors"]] == ["former U.S. ambassador to Kazakhstan"]
