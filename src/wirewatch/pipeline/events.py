@@ -1,20 +1,635 @@
-"""Codes PLOVER/CAMEO events with actors, place, date and counts. (stub: to be implemented)"""
+"""The ``wirewatch_events`` component: codes PLOVER 0.8 / CAMEO events with actors, place, date,
+counts, modality and attribution, every field pointing to character offsets.
+
+How it works, per sentence:
+    1. Triggers: tokens whose lemma and part of speech match a row of the event lexicon
+       (``resources/event_lexicon.tsv``) whose argument conditions hold (first row wins).
+       Tokens inside a proper name ("Shanghai Cooperation Organization") are not triggers, and a
+       noun trigger that is the object of a verb trigger is folded into it.
+    2. Arguments from the dependency parse (``event_args``): source / target actors, one event
+       per dyad for coordinated actors; actors carry the entity of ``wirewatch_coref`` when there
+       is one (``entity_at``), else name and codes looked up from the span.
+    3. Place (``places``), date (``dates``), counts (``counts``), negation, hypothetical,
+       historical and the speaker of reported speech (``ww_quotes`` first, then the parse).
+
+Sources: PLOVER manual draft 0.8 (2021); CAMEO manual 1.1b3 (Schrodt 2012); Goldstein (1992);
+PETRARCH-2 (Norris, Schrodt & Beieler 2017) for the dyad rules; ACLED codebook (2023) names.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from typing import Any
+
+from pydantic import ValidationError
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.model import Event, stable_id
+from wirewatch.ontology import cameo, plover
+from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
+from wirewatch.pipeline import event_args as ea
+from wirewatch.pipeline.counts import NumberPhrase, find_numbers
+from wirewatch.pipeline.dates import looks_like_date, resolve_date
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, entity_at
+from wirewatch.pipeline.places import gazetteer
 
 __all__ = ["EventCoder"]
 
+_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LOC"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+_NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
+)
+_NUMBER_SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "around", "from"})
+_KIND_LEMMAS = {
+    "killed": {"kill", "die", "death", "dead", "fatality", "body", "killed"},
+    "injured": {"injure", "wound", "hurt", "injury", "injured", "wounded"},
+    "arrested": {"arrest", "detain", "detainee", "prisoner", "jail", "detention", "arrested",
+                 "detained", "imprison"},
+    "displaced": {"displace", "refugee", "flee", "evacuee", "displaced", "evacuate"},
+    "protesters": {"protester", "demonstrator", "marcher", "rioter", "striker", "protestor"},
+}
+_PLACED_TYPES = frozenset(
+    {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"}
+)
+_ANNIVERSARY = frozenset({"anniversary", "commemoration", "commemorate", "memorial"})
+_QUOTE_OPEN = "“\"«"
+_QUOTE_CLOSE = "”\"»"
+
+
+def _country_of(text: str, label: str) -> tuple[str | None, str | None]:
+    """(country ISO3, sector) of an actor phrase without an entity: names, demonyms, metonyms,
+    IGOs, titles and group nouns, via ``wirewatch.ontology.actors`` (pycountry as fallback)."""
+    try:
+        from wirewatch.ontology import actors as oa
+    except ImportError:  # pragma: no cover - the actors ontology ships with wirewatch
+        oa = None  # type: ignore[assignment]
+    country = sector = None
+    words = re.findall(r"[\w.\-’']+", text)
+    if oa is not None:
+        try:
+            ig = oa.igo(text)
+            if ig is not None:
+                return None, ig.sector
+            met = oa.metonym(text)
+            if met is not None:
+                return met.country, met.sector
+            country = oa.country_code(text)
+            for n in range(len(words), 0, -1):  # longest sub-phrase first
+                if country:
+                    break
+                for i in range(0, len(words) - n + 1):
+                    phrase = " ".join(words[i:i + n])
+                    country = oa.country_code(phrase) or oa.demonym_country(phrase)
+                    if country:
+                        break
+                    m = oa.metonym(phrase)
+                    if m is not None:
+                        country, sector = m.country, m.sector
+                        break
+            if sector is None:
+                sector = oa.title_sector(text) or (oa.sector_of(words[-1]) if words else None)
+                for w in words[:-1]:
+                    sector = sector or oa.title_sector(w)
+        except Exception:  # a table still being written must not sink the event
+            pass
+    if country is None and label in ("GPE", "NORP"):
+        try:
+            import pycountry
+
+            country = pycountry.countries.lookup(text).alpha_3
+        except LookupError:
+            country = None
+    return country, sector
+
 
 class EventCoder:
-    """Codes PLOVER/CAMEO events with actors, place, date and counts."""
+    """Codes PLOVER/CAMEO events with actors, place, date and counts.
+
+    Args:
+        nlp: the pipeline (unused; spaCy factory signature).
+        name: component name.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self._lexicon = lexicon()  # loads and validates the lexicon once
+        self._lemmas = frozenset(e.lemma for e in self._lexicon)
+        ea.reporting_verbs()
 
+    # -- spaCy interface ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.ww_events is None:
-            doc._.ww_events = []
+        try:
+            events = self.match(doc)
+        except Exception as exc:  # never sink the document
+            add_diagnostic(doc, self.name, f"event coding failed: {type(exc).__name__}: {exc}")
+            events = []
+        self.set_annotations(doc, events)
         return doc
+
+    def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
+        """Write validated events to ``doc._.ww_events`` (ordered by trigger start)."""
+        out = []
+        for ev in sorted(events, key=lambda e: (e["trigger"]["start_char"], e["id"])):
+            try:
+                Event.model_validate(ev)
+            except ValidationError as exc:
+                add_diagnostic(doc, self.name, f"dropped invalid event: {exc.errors()[0]['msg']}",
+                               ev.get("trigger"))
+                continue
+            out.append(ev)
+        doc._.ww_events = out
+
+    # -- matching -------------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        """Every event of ``doc`` as Event-shaped dicts (not yet validated)."""
+        ctx = _DocContext(doc)
+        events: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            triggers = [(t, e) for t in sent if (e := self._entry(t)) is not None]
+            if not triggers:
+                continue
+            trig = {t.i: e for t, e in triggers}
+            triggers = [(t, e) for t, e in triggers
+                        if not _folded(t, set(trig)) and not _folded_same(t, e, trig)]
+            numbers = _sentence_numbers(sent, ctx)
+            owner = _number_owner(numbers, [t for t, _ in triggers], doc)
+            for tok, entry in triggers:
+                try:
+                    others = [t for t, _ in triggers if t.i != tok.i]
+                    events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others))
+                except Exception as exc:
+                    add_diagnostic(
+                        doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
+                        _sd(doc.text, tok.idx, tok.idx + len(tok.text)),
+                    )
+        return events
+
+    def _entry(self, tok: Token) -> TriggerEntry | None:
+        lemma = tok.lemma_.lower()
+        if lemma not in self._lemmas:
+            return None
+        if tok.ent_type_ in _NAME_LABELS:
+            return None
+        is_verb = tok.pos_ == "VERB"
+        is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+        for e in entries_for(lemma):
+            if (is_verb and e.verb) or (is_noun and e.noun):
+                if all(_cond_holds(tok, c) for c in e.conditions):
+                    return e
+        return None
+
+    def _code(
+        self, ctx: _DocContext, sent: Span, tok: Token, entry: TriggerEntry,
+        numbers: list[tuple[NumberPhrase, Token]], owner: dict[int, int],
+        others: list[Token],
+    ) -> list[dict[str, Any]]:
+        doc = sent.doc
+        gov = ea.governing_verb(tok)
+        if tok.pos_ == "VERB":
+            src, tgt, theme = ea.verb_source_target(tok, entry.roles)
+        else:
+            src, tgt, theme = ea.noun_source_target(tok, entry.roles)
+        sources = [a for h in ea.conjuncts(src) if (a := self._actor(ctx, h)) is not None]
+        targets = [a for h in ea.conjuncts(tgt) if (a := self._actor(ctx, h)) is not None]
+        date = self._date(ctx, sent, tok, gov)
+        location = self._location(ctx, sent, tok, gov, sources + targets, entry, others)
+        if not targets and entry.plover_type in ("AID", "MOBILIZE") and location:
+            fallback = self._country_mention(ctx, sent, location.get("country"), sources)
+            if fallback is not None:
+                targets = [fallback]
+        counts = [
+            _count(ctx.text, ph, ptok, entry)
+            for k, (ph, ptok) in enumerate(numbers) if owner.get(k) == tok.i
+        ]
+        negated = ea.is_negated(tok, gov)
+        hypothetical = ea.is_hypothetical(tok, gov)
+        historical = self._historical(ctx, tok, date)
+        asserted_by = self._asserted_by(ctx, sent, tok)
+        code = entry.cameo
+        quad = cameo.quad_class(code) if code else plover.quad_class(entry.plover_type)
+        trig = _sd(ctx.text, tok.idx, tok.idx + len(tok.text))
+        s0, s1 = _trimmed(sent)
+        conf = entry.weight + (0.1 if sources else -0.1) + (0.05 if targets else 0.0)
+        conf -= 0.1 if hypothetical or negated else 0.0
+        conf = round(min(0.99, max(0.05, conf)), 2)
+        dyads = _dyads(sources, targets, entry.plover_type)
+        out = []
+        base = stable_id("evt", doc_id(doc), tok.idx, entry.plover_type)
+        for n, (s, t) in enumerate(dyads):
+            eid = base if n == 0 else stable_id(
+                "evt", doc_id(doc), tok.idx, entry.plover_type,
+                s["start_char"] if s else None, t["start_char"] if t else None,
+            )
+            out.append({
+                "id": eid,
+                "plover_type": entry.plover_type,
+                "plover_mode": entry.plover_mode,
+                "cameo_code": code,
+                "quad_class": quad,
+                "goldstein": cameo.goldstein(code) if code else None,
+                "acled_event_type": entry.acled_type,
+                "acled_sub_event_type": entry.acled_sub_event_type,
+                "trigger": trig,
+                "source_actor": s,
+                "target_actor": t,
+                "location": location,
+                "event_date": date[0] if date else None,
+                "date_precision": date[1] if date else None,
+                "date_span": date[2] if date else None,
+                "counts": counts,
+                "asserted_by": asserted_by,
+                "negated": negated,
+                "hypothetical": hypothetical,
+                "historical": historical,
+                "evidence": [_sd(ctx.text, s0, s1)],
+                "confidence": conf,
+            })
+        return out
+
+    # -- fields ---------------------------------------------------------------------------------
+    def _actor(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
+        if head.ent_type_ in _NOT_ACTOR_LABELS:
+            return None
+        rng = ea.actor_span(head)
+        if rng is None:
+            return None
+        doc = head.doc
+        start, end = rng
+        ent = entity_at(doc, start, end)
+        if ent is not None:
+            return {**_sd(ctx.text, start, end), "entity_id": ent.get("id"),
+                    "name": ent.get("name") or ctx.text[start:end],
+                    "country": ent.get("country") or ctx.default_country(ent.get("sector")),
+                    "sector": ent.get("sector")}
+        if head.pos_ == "PRON":
+            return None  # an unresolved pronoun names no one
+        if head.lemma_.lower() in self._lemmas and head.pos_ != "PROPN":
+            return None  # an event noun ("protests turned into riots") is not an actor
+        text = ctx.text[start:end]
+        country, sector = ctx.codes(text, head.ent_type_)
+        if not (country or sector or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS):
+            return None  # "deep disagreements": not an actor
+        return {**_sd(ctx.text, start, end), "entity_id": None, "name": text,
+                "country": country or ctx.default_country(sector), "sector": sector}
+
+    def _country_mention(
+        self, ctx: _DocContext, sent: Span, iso3: str | None, sources: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        if not iso3:
+            return None
+        src_countries = {s.get("country") for s in sources}
+        if iso3 in src_countries:
+            return None
+        taken = [(s["start_char"], s["end_char"]) for s in sources]
+        for ent in ctx.ents_in(sent):
+            if ent.label_ != "GPE" or any(a <= ent.start_char < b for a, b in taken):
+                continue
+            if ctx.codes(ent.text, "GPE")[0] == iso3:
+                return self._actor(ctx, ent.root)
+        return None
+
+    def _date(self, ctx: _DocContext, sent: Span, tok: Token,
+              gov: Token | None) -> tuple[str, str, dict[str, Any]] | None:
+        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"]
+        if not dates:
+            return None
+        scopes = [set(t.i for t in tok.subtree)]
+        if gov is not None and gov.i != tok.i:
+            scopes.append(set(t.i for t in gov.subtree))
+        for scope in scopes:
+            for ent in sorted(dates, key=lambda e: abs(e.start - tok.i)):
+                if ent.root.i not in scope:
+                    continue
+                r = resolve_date(ent.text, ctx.pub_date)
+                if r is not None:
+                    return r.date, r.precision, _sd(ctx.text, ent.start_char, ent.end_char)
+        return None
+
+    def _location(self, ctx: _DocContext, sent: Span, tok: Token, gov: Token | None,
+                  actors: list[dict[str, Any]], entry: TriggerEntry,
+                  others: list[Token]) -> dict[str, Any] | None:
+        taken = [(a["start_char"], a["end_char"]) for a in actors]
+        scope = set(t.i for t in tok.subtree)
+        if gov is not None and gov.i != tok.i:
+            scope |= set(t.i for t in gov.subtree)
+        # a place inside a nested trigger's phrase belongs to that trigger
+        for o in others:
+            if o.i in scope and (gov is None or o.i != gov.i) and tok not in o.subtree:
+                scope -= set(t.i for t in o.subtree)
+        prefer = next((a.get("country") for a in actors if a.get("country")), None)
+        prefer = prefer or ctx.focus_country
+        best: tuple[int, int, dict[str, Any]] | None = None
+        rank = {"city": 0, "admin1": 1, "country": 2, "unresolved": 3}
+        for ent in ctx.ents_in(sent):
+            if ent.label_ not in _PLACE_LABELS or ent.root.i not in scope:
+                continue
+            if any(a <= ent.start_char < b for a, b in taken):
+                continue
+            if not _under_place_prep(ent.root, tok):
+                continue
+            loc = gazetteer().resolve(ent.text, prefer, ctx.us_context)
+            s = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+            e = ent.end_char
+            if ctx.text[s:e].endswith(("'s", "’s")):
+                e -= 2
+            loc["span"] = _sd(ctx.text, s, e)
+            key = (rank[loc["precision"]], abs(ent.root.i - tok.i))
+            if best is None or key < best[:2]:
+                best = (key[0], key[1], loc)
+        if best is not None:
+            return best[2]
+        if entry.plover_type in _PLACED_TYPES and ctx.focus_country:
+            loc = gazetteer().resolve(ctx.focus_name or ctx.focus_country, None, False)
+            if loc["precision"] != "unresolved":
+                loc["span"] = None
+                return loc
+        return None
+
+    def _historical(self, ctx: _DocContext, tok: Token,
+                    date: tuple[str, str, dict[str, Any]] | None) -> bool:
+        if date is not None and ctx.pub_date:
+            try:
+                d = dt.date.fromisoformat(date[0])
+                pub = dt.date.fromisoformat(ctx.pub_date[:10])
+                span_days = {"day": 0, "week": 7, "month": 31, "year": 366}[date[1]]
+                if (pub - d).days - span_days > 365:
+                    return True
+            except ValueError:
+                pass
+        for anc in list(tok.ancestors)[:6]:
+            if anc.lemma_.lower() in _ANNIVERSARY:
+                return True
+        return False
+
+    def _asserted_by(self, ctx: _DocContext, sent: Span, tok: Token) -> str | None:
+        for q in ctx.quotes:
+            c = q.get("content") or {}
+            if c.get("start_char", 1) <= tok.idx < c.get("end_char", 0):
+                src = q.get("source") or {}
+                if src.get("entity_id"):
+                    return str(src["entity_id"])
+        speaker = ea.reporting_speaker(tok, sent)
+        if speaker is None:
+            return None
+        rng = ea.actor_span(speaker) or (speaker.idx, speaker.idx + len(speaker.text))
+        ent = entity_at(sent.doc, *rng)
+        return str(ent["id"]) if ent and ent.get("id") else None
+
+
+class _DocContext:
+    """Per-document facts the coder reads many times (computed once, lazily)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents = list(doc.ents)
+        pub = doc._.ww_pub_date
+        self.pub_date: str | None = str(pub)[:10] if pub else None
+        self.quotes: list[dict[str, Any]] = list(doc._.ww_quotes or [])
+        self._us: bool | None = None
+        self._codes: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        self.focus_country, self.focus_name = self._focus()
+
+    def codes(self, text: str, label: str) -> tuple[str | None, str | None]:
+        key = (text, label)
+        if key not in self._codes:
+            self._codes[key] = _country_of(text, label)
+        return self._codes[key]
+
+    def ents_in(self, sent: Span) -> list[Span]:
+        """Named entities inside a sentence (from the list read once)."""
+        return [e for e in self.ents if sent.start <= e.start and e.end <= sent.end]
+
+    def default_country(self, sector: str | None) -> str | None:
+        """The article's focus country for a state official whose country the text leaves
+        unsaid ("Foreign Minister X" in an article about Kazakhstan); None otherwise."""
+        return self.focus_country if sector in _STATE_SECTORS else None
+
+    @property
+    def us_context(self) -> bool:
+        if self._us is None:
+            self._us = gazetteer().has_us_context(self.text)
+        return self._us
+
+    def _focus(self) -> tuple[str | None, str | None]:
+        """The country the article is about: the most-mentioned country (GPE) name."""
+        counter: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for ent in self.ents:
+            if ent.label_ != "GPE":
+                continue
+            code, _ = self.codes(ent.text, "GPE")
+            if code and gazetteer().resolve(ent.text)["precision"] == "country":
+                counter[code] += 1
+                names.setdefault(code, ent.text)
+        if not counter:
+            return None, None
+        (code, n), *rest = counter.most_common(2) + [("", 0)]
+        if n < 2 or (rest and rest[0][1] == n):
+            return None, None
+        return code, names[code]
+
+
+def _sd(text: str, start: int, end: int) -> dict[str, Any]:
+    """``{start_char, end_char, text}`` from the doc text read once (``Doc.text`` rebuilds the
+    string on every access, which made span_dict the coder's main cost)."""
+    return {"start_char": start, "end_char": end, "text": text[start:end]}
+
+
+def _cond_holds(tok: Token, cond: Condition) -> bool:
+    kind, lemmas = cond.kind, cond.lemmas
+    if kind == "noobj":
+        return not any(c.dep_ == "dobj" for c in tok.children)
+    if kind == "xcomp":
+        return any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "prep":
+        holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas:
+                if any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
+                    continue
+                if not cond.obj_lemmas:
+                    return True
+                if any(o.lemma_.lower() in cond.obj_lemmas for o in c.subtree if o.i != c.i):
+                    return True
+        return False
+    if kind == "mod":
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas
+                   for c in tok.children)
+    if kind == "prev":
+        return any(t.lemma_.lower() in lemmas for t in tok.doc[max(0, tok.i - 3):tok.i])
+    args: list[Token] = []
+    if kind == "obj":
+        args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+    elif kind == "subj":
+        args = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+        args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        if not args and tok.dep_ in ("xcomp", "conj"):
+            s = ea.subject_of(tok)
+            args = [s] if s is not None else []
+        if not args and tok.dep_ in ("amod", "acl"):
+            args = [tok.head]
+    for a in args:
+        if a.lemma_.lower() in lemmas:
+            return True
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lemmas for c in a.children):
+            return True
+    return False
+
+
+def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
+    """A noun trigger inside the object of a verb trigger of the same PLOVER type ("sent $2
+    million in aid": one AID event)."""
+    if tok.pos_ == "VERB":
+        return False
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        other = trig.get(cur.i)
+        if other is not None and cur.pos_ == "VERB":
+            return other.plover_type == entry.plover_type
+    return False
+
+
+def _folded(tok: Token, trig_ids: set[int]) -> bool:
+    """A noun trigger that is the object of a verb trigger ("lifted the sanctions", "condemned
+    violence and destruction")."""
+    if tok.pos_ == "VERB":
+        return False
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i in trig_ids and cur.head.i != tok.i
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    s = sent.start_char + (len(text) - len(text.lstrip()))
+    e = sent.start_char + len(text.rstrip())
+    return s, max(s, e)
+
+
+def _under_place_prep(tok: Token, trigger: Token) -> bool:
+    """Whether a place name hangs off an in/at/near/… preposition (directly, or through the noun
+    it names: "in Kazakhstan's largest city, Almaty") or modifies the trigger."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
+            return True
+        if cur.head.i == trigger.i and cur.dep_ in ("compound", "amod", "nmod"):
+            return True
+        if cur.dep_ not in ("appos", "poss", "compound", "conj", "pobj"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _sentence_numbers(sent: Span, ctx: _DocContext) -> list[tuple[NumberPhrase, Token]]:
+    """Number phrases in the sentence that are not dates, times, percentages or ordinals, each
+    with the token where it starts (offsets made doc-relative)."""
+    if not any(t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores",
+                                          "millions") for t in sent):
+        return []
+    doc = sent.doc
+    out = []
+    skip = [(e.start_char, e.end_char) for e in ctx.ents_in(sent) if e.label_ in _NUMBER_SKIP_LABELS
+            and (e.label_ != "DATE" or looks_like_date(e.text))]
+    for ph in find_numbers(ctx.text[sent.start_char:sent.end_char]):
+        s, e = sent.start_char + ph.start, sent.start_char + ph.end
+        if any(a < e and s < b for a, b in skip):
+            continue
+        if ph.value is not None and ph.unit == "people" and not ph.approximate and \
+                re.fullmatch(r"(?:1[89]|20)\d\d", ctx.text[s:e]):
+            continue  # a bare year
+        tok = doc.char_span(s, e, alignment_mode="expand")
+        if tok is None:
+            continue
+        nums = [t for t in tok if t.like_num or t.pos_ == "NUM"] or list(tok)
+        ph = NumberPhrase(s, e, ph.value, ph.low, ph.high, ph.approximate, ph.unit)
+        out.append((ph, nums[-1]))
+    return out
+
+
+def _number_owner(numbers: list[tuple[NumberPhrase, Token]], triggers: list[Token],
+                  doc: Doc) -> dict[int, int]:
+    """Each number goes to the trigger with the smallest subtree containing it, or to the verb
+    trigger whose passive/active subject it is."""
+    owner: dict[int, int] = {}
+    subtrees = {t.i: (t.left_edge.i, t.right_edge.i) for t in triggers}
+    for k, (_ph, tok) in enumerate(numbers):
+        best = None
+        for t in triggers:
+            a, b = subtrees[t.i]
+            if a <= tok.i <= b and tok in t.subtree:
+                size = b - a
+                if best is None or size < best[0]:
+                    best = (size, t.i)
+        if best is not None:
+            owner[k] = best[1]
+            continue
+        # a number that is an argument of the verb a noun trigger depends on
+        # ("provided $3 billion in aid")
+        head = tok
+        for _ in range(3):
+            if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+                break
+            head = head.head
+        for t in triggers:
+            gov = ea.governing_verb(t)
+            if gov is not None and t.pos_ != "VERB" and head.head.i == gov.i \
+                    and ea.is_argument_of(t, gov):
+                owner[k] = t.i
+                break
+    return owner
+
+
+def _count(text: str, ph: NumberPhrase, tok: Token, entry: TriggerEntry) -> dict[str, Any]:
+    kind = "money" if ph.unit != "people" else None
+    if kind is None:
+        around = [tok.head, tok.head.head] if tok.dep_ in ("nummod", "quantmod") else [tok.head]
+        around += [tok]
+        lemmas = {t.lemma_.lower() for t in around}
+        for k in ("killed", "injured", "arrested", "displaced"):
+            if lemmas & _KIND_LEMMAS[k]:
+                kind = k
+                break
+        if kind is None and entry.count_kind:
+            kind = entry.count_kind
+        if kind is None and lemmas & _KIND_LEMMAS["protesters"]:
+            kind = "protesters"
+    kind = kind or entry.count_kind or "other"
+    if kind == "money" and ph.unit == "people":
+        kind = "other"
+    return {
+        "kind": kind,
+        "value": ph.value,
+        "low": ph.low,
+        "high": ph.high,
+        "approximate": ph.approximate,
+        "unit": ph.unit,
+        "span": _sd(text, ph.start, ph.end),
+    }
+
+
+def _dyads(sources: list[dict[str, Any]], targets: list[dict[str, Any]],
+           ptype: str) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """One (source, target) pair per combination; reciprocal types with a compound subject and
+    no target ("Russia and China met") give both directions."""
+    if len(sources) > 1 and not targets and ptype in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
+        return [(a, b) for a in sources for b in sources if a is not b]
+    src: list[dict[str, Any] | None] = list(sources) or [None]
+    tgt: list[dict[str, Any] | None] = list(targets) or [None]
+    return [(s, t) for s in src for t in tgt]

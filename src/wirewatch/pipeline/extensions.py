@@ -31,6 +31,7 @@ __all__ = [
     "EXTENSIONS",
     "register_extensions",
     "doc_id",
+    "doc_text",
     "add_diagnostic",
     "span_dict",
     "entity_at",
@@ -69,9 +70,22 @@ def doc_id(doc: Doc) -> str:
     return str(doc._.ww_doc_id)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once and cached in ``doc.user_data``.
+
+    spaCy rebuilds ``doc.text`` from the tokens on every access (O(length of the doc)), so
+    components that slice it per candidate must use this instead.
+    """
+    text = doc.user_data.get("ww_text")
+    if text is None:  # a Doc's text never changes after tokenization
+        text = doc.user_data["ww_text"] = doc.text
+    return str(text)
+
+
 def span_dict(doc: Doc, start_char: int, end_char: int) -> dict[str, Any]:
     """``{"start_char", "end_char", "text"}`` for a code-point range of ``doc.text``."""
-    return {"start_char": start_char, "end_char": end_char, "text": doc.text[start_char:end_char]}
+    text = doc_text(doc)
+    return {"start_char": start_char, "end_char": end_char, "text": text[start_char:end_char]}
 
 
 def add_diagnostic(

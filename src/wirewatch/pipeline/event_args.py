@@ -1,0 +1,386 @@
+"""Syntactic helpers of the event coder: who (source/target), negation, modality, attribution.
+
+All functions read a dependency parse (spaCy ``Token``) and return tokens or flags; none writes
+to the Doc. Patterns follow PETRARCH-2 practice (Norris, Schrodt & Beieler 2017): the subject is
+the source, the object or a "to/with/against" complement the target, a passive's "by" phrase the
+source, and compound subjects or objects give one event per dyad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+__all__ = [
+    "governing_verb",
+    "subject_of",
+    "verb_source_target",
+    "noun_source_target",
+    "conjuncts",
+    "is_argument_of",
+    "actor_span",
+    "is_negated",
+    "is_hypothetical",
+    "reporting_speaker",
+    "reporting_verbs",
+]
+
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards"})
+_MODALS = frozenset({"would", "could", "may", "might", "will", "should", "shall", "must", "ought",
+                     "'d", "'ll", "wo", "ca"})
+_IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek", "aim",
+                             "consider", "propose", "expect", "vow", "promise", "offer",
+                             "refuse", "decline", "fail", "try", "attempt"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_CLAUSE_UP = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
+_DEFAULT_REPORTING = frozenset({
+    "say", "tell", "announce", "claim", "argue", "add", "state", "report", "allege", "insist",
+    "note", "warn", "believe", "think", "write", "tweet", "explain", "declare", "assert",
+    "suggest", "contend", "maintain", "acknowledge", "confirm", "deny", "predict", "caution",
+})
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Reporting verb lemmas: ``resources/reporting_verbs.txt`` when present, else a short list
+    (say, tell, announce, claim, argue, …)."""
+    try:
+        text = resources.files("wirewatch.resources").joinpath("reporting_verbs.txt").read_text(
+            encoding="utf-8"
+        )
+    except (FileNotFoundError, OSError):
+        return _DEFAULT_REPORTING
+    words = {ln.split("#")[0].strip().lower() for ln in text.splitlines()}
+    return frozenset(w for w in words if w and " " not in w) | _DEFAULT_REPORTING
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun's phrase depends on ("condolences" in "X expressed condolences" ->
+    "expressed"); a verb governs itself; None when the phrase hangs off no verb."""
+    if tok.pos_ == "VERB":
+        return tok
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Active subject of ``verb``, inherited from the clause it hangs off for subjectless
+    participles and infinitives ("…, urging all parties" -> the main clause's subject); for a
+    relative clause, the noun it modifies."""
+    cur = verb
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
+                    return cur.head
+                return c
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None
+            continue
+        return None
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _prep_objects(tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    want = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in want:
+            o = _pobj(c)
+            if o is not None:
+                out.append((c.lower_, o))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` heads a passive clause (auxpass or nsubjpass child)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
+                                                                     Token | None]:
+    """(source, target, theme) heads for a verb trigger.
+
+    Active: subject -> source, direct object -> target (or theme when ``roles['obj']`` is
+    "theme"), else a to/with/against/on complement -> target. Passive: "by" agent -> source,
+    passive subject -> target. ``roles['subj'] == 'target'`` makes the subject the target
+    ("protesters died").
+    """
+    source = target = theme = None
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                source = _pobj(c)
+            elif c.dep_ == "nsubjpass":
+                target = c
+    else:
+        subj = subject_of(verb)
+        if roles.get("subj") == "target":
+            target = subj
+        else:
+            source = subj
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                if roles.get("obj") == "theme" or c.pos_ == "NUM" or c.ent_type_ in (
+                    "MONEY", "CARDINAL", "QUANTITY", "PERCENT"
+                ):
+                    theme = c
+                elif target is None:
+                    target = c
+                break
+    if target is None:
+        for _p, o in _prep_objects(verb, _TARGET_PREPS):
+            target = o
+            break
+    return source, target, theme
+
+
+def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
+                                                                     Token | None]:
+    """(source, target, theme) heads for a noun trigger ("the deployment of 2,500 troops by
+    NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y").
+
+    Source: possessor, "by" agent, a proper-noun/adjectival modifier ("U.S. sanctions"), the
+    "of" object when ``roles['of'] == 'source'``, else the subject of the verb the noun is the
+    object or adjunct of. Target: the "of" object (default), a to/with/against/on complement of
+    the noun or, for a light-verb object, of the verb.
+    """
+    source = target = theme = None
+    of_role = roles.get("of", "target")
+    for c in noun.children:
+        if c.dep_ == "poss":
+            source = c
+    for _p, o in _prep_objects(noun, ("by",)):
+        source = o
+    if source is None:
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
+            ) and c.i < noun.i:
+                source = c
+    for _p, o in _prep_objects(noun, ("of",)):
+        if of_role == "source" and source is None:
+            source = o
+        elif of_role == "theme":
+            theme = o
+        elif of_role == "target" and target is None:
+            target = o
+    for _p, o in _prep_objects(noun, _TARGET_PREPS):
+        if target is None:
+            target = o
+    if target is None and roles.get("for") == "target":
+        for _p, o in _prep_objects(noun, ("for",)):
+            target = o
+    gov = governing_verb(noun)
+    if gov is not None and is_argument_of(noun, gov) and noun.dep_ not in (
+        "nsubj", "nsubjpass", "csubj"
+    ):
+        # the noun is an object or adjunct of its verb: the verb's subject acts
+        if source is None:
+            subj = subject_of(gov)
+            if subj is not None and subj.i != noun.i and not any(
+                t.i == noun.i for t in subj.subtree
+            ):
+                source = subj
+        if target is None and noun.dep_ == "dobj":
+            for _p, o in _prep_objects(gov, _TARGET_PREPS):
+                target = o
+                break
+    return source, target, theme
+
+
+def is_argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is a direct argument of ``verb`` or the object of a preposition attached
+    to it ("expressed condolences", "In a call with X, B reiterated")."""
+    if noun.head.i == verb.i:
+        return True
+    if noun.dep_ != "pobj" or noun.head.i == verb.i:
+        return False
+    attach = noun.head.head
+    if attach.i == verb.i:
+        return True
+    # "sent $2 million in aid": the preposition hangs off the verb's object
+    return attach.dep_ == "dobj" and attach.head.i == verb.i
+
+
+def conjuncts(tok: Token | None) -> list[Token]:
+    """``tok`` and its coordinated names ("Russia and China" -> [Russia, China]); common nouns
+    are not split ("violence and destruction" stays one argument)."""
+    if tok is None:
+        return []
+    out = [tok]
+    if not _is_name(tok):
+        return out
+    out.extend(c for c in tok.conjuncts if c.i > tok.i and _is_name(c))
+    return out
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _ENT_LABELS
+
+
+_SPAN_DEPS = frozenset({"compound", "amod", "nmod", "flat", "npadvmod"})
+_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def actor_span(tok: Token) -> tuple[int, int] | None:
+    """Character range of the actor phrase headed by ``tok``: its named entity (without "the"
+    and a possessive 's) or the head with its compound/adjective modifiers; None for numbers
+    and bare relative pronouns."""
+    doc = tok.doc
+    if tok.pos_ == "NUM" or tok.lower_ in ("which", "that", "who", "whom"):
+        return None
+    if tok.ent_type_ in _ENT_LABELS:
+        a = tok.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = tok.i + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        ent = doc[a:b]
+        if len(ent):
+            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            toks = [t for t in toks if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    left = tok
+    changed = True
+    while changed:
+        changed = False
+        for c in left.lefts:
+            if c.tag_ in ("VBN", "VBG") or any(
+                t.tag_ in ("VBN", "VBG") or t.like_num or t.pos_ == "NUM" for t in c.subtree
+            ):
+                continue
+            if c.dep_ in _SPAN_DEPS and c.i == left.i - 1 or (
+                c.dep_ in _SPAN_DEPS and all(
+                    doc[k].dep_ in _SPAN_DEPS | {"punct"} and doc[k].pos_ != "DET"
+                    for k in range(c.i, left.i)
+                )
+            ):
+                left = c
+                changed = True
+                break
+        # the leftmost token of the subtree of a compound modifier ("Kremlin-led")
+        for t in left.subtree:
+            if t.tag_ in ("VBN", "VBG") or t.head.tag_ in ("VBN", "VBG") or t.like_num:
+                continue
+            if t.i < left.i and t.dep_ in _SPAN_DEPS | {"punct"} and t.pos_ != "DET" \
+                    and all(doc[k].dep_ != "det" for k in range(t.i, left.i)):
+                left = t
+                changed = True
+                break
+    while left.i < tok.i and (left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num):
+        left = doc[left.i + 1]
+    return left.idx, _with_acronym(tok)
+
+
+def _with_acronym(tok: Token) -> int:
+    """End offset of ``tok``, extended over a parenthesised acronym right after it
+    ("Collective Security Treaty Organization (CSTO)")."""
+    doc = tok.doc
+    i = tok.i
+    if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")":
+        acro = doc[i + 2].text
+        if acro.replace(".", "").isupper() and len(acro) <= 8:
+            return doc[i + 3].idx + 1
+    return tok.idx + len(tok.text)
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """``tok`` and the verbs above it through xcomp/conj/advcl/pcomp (not through ccomp)."""
+    chain = [tok]
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("xcomp", "conj", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    return chain
+
+
+def _heads(trigger: Token, gov: Token | None) -> list[Token]:
+    heads = _clause_chain(trigger)
+    if gov is not None and gov.i != trigger.i and is_argument_of(trigger, gov):
+        heads += _clause_chain(gov)
+    return heads
+
+
+def is_negated(trigger: Token, gov: Token | None) -> bool:
+    """A negation on the trigger or its clause ("did not detain", "never met", "no arrests")."""
+    heads = _heads(trigger, gov)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS):
+                return True
+    return False
+
+
+def is_hypothetical(trigger: Token, gov: Token | None) -> bool:
+    """Modal, future or conditional: would/could/may/might/will/should/must, "going to", an
+    "if/unless" clause, or the complement of plan/threaten/want/…"""
+    heads = _heads(trigger, gov)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "aux" and (c.lower_ in _MODALS or c.tag_ == "MD"):
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+        if h.dep_ == "xcomp" and h.head.lemma_ in _IRREALIS_HEADS:
+            return True
+        if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":
+            return True
+    if trigger.dep_ in ("dobj", "pobj") and gov is not None and gov.lemma_ in _IRREALIS_HEADS:
+        return True
+    return False
+
+
+def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
+    """Head of the speaker when the trigger sits in reported speech: the subject of a reporting
+    verb above it (through ccomp/parataxis), or the object of "according to" in its sentence."""
+    verbs = reporting_verbs()
+    prev = trigger
+    for anc in trigger.ancestors:
+        if anc.lemma_ in verbs and anc.pos_ in ("VERB", "AUX") and prev.dep_ in (
+            "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj"
+        ):
+            if prev.dep_ in ("xcomp", "dobj") and anc.lemma_ in ("announce", "deny"):
+                pass
+            subj = subject_of(anc)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                return subj
+        prev = anc
+    # "…, he said" parataxis attached to the main verb of a quote
+    root = sent.root
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.lemma_ in verbs and c.i != trigger.i:
+            subj = subject_of(c)
+            if subj is not None:
+                return subj
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            o = _pobj(t.doc[t.i + 1])
+            if o is not None:
+                return o
+    return None

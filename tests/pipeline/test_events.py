@@ -1,0 +1,265 @@
+"""The wirewatch_events component on sentences written for these tests, plus the reference
+article (CONSULT call, 12,000 detained)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wirewatch.model import Event
+from wirewatch.pipeline.extensions import entity_at
+
+pytestmark = pytest.mark.slow
+
+PUB = "2023-05-10"  # a Wednesday
+
+
+def _run(nlp, text: str, date: str | None = PUB):
+    doc = nlp.make_doc(text)
+    doc._.ww_pub_date = date
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _events(nlp, text: str, date: str | None = PUB) -> list[dict[str, Any]]:
+    return _run(nlp, text, date)._.ww_events
+
+
+def _one(events, ptype):
+    found = [e for e in events if e["plover_type"] == ptype]
+    assert found, [(e["trigger"]["text"], e["plover_type"]) for e in events]
+    return found[0]
+
+
+def _actor(e, role):
+    a = e[role]
+    return None if a is None else a["text"]
+
+
+# (text, plover_type, mode, cameo, trigger, source text, target text)
+TYPE_CASES = [
+    ("Police detained forty-two students on Friday.", "COERCE", "arrest", "173", "detained",
+     "Police", "students"),
+    ("The foreign minister condemned the airstrikes.", "ACCUSE", "disapprove", "111", "condemned",
+     "foreign minister", None),
+    ("The president urged the rebels to lay down their arms.", "REQUEST", None, "020", "urged",
+     "president", "rebels"),
+    ("Thousands of workers protested in Lagos on Monday.", "PROTEST", "demo", "141", "protested",
+     None, None),
+    ("The army deployed troops to the border town.", "MOBILIZE", "troops", "154", "deployed",
+     "army", None),
+    ("The rebels threatened the government.", "THREATEN", None, "130", "threatened", "rebels",
+     "government"),
+    ("Egypt imposed a curfew in the capital.", "COERCE", "curfew", "1723", "curfew", "Egypt",
+     None),
+    ("The ministry expressed condolences to the victims' families.", "SUPPORT", None, "018",
+     "condolences", "ministry", None),
+    ("Rioters looted shops in the city centre.", "ASSAULT", "destroy", "1712", "looted",
+     "Rioters", None),
+]
+
+
+@pytest.mark.parametrize(("text", "ptype", "mode", "code", "trigger", "src", "tgt"), TYPE_CASES)
+def test_event_types(nlp, text, ptype, mode, code, trigger, src, tgt):
+    e = _one(_events(nlp, text), ptype)
+    assert (e["plover_mode"], e["cameo_code"], e["trigger"]["text"]) == (mode, code, trigger)
+    assert _actor(e, "source_actor") == src
+    if tgt is not None:
+        assert _actor(e, "target_actor") == tgt
+
+
+def test_passive_arrest_with_approximate_count(nlp):
+    e = _one(_events(nlp, "Nearly 500 people were detained after the rally."), "COERCE")
+    assert e["plover_mode"] == "arrest"
+    assert e["source_actor"] is None
+    [c] = e["counts"]
+    assert (c["kind"], c["value"], c["approximate"], c["span"]["text"]) == (
+        "arrested", 500, True, "Nearly 500")
+
+
+def test_passive_with_agent_is_the_source(nlp):
+    e = _one(_events(nlp, "About 300 demonstrators have been arrested by police in Minsk."),
+             "COERCE")
+    assert _actor(e, "source_actor") == "police"
+    assert _actor(e, "target_actor") == "demonstrators"
+    assert e["location"]["name"] == "Minsk" and e["location"]["country"] == "BLR"
+
+
+def test_range_count(nlp):
+    e = _one(_events(nlp, "Between 20 and 30 people were killed in the attack on Saturday."),
+             "ASSAULT")
+    c = e["counts"][0]
+    assert (c["kind"], c["value"], c["low"], c["high"], c["approximate"]) == (
+        "killed", None, 20, 30, True)
+    assert (e["event_date"], e["date_precision"]) == ("2023-05-06", "day")
+
+
+def test_word_number_and_vague_plural(nlp):
+    e = _one(_events(nlp, "Soldiers shot dozens of protesters near the square."), "ASSAULT")
+    assert [(c["kind"], c["low"], c["approximate"]) for c in e["counts"]] == [
+        ("killed", 24, True)]
+    e = _one(_events(nlp, "Police detained forty-two students on Friday."), "COERCE")
+    assert [(c["kind"], c["value"]) for c in e["counts"]] == [("arrested", 42)]
+
+
+def test_money_count(nlp):
+    e = _one(_events(nlp, "The United States sent $2 million in aid to Haiti."), "AID")
+    assert [(c["kind"], c["value"], c["unit"]) for c in e["counts"]] == [("money", 2e6, "USD")]
+    assert e["target_actor"]["country"] == "HTI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army did not deploy troops to the border.", "Police never arrested the suspects.",
+     "The minister didn't meet the delegation."],
+)
+def test_negated(nlp, text):
+    events = _events(nlp, text)
+    assert events and all(e["negated"] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("Russia will withdraw its forces from Syria next month.", "RETREAT"),
+        ("The government could impose sanctions on the company.", "SANCTION"),
+        ("Officials said police may arrest the organisers.", "COERCE"),
+        ("If the talks fail, the rebels would attack the capital.", "ASSAULT"),
+    ],
+)
+def test_hypothetical(nlp, text, ptype):
+    e = _one(_events(nlp, text), ptype)
+    assert e["hypothetical"] and not e["negated"]
+
+
+def test_future_date_relative_to_publication(nlp):
+    e = _one(_events(nlp, "Russia will withdraw its forces from Syria next month."), "RETREAT")
+    assert (e["event_date"], e["date_precision"]) == ("2023-06-01", "month")
+    assert e["location"]["country"] == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "historical"),
+    [
+        ("The government has banned the opposition party since 1995.", "COERCE", True),
+        ("Crowds marked the anniversary of a massacre of students.", "ASSAULT", True),
+        ("Police arrested the mayor on Tuesday.", "COERCE", False),
+    ],
+)
+def test_historical(nlp, text, ptype, historical):
+    assert _one(_events(nlp, text), ptype)["historical"] is historical
+
+
+def test_reported_claim_is_asserted_by_the_speaker(nlp):
+    text = "Interior Minister John Smith said that police arrested 40 opposition activists."
+    doc = _run(nlp, text)
+    e = _one(doc._.ww_events, "COERCE")
+    start = text.index("John Smith")
+    speaker = entity_at(doc, start, start + len("John Smith"))
+    if speaker is None:
+        pytest.skip("wirewatch_coref made no entity for the speaker")
+    assert e["asserted_by"] == speaker["id"]
+
+
+def test_unreported_event_has_no_asserter(nlp):
+    assert _one(_events(nlp, "Police arrested 40 activists."), "COERCE")["asserted_by"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "precision"),
+    [
+        ("Hundreds protested in Georgia on Sunday.", "GEO", "country"),
+        ("Hundreds protested in Georgia on Sunday after the Atlanta city council voted.", "USA",
+         "admin1"),
+        ("Thousands of workers protested in Lagos on Monday.", "NGA", "city"),
+    ],
+)
+def test_georgia_by_context(nlp, text, country, precision):
+    loc = _one(_events(nlp, text), "PROTEST")["location"]
+    assert (loc["country"], loc["precision"]) == (country, precision)
+
+
+def test_unresolvable_place_keeps_the_event(nlp):
+    e = _one(_events(nlp, "Rebels attacked a checkpoint in Bumblethorpe on Tuesday."), "ASSAULT")
+    assert e["location"]["precision"] == "unresolved"
+    assert e["location"]["span"]["text"] == "Bumblethorpe"
+    assert _actor(e, "source_actor") == "Rebels"
+    assert e["event_date"] == "2023-05-09"
+
+
+def test_compound_source_gives_one_event_per_dyad(nlp):
+    events = [e for e in _events(nlp, "Russia and China condemned the new sanctions.")
+              if e["plover_type"] == "ACCUSE"]
+    assert sorted(e["source_actor"]["country"] for e in events) == ["CHN", "RUS"]
+    assert len({e["id"] for e in events}) == 2
+
+
+def test_reciprocal_meeting_gives_both_directions(nlp):
+    events = [e for e in _events(nlp, "Russia and China held talks in Beijing on Monday.")
+              if e["plover_type"] == "CONSULT"]
+    pairs = {(e["source_actor"]["country"], e["target_actor"]["country"]) for e in events}
+    assert pairs == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_names_are_not_triggers(nlp):
+    events = _events(nlp, "The Shanghai Cooperation Organization met in Tashkent.")
+    assert "COOPERATE" not in {e["plover_type"] for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained forty-two students on Friday.",
+        "“We will not negotiate,” the rebel commander said, as troops shelled the town.",
+        "Nothing happened.",
+        "",
+        "“ Unbalanced quote: they attacked",
+    ],
+)
+def test_records_are_valid_and_spans_match(nlp, text):
+    doc = _run(nlp, text)
+    for e in doc._.ww_events:
+        Event.model_validate(e)
+        stack = [e]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, dict):
+                if {"start_char", "end_char", "text"} <= obj.keys():
+                    assert doc.text[obj["start_char"]:obj["end_char"]] == obj["text"]
+                stack.extend(obj.values())
+            elif isinstance(obj, list):
+                stack.extend(obj)
+
+
+def test_ids_are_stable(nlp):
+    text = "Police detained forty-two students on Friday."
+    assert [e["id"] for e in _events(nlp, text)] == [e["id"] for e in _events(nlp, text)]
+
+
+# -- the reference article -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def reference_events(nlp, example_text):
+    return _events(nlp, example_text, "2022-01-12")
+
+
+def test_reference_consult_call(reference_events):
+    calls = [e for e in reference_events
+             if e["plover_type"] == "CONSULT" and e["trigger"]["text"] == "call"]
+    assert len(calls) == 1
+    e = calls[0]
+    assert (e["plover_mode"], e["cameo_code"]) == ("phone", "041")
+    assert (e["event_date"], e["date_precision"]) == ("2022-01-06", "day")
+    assert "Blinken" in e["source_actor"]["text"]
+    assert e["source_actor"]["country"] == "USA"
+    assert "Tileuberdi" in e["target_actor"]["text"]
+
+
+def test_reference_twelve_thousand_detained(reference_events):
+    e = next(e for e in reference_events if e["trigger"]["text"] == "detained")
+    assert (e["plover_type"], e["plover_mode"], e["cameo_code"]) == ("COERCE", "arrest", "173")
+    assert e["source_actor"] is None
+    [c] = e["counts"]
+    assert (c["kind"], c["value"], c["approximate"], c["span"]["text"]) == (
+        "arrested", 12000, True, "About 12,000")

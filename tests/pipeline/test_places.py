@@ -1,0 +1,43 @@
+"""Gazetteer rules: countries beat same-named cities, Georgia by context, unresolved names."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.pipeline.places import gazetteer
+
+CASES = [
+    # (name, prefer_country, us_context, (country, precision, admin1))
+    ("Almaty", None, False, ("KAZ", "city", None)),
+    ("Kazakhstan's", None, False, ("KAZ", "country", None)),
+    ("the U.S.", None, False, ("USA", "country", None)),
+    ("Georgia", None, False, ("GEO", "country", None)),
+    ("Georgia", None, True, ("USA", "admin1", "Georgia")),
+    ("Texas", None, False, ("USA", "admin1", "Texas")),
+    ("Washington", None, False, ("USA", "city", None)),
+    ("Tbilisi", None, False, ("GEO", "city", None)),
+    ("Moscow", None, False, ("RUS", "city", None)),
+    ("Mexico", None, False, ("MEX", "country", None)),  # never Mexico, a US town
+    ("Glorbington Flats", None, False, (None, "unresolved", None)),
+]
+
+
+@pytest.mark.parametrize(("name", "prefer", "us", "expected"), CASES)
+def test_resolve(name, prefer, us, expected):
+    loc = gazetteer().resolve(name, prefer, us)
+    assert (loc["country"], loc["precision"], loc["admin1"]) == expected
+
+
+def test_prefer_the_actors_country_for_ambiguous_cities():
+    assert gazetteer().resolve("Washington", "GBR")["country"] == "USA"  # alias wins
+    default = gazetteer().resolve("Valencia")
+    spain = gazetteer().resolve("Valencia", "ESP")
+    venezuela = gazetteer().resolve("Valencia", "VEN")
+    assert {spain["country"], venezuela["country"]} == {"ESP", "VEN"}
+    assert default["precision"] == "city"
+
+
+def test_us_context():
+    g = gazetteer()
+    assert g.has_us_context("Voters in Atlanta and Ohio")
+    assert not g.has_us_context("Protesters in Tbilisi and Batumi")
