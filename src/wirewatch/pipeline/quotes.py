@@ -1,20 +1,752 @@
-"""Finds attributions: source, cue, content. (stub: to be implemented)"""
+"""Finds attributions -- who (source) says (cue) what (content) -- in news text.
+
+The terms and span conventions are those of PARC 3.0 (Pareti 2016) and PolNeAR (Newell et al.
+2018): the content span includes its quotation marks; a source is the whole noun phrase naming the
+speaker, appositives included ("Kevin Madden, a Republican strategist"; cut before a quotation or
+a dateline); a cue keeps the auxiliaries and negation right before its verb ("has said", "does
+not think") and a following "in a statement".
+
+Kinds of attribution recognised, each by one rule over the dependency parse and a token-level
+scan of quotation marks (``_quotemarks``):
+
+* a reporting verb with a clausal complement: "X says (that) ...", "..., he said", inverted
+  "..., said X" (``ccomp`` of the cue);
+* a reporting verb inserted in its content: "... , he says, ...", "“...,” she said, “...”",
+  "“...,” she said. “...”" (same paragraph), "argued X, “...”" (the cue is ``parataxis``/``ccomp``
+  of the content's head); the content is the whole stretch and the inserted source and cue do not
+  count when typing it (PolNeAR marks it as one discontinuous content);
+* a reporting verb next to a quotation it does not govern: "X said: “...”", a colon at the end of a
+  paragraph introducing a quotation in the next one, "“...” he said." parsed as two sentences;
+* a reporting verb whose object holds a quotation: "reiterated X's “full support ...”";
+* "according to X" (and other source prepositions of ``resources/cue_phrases.tsv``);
+* "it is said that ..." (passive with no agent): source null;
+* a bare quotation with no cue of its own that goes on from the previous speaker (a quotation
+  paragraph after a quote, or a quotation after a sentence whose subject is a person): no cue,
+  ``continued_from`` the quote it continues.
+
+Short quoted words with no cue and no speaker (scare quotes, nicknames: “peacekeepers”) are not
+attributions. Reporting verbs are data (``resources/reporting_verbs.txt``).
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.model import stable_id
+from wirewatch.pipeline._lexicons import cue_phrases, reporting_verbs
+from wirewatch.pipeline._quotemarks import Region, paragraphs, scan_quotes
+from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, span_dict
 
 __all__ = ["QuoteAttributor"]
 
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "„", "«", "»", "‟"})
+_MIN_BARE_WORDS = 4  # a bare quotation shorter than this (or with no verb) is a scare quote
+_NOT_SOURCES = frozenset({"there", "this", "that", "which", "what"})
+_DASHES = frozenset({"-", "—", "–", "--"})
+CUE_AUX = True  # auxiliaries/negation right before the cue verb are part of the cue
+FULL_SOURCE = True  # keep appositives in the source span (PARC 3.0 / PolNeAR convention)
+
+
+@dataclass
+class _Cand:
+    """One attribution found, before ids and names are attached."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_head: int | None
+    kind: str
+    confidence: float
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    continues: _Cand | None = None
+
+
+class _Ctx:
+    """Per-document lookups, each built in one linear pass."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = text = doc.text
+        scan = scan_quotes(text)
+        self.regions: list[Region] = scan.regions
+        self.problems = scan.problems
+        self.r_starts = [r.start for r in self.regions]
+        self.tok_region = [-1] * len(doc)
+        j = 0
+        for tok in doc:
+            while j < len(self.regions) and self.regions[j].end <= tok.idx:
+                j += 1
+            if j < len(self.regions) and self.regions[j].start <= tok.idx < self.regions[j].end:
+                self.tok_region[tok.i] = j
+        self.paras = paragraphs(text)
+        self.p_starts = [p[0] for p in self.paras]
+        self.foreign: set[int] = set()  # tokens of "according to X" phrases
+
+    def para_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.p_starts, pos) - 1, 0)
+
+    def regions_overlapping(self, start: int, end: int) -> list[Region]:
+        i = max(bisect.bisect_right(self.r_starts, start) - 1, 0)
+        out = []
+        while i < len(self.regions) and self.regions[i].start < end:
+            r = self.regions[i]
+            if r.end > start:
+                out.append(r)
+            i += 1
+        return out
+
+    def region_starting_at(self, tok: Token) -> Region | None:
+        r = self.tok_region[tok.i]
+        return self.regions[r] if r >= 0 and self.regions[r].start == tok.idx else None
+
+    def region_ending_at(self, tok: Token) -> Region | None:
+        r = self.tok_region[tok.i]
+        if r >= 0 and self.regions[r].end == tok.idx + len(tok.text):
+            return self.regions[r]
+        return None
+
+
+def _is_sep(tok: Token, texts: tuple[str, ...]) -> bool:
+    """A separator token: one of ``texts`` or whitespace."""
+    return tok.text in texts or tok.is_space
+
+
+def _own_clauses(doc: Doc, comps: list[Token]) -> set[int]:
+    """Tokens of clauses coordinated to a complement that have a subject of their own.
+
+    "X says A, and Republican B has been attacking him": the second clause is the writer's.
+    """
+    out: set[int] = set()
+    for c in comps:
+        for k in c.children:
+            if k.dep_ == "conj" and k.i > c.i and any(g.dep_ == "nsubj" for g in k.children):
+                if any(t.text in _QUOTE_TOKENS for t in k.subtree):
+                    continue
+                out.update(t.i for t in k.subtree)
+    return out
+
+
+def _sd(text: str, start: int, end: int) -> dict[str, Any]:
+    """``span_dict`` on a cached ``doc.text`` (``Doc.text`` is rebuilt on every access)."""
+    return {"start_char": start, "end_char": end, "text": text[start:end]}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clausal_side(doc: Doc, toks: set[int], lo: int, hi: int) -> set[int]:
+    """Content tokens on both sides of a cue frame ``[lo, hi]``: drop what is not content.
+
+    "... that he claims was a coup": a relative pronoun alone before the frame is not content;
+    nor is a verbless adverbial before a cue that introduces a quotation ("Later, he said, “...”").
+    A verbless stretch after the frame ("“...,” she said on Monday in Paris") is not either. An
+    adverbial before an inserted cue stays, as in PolNeAR ("After all, she argued, ...").
+    """
+    left = {i for i in toks if i < lo}
+    right = {i for i in toks if i > hi}
+    if not left or not right:
+        return toks
+    words = [i for i in left if not (doc[i].is_punct or doc[i].is_space)]
+    if all(doc[i].tag_ in ("WDT", "WP", "IN", "WRB") for i in words):
+        return toks - left
+    opens_quote = any(t.text in _QUOTE_TOKENS for t in doc[hi - 1 : min(hi + 3, max(right) + 1)])
+    if opens_quote and not any(doc[i].pos_ in ("VERB", "AUX") for i in left):
+        return toks - left  # "Later, he said, “...”": the direct quotation alone
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in right):
+        return toks - right
+    return toks
+
 
 class QuoteAttributor:
-    """Finds attributions: source, cue, content."""
+    """spaCy component ``wirewatch_quotes``: writes ``doc._.ww_quotes`` (list of Quote dicts).
+
+    Args:
+        nlp: the pipeline (its vocab is used for the phrase matchers).
+        name: the component name.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.verbs = reporting_verbs()
+        phrases = cue_phrases()
+        self.source_preps = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.source_preps.add("SOURCE_PREP", [nlp.make_doc(p) for p in phrases["source_prep"]])
+        self.extensions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.extensions.add("CUE_EXT", [nlp.make_doc(p) for p in phrases["cue_extension"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.ww_quotes is None:
-            doc._.ww_quotes = []
+        found: tuple[list[_Cand], _Ctx] | None
+        try:
+            found = self.find(doc)
+        except Exception as exc:  # never sink the document
+            add_diagnostic(doc, self.name, f"attribution search failed: {exc!r}")
+            found = None
+        self.set_annotations(doc, found)
         return doc
+
+    # ------------------------------------------------------------------ finding
+    def find(self, doc: Doc) -> tuple[list[_Cand], _Ctx]:
+        """All attributions of ``doc`` (ordered by content start) and the lookups used."""
+        ctx = _Ctx(doc)
+        for pos, msg in ctx.problems:
+            add_diagnostic(doc, self.name, msg, _sd(ctx.text, pos, min(pos + 1, len(ctx.text))))
+        ext_at: dict[int, int] = {}
+        for _, s, e in self.extensions(doc):
+            ext_at[s] = max(e, ext_at.get(s, e))
+        cands: list[_Cand] = []
+        preps = [doc[s:e] for _, s, e in self.source_preps(doc)]
+        for phrase in preps:
+            ctx.foreign.update(t.i for t in phrase[0].subtree)
+            ctx.foreign.update(t.i for t in phrase)
+        for phrase in preps:
+            self._guard(doc, cands, self._according, phrase, ctx)
+        for tok in doc:
+            if tok.lemma_.lower() in self.verbs and tok.tag_.startswith("VB"):
+                self._guard(doc, cands, self._verb, tok, ctx, ext_at)
+        cands = self._dedupe(cands)
+        self._bare(doc, cands, ctx)
+        cands.sort(key=lambda c: c.content[0])
+        return cands, ctx
+
+    def _guard(self, doc: Doc, out: list[_Cand], fn: Any, *args: Any) -> None:
+        try:
+            cand = fn(doc, *args)
+        except Exception as exc:  # one bad candidate: diagnose and skip
+            a = args[0]
+            add_diagnostic(
+                doc,
+                self.name,
+                f"candidate skipped: {exc!r}",
+                span_dict(
+                    doc,
+                    a.idx if isinstance(a, Token) else a.start_char,
+                    a.idx + len(a) if isinstance(a, Token) else a.end_char,
+                ),
+            )
+            return
+        if cand is not None:
+            out.append(cand)
+
+    @staticmethod
+    def _np(doc: Doc, head: Token, appositive: bool | None = None) -> tuple[int, int]:
+        """Char span of the noun phrase headed by ``head``.
+
+        The phrase is the head's subtree (PARC/PolNeAR keep appositives and relative clauses:
+        "Kevin Madden, a Republican strategist"), cut before a quotation mark, a line break or
+        the sentence end, and after a dateline dash ("ORLANDO (Reuters) - President Obama").
+        With ``appositive=False`` it is cut at the first comma after the head instead.
+        """
+        appositive = FULL_SOURCE if appositive is None else appositive
+        sent = head.sent
+        start = max(head.left_edge.i, sent.start)
+        for t in doc[start : head.i]:
+            dateline = t.text in _DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
+            if "\n" in t.text or dateline or t.text in _QUOTE_TOKENS:
+                start = t.i + 1
+        while start < head.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        end = head.i
+        stop = min(head.right_edge.i + 1, sent.end)
+        for t in doc[head.i + 1 : stop]:
+            if t.is_space or t.text in _QUOTE_TOKENS:
+                if appositive:  # a quotation inside the appositive: keep the core phrase only
+                    return QuoteAttributor._np(doc, head, appositive=False)
+                break
+            if t.is_punct and t.text not in ("-", ".", "&") and not appositive:
+                break
+            end = t.i
+        while end > head.i and (doc[end].is_punct and doc[end].text not in (".", ")")):
+            end -= 1
+        return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+    def _content(
+        self,
+        doc: Doc,
+        toks: set[int],
+        avoid: list[tuple[int, int]],
+        ctx: _Ctx,
+        anchor: Token | None = None,
+    ) -> tuple[int, int] | None:
+        """Hull of ``toks`` trimmed of edge punctuation, widened to whole quotation regions.
+
+        Tokens outside the paragraph of ``anchor`` (the cue) are dropped first: a clause never
+        runs over a paragraph break, only a quotation does (and it comes back by the widening).
+        """
+        toks = toks - ctx.foreign
+        if anchor is not None:
+            para = ctx.para_of(anchor.idx)
+            lo_c, hi_c = ctx.paras[para]
+            toks = {i for i in toks if lo_c <= doc[i].idx < hi_c}
+        idx = sorted(toks)
+
+        def junk(t: Token) -> bool:
+            return t.is_space or (t.is_punct and t.text not in _QUOTE_TOKENS)
+
+        a, b = 0, len(idx) - 1
+        while a <= b and (junk(doc[idx[a]]) or doc[idx[a]].dep_ == "cc"):
+            a += 1
+        while b >= a and (junk(doc[idx[b]]) or doc[idx[b]].dep_ == "cc"):
+            b -= 1
+        if a > b:
+            return None
+        lo, hi = idx[a], idx[b]
+        s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        for r in ctx.regions_overlapping(s, e):
+            if any(_overlaps((r.start, r.end), a) for a in avoid):
+                continue
+            s, e = min(s, r.start), max(e, r.end)
+        return s, e
+
+    def _subject(self, v: Token, ctx: _Ctx) -> tuple[Token | None, bool]:
+        """The subject token of reporting verb ``v`` and whether ``v`` is an agentless passive.
+
+        A subject inside a quotation is the parser's mistake for the content ("“Meh,” wrote a
+        supporter"): the nearest subject outside quotations wins, else an object after an
+        inverted cue.
+        """
+        kids = list(v.children)
+        subjects = [c for c in kids if c.dep_ == "nsubj" and ctx.tok_region[c.i] < 0]
+        if subjects:
+            c = min(subjects, key=lambda c: abs(c.i - v.i))
+            if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                return v.head, False
+            return c, False
+        if any(c.dep_ == "nsubj" for c in kids):
+            j = v.i - 1
+            while j >= 0 and _is_sep(v.doc[j], (",", " ")):
+                j -= 1
+            if j >= 0 and ctx.region_ending_at(v.doc[j]) is not None:
+                obj = next((c for c in kids if c.dep_ in ("dobj", "attr") and c.i > v.i), None)
+                return obj, False
+            return None, False
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        if passive:
+            subjp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            if subjp is not None and subjp.lower_ not in ("it", "this"):
+                return None, False  # "X was quoted": too varied, skipped
+            agent = next((c for c in kids if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return pobj, pobj is None
+        # participles and coordinated verbs share their head's subject: "..., saying that"
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+            h = v.head
+            for c in h.children:
+                if c.dep_ == "nsubj":
+                    return c, False
+        return None, False
+
+    def _verb(self, doc: Doc, v: Token, ctx: _Ctx, ext_at: dict[int, int]) -> _Cand | None:
+        if ctx.tok_region[v.i] >= 0:
+            return None  # a cue inside a quotation belongs to the quoted speaker
+        subj, passive = self._subject(v, ctx)
+        if subj is None and not passive:
+            return None
+        if subj is not None and (subj.lower_ in _NOT_SOURCES or ctx.tok_region[subj.i] >= 0):
+            return None
+        cue_end = ext_at.get(v.i + 1, v.i + 1)
+        cue_start = v.i
+        if CUE_AUX:
+            # "has said", "does not think", "also said": auxiliaries, negation and adverbs
+            # standing right before the verb belong to the cue (PolNeAR)
+            left = {c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i}
+            while cue_start - 1 in left:
+                cue_start -= 1
+        cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
+        if subj is not None:
+            subj = self._after_dateline(doc, subj)
+        relcl = subj is not None and v.dep_ == "relcl" and subj.i == v.head.i
+        source = self._np(doc, subj, appositive=not relcl) if subj is not None else None
+        avoid = [cue] + ([source] if source else [])
+        comps = [
+            c
+            for c in v.children
+            if c.dep_ == "ccomp" and c.i >= cue_end or (c.dep_ == "ccomp" and c.i < v.i)
+        ]
+        kind = "verb"
+        skip: list[tuple[int, int]] = []
+        content = None
+        if comps:
+            toks = {t.i for c in comps for t in c.subtree}
+            frame = [v.i] + ([subj.i] if subj is not None else [])
+            toks = _clausal_side(doc, toks, min(frame), max(frame))
+            toks -= _own_clauses(doc, comps)
+            content = self._content(doc, toks, avoid, ctx, v)
+            if content is not None and content[0] < cue[0] and cue[1] < content[1]:
+                skip = [(min(a[0] for a in avoid), max(a[1] for a in avoid))]
+                kind = "inserted"
+        if content is None and subj is not None:
+            content = self._object_quote(doc, v, avoid, ctx)
+            if content is None:
+                content, skip = self._inserted(doc, v, subj, avoid, ctx)
+                kind = "inserted" if content else kind
+            if content is None:
+                content = self._adjacent(doc, v, subj, cue_end, ctx)
+                kind = "adjacent" if content else kind
+        if content is None:
+            return None
+        if any(_overlaps(content, a) for a in avoid) and not skip:
+            return None
+        if content[1] <= cue[0] and not skip:
+            follow = self._following_quote(doc, v, content, ctx)
+            if follow is not None:
+                skip = [(content[1], follow.start)]
+                content = (content[0], follow.end)
+        conf = 0.85 if kind == "verb" else 0.8
+        if passive:
+            conf = 0.6
+        elif subj is not None and subj.lower_ in PRONOUNS:
+            conf -= 0.1
+        return _Cand(content, cue, source, subj.i if subj is not None else None, kind, conf, skip)
+
+    @staticmethod
+    def _after_dateline(doc: Doc, subj: Token) -> Token:
+        """The real subject when the parser took a dateline for it ("ORLANDO (Reuters) - X")."""
+        for t in doc[subj.i + 1 : subj.right_edge.i]:
+            if t.text in _DASHES and bool(doc[t.i - 1].whitespace_):
+                later = [c for c in subj.children if c.dep_ == "appos" and c.i > t.i]
+                return later[0] if later else subj
+        return subj
+
+    @staticmethod
+    def _following_quote(doc: Doc, v: Token, content: tuple[int, int], ctx: _Ctx) -> Region | None:
+        """The quotation that goes on right after "“A,” he said." in the same paragraph.
+
+        News writes one utterance as "“A,” she said. “B.”"; PARC/PolNeAR take A and B as one
+        content, with the source and cue inside it (as for "“A,” she said, “B.”").
+        """
+        if not any(
+            r.end == content[1] for r in ctx.regions_overlapping(content[1] - 1, content[1])
+        ):
+            return None
+        j = v.sent.end
+        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+            j += 1
+        if j >= len(doc) or ctx.para_of(doc[j].idx) != ctx.para_of(v.idx):
+            return None
+        return ctx.region_starting_at(doc[j])
+
+    def _object_quote(
+        self, doc: Doc, v: Token, avoid: list[tuple[int, int]], ctx: _Ctx
+    ) -> tuple[int, int] | None:
+        """Content when the verb's direct object holds a substantial quotation."""
+        for c in v.children:
+            if c.dep_ != "dobj" or c.i < v.i:
+                continue
+            toks = {t.i for t in c.subtree}
+            for r in ctx.regions_overlapping(doc[min(toks)].idx, doc[max(toks)].idx + 1):
+                if self._substantial(doc, r, ctx):
+                    return self._content(doc, toks, avoid, ctx, v)
+        return None
+
+    def _inserted(
+        self, doc: Doc, v: Token, subj: Token, avoid: list[tuple[int, int]], ctx: _Ctx
+    ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+        """Content when the cue is inserted in it: "..., he says, ..." or "argued X, “...”"."""
+        h = v.head
+        if v.dep_ not in ("parataxis", "ccomp") or h.i == v.i:
+            return None, []
+        if not any(c.dep_ == "punct" for c in v.children):
+            return None, []
+        frame = {t.i for t in v.subtree}
+        sent = v.sent
+        toks = {t.i for t in h.subtree if t.i not in frame and sent.start <= t.i < sent.end}
+        lo_i, hi_i = min(frame), max(frame)
+        toks = _clausal_side(doc, toks, lo_i, hi_i)
+        content = self._content(doc, toks, avoid, ctx, v)
+        if content is None:
+            return None, []
+        lo = doc[lo_i].idx
+        hi = doc[hi_i].idx + len(doc[hi_i].text)
+        if content[0] < lo < content[1]:
+            return content, [(lo, hi)]
+        return content, []
+
+    def _adjacent(
+        self, doc: Doc, v: Token, subj: Token, cue_end: int, ctx: _Ctx
+    ) -> tuple[int, int] | None:
+        """Content when a quotation sits right after (colon, comma) or right before the frame."""
+        sent = v.sent
+        frame = [t.i for t in v.subtree if ctx.tok_region[t.i] < 0 and t.i < sent.end]
+        frame_hi = max([cue_end - 1, subj.right_edge.i, *frame])
+        i = frame_hi + 1
+        while i < len(doc) and (doc[i].is_space or doc[i].text in (":", ",")):
+            i += 1
+        k = i - 1
+        while k > v.i and doc[k].is_space:
+            k -= 1
+        punct = doc[k].text in (":", ",")
+        direct = k in (cue_end - 1, subj.right_edge.i)  # "said “...”", "said X “...”"
+        end = doc[i].idx if i < len(doc) else len(ctx.text)
+        crossed_para = "\n" in ctx.text[doc[frame_hi].idx : end]
+        ok = doc[k].text == ":" or (not crossed_para and (punct or direct))
+        if i < len(doc) and ok:
+            r = ctx.region_starting_at(doc[i])
+            if r is not None:
+                return r.start, r.end
+        j = min(v.i, subj.left_edge.i) - 1
+        while j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j >= 0 and not doc[j].is_space:
+            r = ctx.region_ending_at(doc[j])
+            if r is not None:
+                return r.start, r.end
+        return None
+
+    def _according(self, doc: Doc, phrase: Span, ctx: _Ctx) -> _Cand | None:
+        first, last = phrase[0], phrase[-1]
+        if ctx.tok_region[first.i] >= 0:
+            return None
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source = self._np(doc, pobj)
+        cue = (phrase.start_char, phrase.end_char)
+        head = first.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+            head = head.head
+        own = {t.i for t in first.subtree} | {t.i for t in phrase}
+        sent = first.sent
+        toks = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        saved = ctx.foreign
+        ctx.foreign = set()
+        try:
+            content = self._content(doc, toks, [cue, source], ctx, first)
+        finally:
+            ctx.foreign = saved
+        if (
+            content is None
+            or _overlaps(content, cue)
+            and not (content[0] < cue[0] and cue[1] < content[1])
+        ):
+            return None
+        skip = [(cue[0], source[1])] if content[0] < cue[0] < content[1] else []
+        return _Cand(content, cue, source, pobj.i, "according", 0.8, skip)
+
+    @staticmethod
+    def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+        """One attribution per content start and per cue: the most confident wins."""
+        kept: list[_Cand] = []
+        seen_content: set[int] = set()
+        seen_cue: set[tuple[int, int]] = set()
+        for c in sorted(cands, key=lambda c: (-c.confidence, c.content[0])):
+            if c.content[0] in seen_content or (c.cue is not None and c.cue in seen_cue):
+                continue
+            seen_content.add(c.content[0])
+            if c.cue is not None:
+                seen_cue.add(c.cue)
+            kept.append(c)
+        return kept
+
+    # ------------------------------------------------------------------ bare quotations
+    @staticmethod
+    def _substantial(doc: Doc, r: Region, ctx: _Ctx) -> bool:
+        """A quotation long enough to be speech: >= 4 words and a verb, or a whole sentence."""
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if t.is_alpha or t.like_num]
+        if len(words) >= _MIN_BARE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return True
+        sent = span[0].sent
+        return len(words) >= 3 and span.start <= sent.start + 1 and span.end >= sent.end - 2
+
+    def _bare(self, doc: Doc, cands: list[_Cand], ctx: _Ctx) -> None:
+        """Attach bare quotations (no cue) to the speaker they continue."""
+        claimed = sorted(cands, key=lambda c: c.content[0])
+        claimed_spans = [c.content for c in claimed] + [c.cue for c in claimed if c.cue]
+        for r in ctx.regions:
+            if any(_overlaps((r.start, r.end), sp) for sp in claimed_spans):
+                continue
+            if not self._substantial(doc, r, ctx):
+                continue
+            try:
+                cand = self._continuation(doc, r, claimed, ctx)
+            except Exception as exc:
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"bare quotation skipped: {exc!r}",
+                    _sd(ctx.text, r.start, r.end),
+                )
+                continue
+            if cand is None:
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    "quotation with no identifiable speaker",
+                    _sd(ctx.text, r.start, r.end),
+                )
+                continue
+            claimed.append(cand)
+            claimed.sort(key=lambda c: c.content[0])
+            cands.append(cand)
+
+    def _continuation(self, doc: Doc, r: Region, claimed: list[_Cand], ctx: _Ctx) -> _Cand | None:
+        first = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if first is None:
+            return None
+        para = ctx.para_of(r.start)
+        at_para_start = ctx.paras[para][0] == r.start
+        sent = first[0].sent
+        # look back over at most two sentences; cross a paragraph only from a paragraph start
+        for _ in range(2):
+            if sent.start == 0:
+                return None
+            prev = doc[sent.start - 1].sent
+            while prev.text.strip() == "" and prev.start > 0:
+                prev = doc[prev.start - 1].sent
+            if ctx.para_of(prev.start_char) != para and not at_para_start:
+                return None
+            before = [
+                c
+                for c in claimed
+                if c.content[0] < r.start
+                and (
+                    _overlaps(c.content, (prev.start_char, prev.end_char))
+                    or (c.cue and _overlaps(c.cue, (prev.start_char, prev.end_char)))
+                )
+            ]
+            outer = [
+                c
+                for c in before
+                if not any(
+                    o is not c and o.content[0] <= c.content[0] and c.content[1] <= o.content[1]
+                    for o in before
+                )
+            ]
+            if outer:
+                last = max(outer, key=lambda c: c.content[0])
+                if last.source is None and last.continues is None:
+                    return None
+                return _Cand(
+                    (r.start, r.end),
+                    None,
+                    last.source,
+                    last.source_head,
+                    "continuation",
+                    0.7,
+                    continues=last,
+                )
+            subj = next((t for t in prev.root.children if t.dep_ == "nsubj"), None)
+            if (
+                subj is not None
+                and ctx.tok_region[subj.i] < 0
+                and (
+                    subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or subj.pos_ == "PROPN"
+                    or subj.lower_ in PRONOUNS
+                )
+            ):
+                src = self._np(doc, subj)
+                same = self._same_speaker(doc, subj, claimed, r.start)
+                return _Cand(
+                    (r.start, r.end), None, src, subj.i, "continuation", 0.6, continues=same
+                )
+            if ctx.para_of(prev.start_char) != para:
+                return None
+            sent = prev
+        return None
+
+    @staticmethod
+    def _same_speaker(doc: Doc, subj: Token, claimed: list[_Cand], before: int) -> _Cand | None:
+        """The latest earlier attribution by the same speaker (by surname, or any for a pronoun)."""
+        for c in sorted(claimed, key=lambda c: -c.content[0]):
+            if c.content[0] >= before or c.source is None or c.source_head is None:
+                continue
+            if before - c.content[1] > 3000:
+                return None
+            h = doc[c.source_head]
+            if subj.lower_ in PRONOUNS or h.lower_ == subj.lower_:
+                return c
+        return None
+
+    # ------------------------------------------------------------------ output
+    def _quote_type(self, text: str, c: _Cand, ctx: _Ctx) -> str:
+        s, e = c.content
+        quoted = [False] * (e - s)
+        for r in ctx.regions_overlapping(s, e):
+            for k in range(max(r.start, s), min(r.end, e)):
+                quoted[k - s] = True
+        for a, b in c.skip:
+            for k in range(max(a, s), min(b, e)):
+                quoted[k - s] = None  # type: ignore[call-overload]
+        inside = any(q is True and text[s + k].isalnum() for k, q in enumerate(quoted))
+        outside = any(q is False and text[s + k].isalnum() for k, q in enumerate(quoted))
+        if inside and not outside:
+            return "direct"
+        return "mixed" if inside else "indirect"
+
+    def set_annotations(self, doc: Doc, found: tuple[list[_Cand], _Ctx] | None) -> None:
+        """Write ``doc._.ww_quotes``: Quote dicts ordered by content start (the only write)."""
+        out: list[dict[str, Any]] = []
+        if found is None:
+            doc._.ww_quotes = out
+            return
+        cands, ctx = found
+        did = doc_id(doc)
+        namer = SpeakerNamer(doc, ctx.tok_region)
+        ids: dict[int, str] = {}
+        for c in cands:
+            ids[id(c)] = stable_id("quo", did, c.content[0])
+        for c in sorted(cands, key=lambda c: c.source[0] if c.source else -1):
+            if c.source is not None and c.source_head is not None:
+                h = doc[c.source_head]
+                if h.lower_ not in PRONOUNS:
+                    name, kind = namer.name_of(h)
+                    if name:
+                        namer.add_anchor(c.source[0], name, kind)
+        for c in cands:
+            try:
+                source = None
+                if c.source is not None:
+                    head = doc[c.source_head] if c.source_head is not None else None
+                    if (
+                        c.continues is not None
+                        and c.kind == "continuation"
+                        and (head is not None and head.lower_ in PRONOUNS)
+                    ):
+                        ref = self._root_of(c)
+                        head_ref = doc[ref.source_head] if ref.source_head is not None else None
+                        info = (
+                            namer.resolve(ref.source[0], ref.source[1], head_ref)
+                            if (ref.source is not None)
+                            else namer.resolve(*c.source, head)
+                        )
+                        local = namer.resolve(c.source[0], c.source[1], head)
+                        if local.get("entity_id"):
+                            info = local
+                    else:
+                        info = namer.resolve(c.source[0], c.source[1], head)
+                    source = {**_sd(ctx.text, *c.source), **info}
+                cont = c.continues
+                out.append(
+                    {
+                        "id": ids[id(c)],
+                        "source": source,
+                        "cue": _sd(ctx.text, *c.cue) if c.cue else None,
+                        "content": _sd(ctx.text, *c.content),
+                        "quote_type": self._quote_type(ctx.text, c, ctx),
+                        "continued_from": ids.get(id(cont)) if cont is not None else None,
+                        "confidence": round(c.confidence, 3),
+                    }
+                )
+            except Exception as exc:
+                add_diagnostic(
+                    doc, self.name, f"attribution dropped: {exc!r}", _sd(ctx.text, *c.content)
+                )
+        doc._.ww_quotes = out
+
+    @staticmethod
+    def _root_of(c: _Cand) -> _Cand:
+        seen = 0
+        while c.continues is not None and seen < 50:
+            c = c.continues
+            seen += 1
+        return c

@@ -1,0 +1,416 @@
+"""Tests of wirewatch_quotes: one (text, expected) row per kind of attribution.
+
+Expected spans are written as text; ``_at`` turns them into exact offsets (the n-th occurrence of
+the substring), so every row checks ``start_char``, ``end_char`` and ``text``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _attribution_helpers import add_entities, parse, run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirewatch.model import Quote, stable_id
+from wirewatch.pipeline._quotemarks import scan_quotes
+from wirewatch.pipeline.extensions import doc_id
+
+pytestmark = pytest.mark.slow
+
+
+def _at(text: str, sub: str | None, nth: int = 1) -> tuple[int, int, str] | None:
+    if sub is None:
+        return None
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(sub, pos + 1)
+    return pos, pos + len(sub), sub
+
+
+def _span(d: dict | None) -> tuple[int, int, str] | None:
+    return None if d is None else (d["start_char"], d["end_char"], d["text"])
+
+
+def quotes(nlp, text: str) -> list[dict]:
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
+    return doc._.ww_quotes
+
+
+# (text, [(source, cue, content, quote_type, continues_previous)]); a (sub, n) tuple picks the
+# n-th occurrence of sub.
+CASES = [
+    pytest.param(
+        "Senator Maria Lopez says that the budget will pass next week.",
+        [("Senator Maria Lopez", "says", "that the budget will pass next week", "indirect", False)],
+        id="speaker-before-indirect",
+    ),
+    pytest.param(
+        "Maria Lopez spoke in Lagos on Tuesday.\n“The budget will pass next week,” she said.",
+        [("she", "said", "“The budget will pass next week,”", "direct", False)],
+        id="speaker-after-pronoun",
+    ),
+    pytest.param(
+        "“Prices will rise again next year,” said Peter Novak, an economist at the central bank.",
+        [
+            (
+                "Peter Novak, an economist at the central bank",
+                "said",
+                "“Prices will rise again next year,”",
+                "direct",
+                False,
+            )
+        ],
+        id="speaker-after-inverted",
+    ),
+    pytest.param(
+        "“We will not retreat,” the minister said, “and we will not apologise to anyone.”",
+        [
+            (
+                "the minister",
+                "said",
+                "“We will not retreat,” the minister said, “and we will not apologise to anyone.”",
+                "direct",
+                False,
+            )
+        ],
+        id="speaker-in-the-middle",
+    ),
+    pytest.param(
+        "Still, argued the Global Policy Institute’s Anna Berg, a former envoy to Chile, “the "
+        "sanctions have failed to change anything in the capital.”",
+        [
+            (
+                "the Global Policy Institute’s Anna Berg, a former envoy to Chile",
+                "argued",
+                "“the sanctions have failed to change anything in the capital.”",
+                "direct",
+                False,
+            )
+        ],
+        id="inverted-cue-before-source",
+    ),
+    pytest.param(
+        "The army killed 12 protesters on Sunday, according to the Human Rights League.",
+        [
+            (
+                "the Human Rights League",
+                "according to",
+                "The army killed 12 protesters on Sunday",
+                "indirect",
+                False,
+            )
+        ],
+        id="according-to-after",
+    ),
+    pytest.param(
+        "According to the police, three people were arrested near the stadium.",
+        [
+            (
+                "the police",
+                "According to",
+                "three people were arrested near the stadium",
+                "indirect",
+                False,
+            )
+        ],
+        id="according-to-before",
+    ),
+    pytest.param(
+        "The mayor told reporters on Friday:\n“Nobody in this city will pay the new tax while I am "
+        "in office.”",
+        [
+            (
+                "The mayor",
+                "told reporters",
+                "“Nobody in this city will pay the new tax while I am in office.”",
+                "direct",
+                False,
+            )
+        ],
+        id="colon-introduction-previous-paragraph",
+    ),
+    pytest.param(
+        "Opposition leader Tomas Reyes says the vote was rigged.\n“We counted every ballot "
+        "ourselves and the numbers do not add up.”",
+        [
+            ("Opposition leader Tomas Reyes", "says", "the vote was rigged", "indirect", False),
+            (
+                "Opposition leader Tomas Reyes",
+                None,
+                "“We counted every ballot ourselves and the numbers do not add up.”",
+                "direct",
+                True,
+            ),
+        ],
+        id="bare-quoted-paragraph-continues",
+    ),
+    pytest.param(
+        "Reyes said: “The count was stopped at midnight.\n“Then the lights went out in the hall.\n"
+        "“By morning the result had changed.”",
+        [
+            (
+                "Reyes",
+                "said",
+                "“The count was stopped at midnight.\n“Then the lights went out in the "
+                "hall.\n“By morning the result had changed.”",
+                "direct",
+                False,
+            )
+        ],
+        id="multi-paragraph-quote",
+    ),
+    pytest.param(
+        "“The port is closed,” the governor said. “It will stay closed until the storm passes.”",
+        [
+            (
+                "the governor",
+                "said",
+                "“The port is closed,” the governor said. “It will stay closed until the storm "
+                "passes.”",
+                "direct",
+                False,
+            )
+        ],
+        id="quote-cue-then-quote-again-one-content",
+    ),
+    pytest.param(
+        "“Not again,” wrote a voter who runs a farm near the river.",
+        [("a voter who runs a farm near the river", "wrote", "“Not again,”", "direct", False)],
+        id="inverted-subject-parsed-as-object",
+    ),
+    pytest.param(
+        "The deal was signed by Labor Secretary Ann Perez, who said the strike is over.",
+        [("Labor Secretary Ann Perez", "said", "the strike is over", "indirect", False)],
+        id="relative-clause-speaker",
+    ),
+    pytest.param(
+        "ORLANDO, Fla. (Reuters) - President Barack Obama said the economy is strong.",
+        [("President Barack Obama", "said", "the economy is strong", "indirect", False)],
+        id="dateline-is-not-the-source",
+    ),
+    pytest.param(
+        "The biggest gaps, according to the survey, include age and income.",
+        [
+            (
+                "the survey",
+                "according to",
+                "The biggest gaps, according to the survey, include age and income",
+                "indirect",
+                False,
+            )
+        ],
+        id="according-to-in-the-middle",
+    ),
+    pytest.param(
+        "After all, she argued, the bank never repaid the loan.",
+        [
+            (
+                "she",
+                "argued",
+                "After all, she argued, the bank never repaid the loan",
+                "indirect",
+                False,
+            )
+        ],
+        id="inserted-cue-indirect-keeps-adverbial",
+    ),
+    pytest.param(
+        "Ortiz says the port is closed, and the opposition has been attacking her for weeks.",
+        [("Ortiz", "says", "the port is closed", "indirect", False)],
+        id="coordinated-clause-of-the-writer-is-not-content",
+    ),
+    pytest.param(
+        "She called the plan a “mess.”\n“I cannot support it,” she said.",
+        [("she", "said", "“I cannot support it,”", "direct", False)],
+        id="content-does-not-cross-paragraph",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz says “hired agitators” started the fire.",
+        [("Mayor Ana Ruiz", "says", "“hired agitators” started the fire", "mixed", False)],
+        id="mixed",
+    ),
+    pytest.param(
+        "It is said that the general fled the country in March.",
+        [(None, "said", "that the general fled the country in March", "indirect", False)],
+        id="passive-it-is-said",
+    ),
+    pytest.param(
+        "The ministry said in a statement that the border would reopen on Friday.",
+        [
+            (
+                "The ministry",
+                "said in a statement",
+                "that the border would reopen on Friday",
+                "indirect",
+                False,
+            )
+        ],
+        id="cue-in-a-statement",
+    ),
+    pytest.param(
+        "The company tweeted that its servers had been restored.",
+        [("The company", "tweeted", "that its servers had been restored", "indirect", False)],
+        id="cue-tweeted",
+    ),
+    pytest.param(
+        "The minister said “the talks collapsed on Monday.\nLater, the envoy said, “We will return "
+        "to the table in June.”",
+        [
+            ("The minister", "said", "“the talks collapsed on Monday.", "direct", False),
+            ("the envoy", ("said", 2), "“We will return to the table in June.”", "direct", False),
+        ],
+        id="unbalanced-quote-later-quote-found",
+    ),
+    pytest.param(
+        "The so-called “peacekeepers” arrived in the capital on Monday. Officials called the plan "
+        "a “reset” of relations, and the rebels a band of “terrorists”.",
+        [],
+        id="scare-quotes-are-not-quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_quote_kinds(nlp, text, expected):
+    found = quotes(nlp, text)
+    got = [
+        (
+            _span(q["source"]),
+            _span(q["cue"]),
+            _span(q["content"]),
+            q["quote_type"],
+            q["continued_from"] is not None,
+        )
+        for q in found
+    ]
+
+    def pos(sub):
+        return _at(text, *sub) if isinstance(sub, tuple) else _at(text, sub)
+
+    want = [(pos(s), pos(c), pos(t), qt, cont) for s, c, t, qt, cont in expected]
+    assert got == want
+    for q in found:
+        Quote.model_validate(q)
+
+
+def test_ids_and_continuation_link(nlp):
+    text = (
+        "Opposition leader Tomas Reyes says the vote was rigged.\n“We counted every ballot "
+        "ourselves and the numbers do not add up.”"
+    )
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
+    first, second = doc._.ww_quotes
+    assert first["id"] == stable_id("quo", doc_id(doc), first["content"]["start_char"])
+    assert second["continued_from"] == first["id"]
+    assert second["cue"] is None
+
+
+def test_surname_gets_fullest_name_without_coref(nlp):
+    text = (
+        "Defence Minister Karl Holm visited the border on Monday. Holm says the troops will stay."
+    )
+    (q,) = quotes(nlp, text)
+    assert _span(q["source"]) == _at(text, "Holm", 2)
+    assert q["source"]["name"] == "Karl Holm"
+    assert q["source"]["entity_id"] is None
+
+
+def test_pronoun_source_uses_entity_when_coref_present(nlp):
+    text = "Maria Lopez spoke in Lagos on Tuesday.\n“The budget will pass next week,” she said."
+    doc = parse(nlp, text)
+    ids = add_entities(doc, pronouns={text.index("she"): "Lopez"})
+    run(nlp, "wirewatch_quotes", doc)
+    (q,) = doc._.ww_quotes
+    assert q["source"]["entity_id"] == ids["Lopez"]
+    assert q["source"]["name"] == "Maria Lopez"
+    assert q["source"]["text"] == "she"
+
+
+def test_unbalanced_quote_is_diagnosed(nlp):
+    text = "The minister said “the talks collapsed on Monday.\nNothing else happened."
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
+    assert any("never closed" in d["message"] for d in doc._.ww_diagnostics or [])
+
+
+def test_reference_article(nlp, example_text):
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, example_text))
+    qs = doc._.ww_quotes
+    by_content = {q["content"]["text"][:40]: q for q in qs}
+
+    def find(prefix: str) -> dict:
+        return next(q for k, q in by_content.items() if k.startswith(prefix))
+
+    beholden = find("“Kazakhstan is beholden to Russia")
+    assert beholden["source"]["name"] == "Jennifer Murtazashvili"
+    assert beholden["continued_from"] is not None and beholden["cue"] is None
+    courtney = find("“We've had 30 years")
+    assert (courtney["source"]["name"], courtney["cue"]["text"]) == ("William Courtney", "says")
+    assert courtney["quote_type"] == "direct"
+    tweet = find("“We believe in the resilience")
+    assert (tweet["source"]["name"], tweet["cue"]["text"]) == ("the State Department", "tweeted")
+    herbst = find("“President Vladimir Putin’s goal")
+    assert herbst["cue"]["text"] == "argued" and herbst["source"]["name"] == "John Herbst"
+    adds = find("that Tokayev had another option")
+    assert adds["cue"]["text"] == "adds" and adds["quote_type"] == "indirect"
+    tokayev = find("“foreign-backed terrorists” are behind")
+    assert tokayev["quote_type"] == "mixed" and tokayev["source"]["text"] == "Tokayev"
+    for q in qs:
+        Quote.model_validate(q)
+        assert "peacekeepers" not in q["content"]["text"] or len(q["content"]["text"]) > 20
+
+
+_PIECES = [
+    *"“”\"'‘’«»`,.:; \nabcXYZ",
+    "said",
+    "says",
+    " he ",
+    "Reyes",
+    "according to",
+    "that",
+    "''",
+    "``",
+    " the minister ",
+]
+_SOUP = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=_SOUP)
+def test_quote_mark_soup_never_raises(nlp, text):
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
+    for q in doc._.ww_quotes:
+        Quote.model_validate(q)
+        for key in ("source", "cue", "content"):
+            s = q[key]
+            if s is not None:
+                assert text[s["start_char"] : s["end_char"]] == s["text"]
+    for r in scan_quotes(text).regions:
+        assert 0 <= r.start < r.end <= len(text)
+
+
+@given(text=st.text(max_size=200))
+def test_scan_quotes_never_raises_on_unicode(text):
+    regions = scan_quotes(text).regions
+    for a, b in zip(regions, regions[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_reference_article_full_pipeline(example_record):
+    """With wirewatch_coref's entities: the checks of the attribution brief, as Records."""
+    quotes = example_record.quotes
+
+    def find(prefix: str):
+        return next(q for q in quotes if q.content.text.startswith(prefix))
+
+    assert "Murtazashvili" in find("“Kazakhstan is beholden to Russia").source.name
+    assert "Courtney" in find("“We've had 30 years").source.name
+    assert "State Department" in find("“We believe in the resilience").source.name
+    assert "Herbst" in find("“President Vladimir Putin’s goal").source.name
+    stances = {(s.from_entity, s.relation, s.to_entity) for s in example_record.stances}
+    names = {e.id: e.name for e in example_record.entities}
+    assert any(
+        "Murtazashvili" in names.get(f, "") and r == "disagree" and "Herbst" in names.get(t, "")
+        for f, r, t in stances
+    )
