@@ -263,3 +263,74 @@ def test_reference_twelve_thousand_detained(reference_events):
     [c] = e["counts"]
     assert (c["kind"], c["value"], c["approximate"], c["span"]["text"]) == (
         "arrested", 12000, True, "About 12,000")
+
+
+# -- issue 4: kinds of fault found on the PLOVER gold records (sentences written for these tests)
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        # a stated intent to cooperate is AGREE (CAMEO 03x), to coerce is THREATEN (13x)
+        ("The ministry said Norway will send medicine to the flood victims.", "AGREE"),
+        ("Lithuania is ready to host talks between the two sides.", "AGREE"),
+        ("The junta said it would impose a curfew on the northern towns.", "THREATEN"),
+        ("Chad will withdraw its troops unless the rebels disarm.", "THREATEN"),
+        # "X said Y must ..." is a demand
+        ("The bishops said the government must free the jailed reporters.", "REQUEST"),
+        # not accepting, or refusing to agree, is a rejection
+        ("Ghana said it would not accept the new border plan.", "REJECT"),
+        ("The unions failed to reach an agreement with the employers on Monday.", "REJECT"),
+        # missing CAMEO verb classes
+        ("Portugal extradited two suspects to Spain on Friday.", "COOPERATE"),
+        ("Peru halted economic aid to its neighbour.", "SANCTION"),
+        ("The governor lifted the curfew in the capital.", "CONCEDE"),
+        ("Army bulldozers demolished three houses in the village.", "COERCE"),
+        ("The opposition dismissed an appeal by the president to end the boycott.", "REJECT"),
+    ],
+)
+def test_issue_4_picked_event_type(nlp, text, ptype):
+    events = _events(nlp, text)
+    factual = [e for e in events if not e["negated"] and not e["hypothetical"]] or events
+    best = max(factual, key=lambda e: e["confidence"])
+    assert best["plover_type"] == ptype, [(e["trigger"]["text"], e["plover_type"],
+                                           e["confidence"]) for e in events]
+
+
+def test_issue_4_main_verb_outranks_subordinate_trigger(nlp):
+    events = _events(nlp, "Hundreds of farmers marched through Lyon demanding higher prices.")
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["plover_type"] == "PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "actor_text", "country"),
+    [
+        ("Hungarian officials condemned the raid.", "source_actor", "Hungarian officials", "HUN"),
+        ("Kenyan Foreign Minister Joyce Abeka criticised the decision.", "source_actor",
+         "Kenyan Foreign Minister Joyce Abeka", "KEN"),
+        ("A group of Moroccan diplomats met the envoy.", "source_actor", "Moroccan diplomats",
+         "MAR"),
+        ("Syria says it will withdraw its soldiers from the border.", "source_actor", "Syria",
+         "SYR"),
+        ("The committee demanded that Nigeria release the sailors.", "target_actor", "Nigeria",
+         "NGA"),
+    ],
+)
+def test_issue_4_actor_country(nlp, text, role, actor_text, country):
+    events = _events(nlp, text)
+    best = max(events, key=lambda e: e["confidence"])
+    a = best[role]
+    assert a is not None and a["country"] == country, events
+    assert a["text"] in actor_text
+    assert text[a["start_char"]:a["end_char"]] == a["text"]
+
+
+def test_issue_4_actor_like_target_without_entity(nlp):
+    events = _events(nlp, "The council condemned violence in the province, urging all parties "
+                          "to exercise restraint.")
+    assert _one(events, "ACCUSE")["target_actor"] is None  # "violence" is not an actor
+    assert _actor(_one(events, "REQUEST"), "target_actor") == "parties"
+
+
+def test_issue_4_protests_turning_into_riots_is_one_event(nlp):
+    events = _events(nlp, "Police fired tear gas at protests turning into riots in Lima.")
+    assert len([e for e in events if e["plover_type"] == "PROTEST"]) == 1

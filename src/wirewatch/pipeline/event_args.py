@@ -384,3 +384,74 @@ def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
             if o is not None:
                 return o
     return None
+
+
+_INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "eager", "committed"})
+_INTENT_VERBS = frozenset({"plan", "intend", "vow", "swear", "pledge", "decide", "prepare",
+                           "aim", "resolve"})
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
+_DEONTIC_AUX = frozenset({"must", "ought"})
+
+
+def intent_frame(trigger: Token, gov: Token | None) -> str | None:
+    """How the actor stands to an unrealised event: "intent" (will/would, ready/willing/
+    prepared to, plans/vows/decides to), "ultimatum" (intent with an "unless" condition) or
+    None. CAMEO codes a stated intent as its own event: 03 (intent to cooperate) or 13
+    (threaten); PLOVER 0.8 AGREE and THREATEN (Source: CAMEO manual 1.1b3 ch. 2, codes 03x/13x).
+    """
+    kind = None
+    unless = False
+    for h in _heads(trigger, gov):
+        for c in h.children:
+            if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX:
+                kind = "intent"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children):
+                unless = True
+        head = h.head
+        if h.dep_ in ("xcomp", "pcomp", "prep") and head.i != h.i:
+            if head.lemma_.lower() in _INTENT_VERBS:
+                kind = "intent"
+            if head.lemma_.lower() in _INTENT_ADJ and head.pos_ == "ADJ":
+                kind = "intent"
+            if head.dep_ == "prep" and head.head.lemma_.lower() in _INTENT_ADJ:
+                kind = "intent"  # "committed to opening"
+    if kind and unless:
+        return "ultimatum"
+    return kind
+
+
+def deontic_clause(verb: Token) -> bool:
+    """Whether ``verb`` carries "must"/"ought to"/"has to" ("X said Y must release them")."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX:
+            return True
+    return False
+
+
+def clause_rank(tok: Token) -> int:
+    """How far a trigger sits below the sentence's main clause: 0 for the main verb (or the
+    main verb of a clause reported by "said"), +1 per subordinate clause (xcomp, advcl, acl,
+    relcl) and +1 for a noun that is not the object of its clause's verb."""
+    rank = 0
+    cur = tok
+    if tok.pos_ != "VERB":
+        gov = governing_verb(tok)
+        if gov is None:
+            return 2
+        rank += 0 if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else 1
+        cur = gov
+    verbs = reporting_verbs()
+    for _ in range(6):
+        dep = cur.dep_
+        if dep == "ROOT" or cur.head.i == cur.i:
+            break
+        if dep == "conj":
+            cur = cur.head
+            continue
+        if dep in ("ccomp", "parataxis") and cur.head.lemma_ in verbs:
+            cur = cur.head
+            continue
+        rank += 1
+        cur = cur.head
+    return rank

@@ -60,6 +60,30 @@ _PLACED_TYPES = frozenset(
     {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"}
 )
 _ANNIVERSARY = frozenset({"anniversary", "commemoration", "commemorate", "memorial"})
+# common nouns that name actors even without a country or sector ("urging all parties")
+_ACTOR_NOUNS = frozenset({
+    "party", "side", "faction", "government", "authority", "leader", "official", "people",
+    "civilian", "resident", "protester", "demonstrator", "community", "country", "nation",
+    "state", "neighbour", "neighbor", "ally", "partner", "member", "rebel", "militant", "force",
+    "group", "population", "citizen", "villager", "refugee", "worker", "student", "minority",
+    "opposition", "supporter", "activist", "organisation", "organization", "administration",
+    "hostage", "prisoner", "detainee", "captive", "diplomat", "soldier", "troop", "police",
+})
+# heads whose "of"/"from" phrase names the actor ("a group of Moroccan diplomats")
+_PARTITIVE = frozenset({"group", "member", "leader", "delegation", "team", "some", "many",
+                        "one", "thousand", "hundred", "dozen", "number", "doctor", "head",
+                        "representative", "official", "members", "leaders"})
+# stated intent (CAMEO 03x / 13x): the type the intended event is coded as, by its own type
+_THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "THREATEN", "MOBILIZE",
+                           "REJECT", "ACCUSE"})
+_INTENT_AGREE_CODE = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032",
+                      "CONCEDE": "035", "RETREAT": "035", "AGREE": "030", "REQUEST": "030"}
+_INTENT_THREAT = {"ASSAULT": ("138", "violence"), "MOBILIZE": ("138", "violence"),
+                  "COERCE": ("132", "restrict"), "SANCTION": ("131", "relations"),
+                  "PROTEST": ("133", "relations"), "REJECT": ("131", "relations")}
+_REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
+_DEMAND_ENTRY = TriggerEntry("must", True, False, (), "100", "REQUEST", None, None,
+                             {"subj": "target"}, None, None, 0.7)
 _QUOTE_OPEN = "“\"«"
 _QUOTE_CLOSE = "”\"»"
 
@@ -154,13 +178,24 @@ class EventCoder:
         events: list[dict[str, Any]] = []
         for sent in doc.sents:
             triggers = [(t, e) for t in sent if (e := self._entry(t)) is not None]
-            if not triggers:
+            if not triggers and not any(t.lower_ in ("must", "ought") for t in sent):
                 continue
             trig = {t.i: e for t, e in triggers}
             triggers = [(t, e) for t, e in triggers
-                        if not _folded(t, set(trig)) and not _folded_same(t, e, trig)]
+                        if not _folded(t, set(trig)) and not _folded_same(t, e, trig)
+                        and not _escalation(t, e, trig)]
             numbers = _sentence_numbers(sent, ctx)
             owner = _number_owner(numbers, [t for t, _ in triggers], doc)
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") and ea.deontic_clause(tok) and not any(
+                    e.plover_type == "REQUEST" and (t in tok.ancestors)
+                    for t, e in triggers
+                ) and _reported_or_nominal(tok):
+                    try:
+                        events.extend(self._code(ctx, sent, tok, _DEMAND_ENTRY, [], {}, [],
+                                                 demand=True))
+                    except Exception as exc:  # never sink the sentence
+                        add_diagnostic(doc, self.name, f"skipped demand: {exc}")
             for tok, entry in triggers:
                 try:
                     others = [t for t, _ in triggers if t.i != tok.i]
@@ -189,7 +224,7 @@ class EventCoder:
     def _code(
         self, ctx: _DocContext, sent: Span, tok: Token, entry: TriggerEntry,
         numbers: list[tuple[NumberPhrase, Token]], owner: dict[int, int],
-        others: list[Token],
+        others: list[Token], *, demand: bool = False,
     ) -> list[dict[str, Any]]:
         doc = sent.doc
         gov = ea.governing_verb(tok)
@@ -197,8 +232,21 @@ class EventCoder:
             src, tgt, theme = ea.verb_source_target(tok, entry.roles)
         else:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
+        if demand:  # "X said Y must ...": the speaker demands, Y is the target
+            src = ea.reporting_speaker(tok, sent) or _clause_subject_above(tok)
         sources = [a for h in ea.conjuncts(src) if (a := self._actor(ctx, h)) is not None]
+        if not sources and src is not None and src.pos_ == "PRON":
+            # "Syria says it will ...": an unresolved pronoun subject of reported speech is
+            # the speaker
+            sp = ea.reporting_speaker(tok, sent)
+            if sp is not None and sp.pos_ != "PRON":
+                sources = [a for h in ea.conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
         targets = [a for h in ea.conjuncts(tgt) if (a := self._actor(ctx, h)) is not None]
+        if not targets:
+            for h in _other_targets(tok, entry, tgt):
+                targets = [a for c in ea.conjuncts(h) if (a := self._actor(ctx, c)) is not None]
+                if targets:
+                    break
         date = self._date(ctx, sent, tok, gov)
         location = self._location(ctx, sent, tok, gov, sources + targets, entry, others)
         if not targets and entry.plover_type in ("AID", "MOBILIZE") and location:
@@ -210,7 +258,8 @@ class EventCoder:
             for k, (ph, ptok) in enumerate(numbers) if owner.get(k) == tok.i
         ]
         negated = ea.is_negated(tok, gov)
-        hypothetical = ea.is_hypothetical(tok, gov)
+        hypothetical = not demand and (
+            ea.is_hypothetical(tok, gov) or ea.intent_frame(tok, gov) is not None)
         historical = self._historical(ctx, tok, date)
         asserted_by = self._asserted_by(ctx, sent, tok)
         code = entry.cameo
@@ -219,6 +268,7 @@ class EventCoder:
         s0, s1 = _trimmed(sent)
         conf = entry.weight + (0.1 if sources else -0.1) + (0.05 if targets else 0.0)
         conf -= 0.1 if hypothetical or negated else 0.0
+        conf -= 0.08 * min(3, ea.clause_rank(tok))  # the main verb outranks subordinate triggers
         conf = round(min(0.99, max(0.05, conf)), 2)
         dyads = _dyads(sources, targets, entry.plover_type)
         out = []
@@ -252,10 +302,38 @@ class EventCoder:
                 "evidence": [_sd(ctx.text, s0, s1)],
                 "confidence": conf,
             })
+        if not demand:
+            out.extend(_stance_events(tok, gov, entry, out))
         return out
 
     # -- fields ---------------------------------------------------------------------------------
     def _actor(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
+        a = self._actor_phrase(ctx, head)
+        if a is not None and not a.get("country"):
+            # "British Defence Secretary Tom King", "Taiwan's Vice Foreign Minister": the
+            # country is in the title or the possessor left of the name
+            lefts = [t for t in head.lefts if t.dep_ in ("poss", "compound", "amod", "nmod")
+                     and t.idx < a["start_char"]]
+            if lefts:
+                s0 = min(t.left_edge.idx for t in lefts)
+                country, sector = ctx.codes(ctx.text[s0:a["start_char"]].strip(), "NORP")
+                if country:
+                    a = {**a, **_sd(ctx.text, s0, a["end_char"]), "country": country,
+                         "sector": a.get("sector") or sector}
+        if (a is None or not a.get("country") or head.lower_ in ("group", "number")) \
+                and head.lemma_.lower() in _PARTITIVE:
+            # "a group of Moroccan diplomats", "leaders of the opposition coalition"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (inner := self._actor_phrase(ctx, o)):
+                            if a is None or head.lower_ in ("group", "number"):
+                                return inner
+                            if inner.get("country"):
+                                return {**a, "country": inner["country"]}
+        return a
+
+    def _actor_phrase(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
         if head.ent_type_ in _NOT_ACTOR_LABELS:
             return None
         rng = ea.actor_span(head)
@@ -265,18 +343,22 @@ class EventCoder:
         start, end = rng
         ent = entity_at(doc, start, end)
         if ent is not None:
+            country, sector = ent.get("country"), ent.get("sector")
+            if not (country or sector):
+                country, sector = ctx.codes(ctx.text[start:end], head.ent_type_)
             return {**_sd(ctx.text, start, end), "entity_id": ent.get("id"),
                     "name": ent.get("name") or ctx.text[start:end],
-                    "country": ent.get("country") or ctx.default_country(ent.get("sector")),
-                    "sector": ent.get("sector")}
+                    "country": country or ctx.default_country(sector),
+                    "sector": sector}
         if head.pos_ == "PRON":
             return None  # an unresolved pronoun names no one
         if head.lemma_.lower() in self._lemmas and head.pos_ != "PROPN":
             return None  # an event noun ("protests turned into riots") is not an actor
         text = ctx.text[start:end]
         country, sector = ctx.codes(text, head.ent_type_)
-        if not (country or sector or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS):
-            return None  # "deep disagreements": not an actor
+        if not (country or sector or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS
+                or head.lemma_.lower() in _ACTOR_NOUNS):
+            return None  # "deep disagreements", "violence": not an actor
         return {**_sd(ctx.text, start, end), "entity_id": None, "name": text,
                 "country": country or ctx.default_country(sector), "sector": sector}
 
@@ -504,6 +586,25 @@ def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry])
     return False
 
 
+_ESCALATE = frozenset({"turn", "escalate", "degenerate", "develop", "become", "spiral", "descend",
+                       "erupt"})
+
+
+def _escalation(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
+    """A trigger naming what another event of the same type turned into ("protests turning
+    into riots", "the rally escalated into a riot"): one event, coded from the first."""
+    if tok.pos_ == "VERB" or tok.dep_ not in ("pobj", "attr", "oprd"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.lemma_.lower() not in _ESCALATE:
+        return False
+    firsts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl", "advcl"):
+        firsts.append(verb.head)
+    return any((e := trig.get(f.i)) is not None and e.plover_type == entry.plover_type
+               for f in firsts)
+
+
 def _folded(tok: Token, trig_ids: set[int]) -> bool:
     """A noun trigger that is the object of a verb trigger ("lifted the sanctions", "condemned
     violence and destruction")."""
@@ -633,3 +734,96 @@ def _dyads(sources: list[dict[str, Any]], targets: list[dict[str, Any]],
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     return [(s, t) for s in src for t in tgt]
+
+
+def _reported_or_nominal(verb: Token) -> bool:
+    """A "must" clause that someone states: the complement of a verb ("said/declared that Y
+    must"), or of a noun ("a reminder that Y must")."""
+    return verb.dep_ in ("ccomp", "acl", "parataxis") or (
+        verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "acl"))
+
+
+def _clause_subject_above(tok: Token) -> Token | None:
+    """Subject of the verb that a complement clause hangs off (through a noun: "X issued a
+    reminder that ...")."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return ea.subject_of(cur)
+    return None
+
+
+def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list[Token]:
+    """Target candidates when the first choice names no actor: the recipient ("gave the Ivory
+    Coast $5 million", "granted asylum to 18 rebels"), "between" parties, the subject of a
+    demanded clause ("demanded that the US cancel"), and the "of" object of the trigger's
+    object ("demanded the removal of X")."""
+    out: list[Token] = []
+    holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "dative" and c.pos_ != "ADP":
+                out.append(c)
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "between", "from", "with",
+                                                             "against", "on", "into"):
+                out.extend(o for o in c.children if o.dep_ == "pobj")
+    if entry.plover_type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT"):
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    for h in holders[1:]:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(o for o in c.children if o.dep_ == "pobj")
+    return [t for t in out if first is None or t.i != first.i]
+
+
+def _stance_events(tok: Token, gov: Token | None, entry: TriggerEntry,
+                   coded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events CAMEO codes for the actor's stance toward an unrealised event, as new factual
+    events on the same trigger: a stated intent is AGREE (CAMEO 03x) for cooperative events
+    and THREATEN (13x) for conflictual ones or an ultimatum ("will withdraw unless");
+    refusing or not accepting an agreement or concession is REJECT (12x)."""
+    if not coded:
+        return []
+    base = coded[0]
+    ptype = entry.plover_type
+    new: tuple[str, str | None, str] | None = None
+    if base["hypothetical"] and not base["negated"]:
+        frame = ea.intent_frame(tok, gov)
+        if frame == "ultimatum" or (frame == "intent" and ptype in _THREAT_TYPES):
+            code, mode = _INTENT_THREAT.get(ptype, ("130", None))
+            if ptype == "THREATEN":
+                code, mode = entry.cameo or "130", entry.plover_mode
+            new = ("THREATEN", mode, code)
+        elif frame == "intent":
+            new = ("AGREE", None, _INTENT_AGREE_CODE.get(ptype, "030"))
+    if ptype in ("AGREE", "CONCEDE") and (
+        base["negated"] or (tok.dep_ == "xcomp" and tok.head.lemma_ in _REFUSAL_HEADS)
+    ):
+        new = ("REJECT", None, "127" if ptype == "AGREE" else "124")
+    if new is None:
+        return []
+    ntype, nmode, code = new
+    out = []
+    for ev in coded:
+        d = dict(ev)
+        d.update({
+            "id": stable_id("evt", ev["id"], ntype),
+            "plover_type": ntype,
+            "plover_mode": nmode,
+            "cameo_code": code,
+            "quad_class": cameo.quad_class(code),
+            "goldstein": cameo.goldstein(code),
+            "acled_event_type": None,
+            "acled_sub_event_type": None,
+            "negated": False,
+            "hypothetical": False,
+            "counts": [],
+            "confidence": round(min(0.99, ev["confidence"] + 0.1), 2),
+        })
+        out.append(d)
+    return out
