@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test lint
+.PHONY: demo test install install-test lint chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,15 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,web]"
+
+# Debian's chromium for the browser tests (tests/web/test_browser.py drives /usr/bin/chromium).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=$$(if [ "$$(id -u)" -ne 0 ]; then echo sudo; fi); \
+	  $$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	fi
 
 demo: install
 	$(BIN)/wirewatch extract examples/kazakhstan_2022.txt --date 2022-01-12 --format table
@@ -23,5 +31,5 @@ demo: install
 lint: install-test
 	$(BIN)/ruff check src tests
 
-test: install-test lint
+test: install-test chromium lint
 	$(BIN)/python -m pytest -q

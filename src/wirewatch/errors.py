@@ -16,6 +16,7 @@ file or value and says what to do::
     │   ├── InputTooLargeError      code "input_too_large"
     │   └── MalformedRecordError    code "malformed_record"
     ├── ConfigError             bad option or configuration value       code "config_error"
+    ├── StoreError              the DuckDB store cannot be opened or written  code "store_error"
     └── ModelNotInstalledError  spaCy model package not installed       code "model_not_installed"
 """
 
@@ -35,6 +36,7 @@ __all__ = [
     "MalformedRecordError",
     "ConfigError",
     "ModelNotInstalledError",
+    "StoreError",
 ]
 
 
@@ -95,3 +97,7 @@ class ConfigError(WirewatchError):
 
 class ModelNotInstalledError(WirewatchError):
     code = "model_not_installed"
+
+
+class StoreError(WirewatchError):
+    code = "store_error"

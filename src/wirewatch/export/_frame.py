@@ -1,0 +1,86 @@
+"""The one query every event export starts from: one row per event or per event cluster."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from wirewatch.store.db import Store
+
+__all__ = ["Level", "event_rows"]
+
+Level = Literal["events", "clusters"]
+
+_EVENT_COLS = """
+    e.plover_type, e.plover_mode, e.cameo_code, e.quad_class, e.acled_event_type,
+    e.acled_sub_event_type, e.trigger_start_char, e.trigger_end_char, e.trigger_text,
+    e.source_actor_text, e.source_actor_name, e.source_actor_country, e.source_actor_sector,
+    e.target_actor_text, e.target_actor_name, e.target_actor_country, e.target_actor_sector,
+    e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
+    e.location_precision, e.location_geonameid, e.location_span_text, e.date_precision,
+    e.negated, e.hypothetical, e.historical, e.confidence, e.evidence, e.article_id,
+    a.url AS article_url, a.title AS article_title, a.source_id AS article_source_id,
+    a.date AS article_date, a.language AS article_language,
+    CASE WHEN strpos(a.text, chr(10)) = 0 OR e.trigger_start_char < strpos(a.text, chr(10))
+         THEN 1 ELSE 0 END AS is_root,
+    (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'killed') AS killed,
+    (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'injured')
+        AS injured,
+    (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'arrested')
+        AS arrested
+"""
+
+_EVENTS_SQL = f"""
+SELECT e.id AS id, coalesce(e.event_date, a.date) AS event_date, e.goldstein,
+       1 AS n_mentions, 1 AS n_articles, 1 AS n_sources, {_EVENT_COLS}
+FROM events e LEFT JOIN articles a ON a.id = e.article_id
+{{where}}
+ORDER BY event_date NULLS LAST, e.id
+"""
+
+_CLUSTERS_SQL = f"""
+WITH src AS (
+    SELECT m.cluster_id,
+           count(DISTINCT coalesce(
+               nullif(regexp_extract(a.url, '^[A-Za-z]+://([^/]+)', 1), ''), a.id)) AS n_sources
+    FROM event_cluster_members m JOIN articles a ON a.id = m.article_id
+    GROUP BY m.cluster_id
+)
+SELECT k.cluster_id AS id, k.event_date, k.goldstein,
+       k.n_mentions, k.n_articles, coalesce(src.n_sources, k.n_articles) AS n_sources,
+       {_EVENT_COLS.replace("AS killed", "AS killed_rep")},
+       k.fatalities AS killed_all, k.plover_mode AS cluster_mode
+FROM event_clusters k
+JOIN events e ON e.id = k.rep_event_id
+LEFT JOIN articles a ON a.id = e.article_id
+LEFT JOIN src ON src.cluster_id = k.cluster_id
+{{where}}
+ORDER BY k.event_date NULLS LAST, k.cluster_id
+"""
+
+
+_FACTUAL = "WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
+
+
+def event_rows(
+    store: Store, level: Level = "clusters", *, factual_only: bool = False
+) -> list[dict[str, Any]]:
+    """One dict per event (``level="events"``) or per deduplicated event cluster.
+
+    ``factual_only`` leaves out negated and hypothetical events (GDELT, ACLED and the actor
+    network record events that happened; PLOVER JSONL keeps them, flagged).
+
+    For clusters, the fields are those of the cluster's representative event, with the cluster's
+    date (its earliest), mean Goldstein, most frequent mode, largest ``killed`` count and
+    ``n_mentions``/``n_articles``/``n_sources`` (distinct URL hosts, else articles).
+    """
+    sql = _CLUSTERS_SQL if level == "clusters" else _EVENTS_SQL
+    sql = sql.replace("{where}", _FACTUAL if factual_only else "")
+    cur = store.con.execute(sql)
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    if level == "clusters":
+        for r in rows:
+            r["killed"] = r.pop("killed_all")
+            r.pop("killed_rep", None)
+            r["plover_mode"] = r.pop("cluster_mode")
+    return rows

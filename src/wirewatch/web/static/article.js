@@ -1,0 +1,234 @@
+// The article page: the text with entities, quotes and events highlighted; clicking a record
+// shows its fields, and every span-valued field jumps to its words (offsets are code points).
+"use strict";
+
+(function () {
+  const main = document.getElementById("main");
+  const textEl = document.getElementById("article-text");
+  const listEl = document.getElementById("record-list");
+  const detailEl = document.getElementById("record-detail");
+  const articleId = main.dataset.articleId;
+
+  const PRIORITY = {evt: 0, src: 1, cue: 2, ent: 3, stance: 4, quote: 5};
+  const REF_KEYS = new Set(["entity_id", "asserted_by", "from_entity", "to_entity", "continued_from"]);
+
+  let rec = null;
+  let segs = [];          // [{s, e, node, anchors: []}]
+  let byId = new Map();   // id -> {type, obj}
+  let currentTab = "events";
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function isSpan(v) {
+    return v && typeof v === "object" && Number.isInteger(v.start_char) && Number.isInteger(v.end_char);
+  }
+
+  function allSpans(v, out) {
+    if (Array.isArray(v)) v.forEach((x) => allSpans(x, out));
+    else if (v && typeof v === "object") {
+      if (isSpan(v)) out.push([v.start_char, v.end_char]);
+      for (const x of Object.values(v)) if (x && typeof x === "object") allSpans(x, out);
+    }
+    return out;
+  }
+
+  function entityName(id) {
+    const r = byId.get(id);
+    return r ? r.obj.name : id;
+  }
+
+  function label(type, o) {
+    if (type === "events") {
+      return [o.plover_type + (o.plover_mode ? "/" + o.plover_mode : ""), "“" + o.trigger.text + "”",
+              (o.source_actor ? o.source_actor.name : "?") + " → " + (o.target_actor ? o.target_actor.name : "?"),
+              o.negated ? "(negated)" : "", o.hypothetical ? "(hypothetical)" : ""].filter(Boolean).join(" ");
+    }
+    if (type === "quotes") {
+      const who = o.source ? (o.source.name || o.source.text) : "(unattributed)";
+      return who + ": “" + o.content.text + "”";
+    }
+    if (type === "entities") return o.name + " · " + o.entity_type + (o.country ? " · " + o.country : "") + (o.sector ? " " + o.sector : "");
+    if (type === "stances") return entityName(o.from_entity) + " " + o.relation + "s with " + entityName(o.to_entity);
+    return o.id;
+  }
+
+  function anchorsOf(type, o) {
+    const a = [];
+    const add = (span, kind, extra) => { if (isSpan(span)) a.push({s: span.start_char, e: span.end_char, kind, type, id: o.id, extra}); };
+    if (type === "entities") o.mentions.forEach((m) => add(m, "ent", o.entity_type));
+    if (type === "quotes") { add(o.content, "quote"); add(o.source, "src"); add(o.cue, "cue"); }
+    if (type === "events") add(o.trigger, "evt");
+    if (type === "stances") add(o.cue, "stance");
+    return a;
+  }
+
+  function build() {
+    const cps = Array.from(rec.article.text);
+    const n = cps.length;
+    const cuts = new Set([0, n]);
+    for (const [s, e] of allSpans(rec, [])) {
+      cuts.add(Math.max(0, Math.min(n, s)));
+      cuts.add(Math.max(0, Math.min(n, e)));
+    }
+    const points = Array.from(cuts).sort((x, y) => x - y);
+    const anchors = [];
+    for (const type of ["entities", "quotes", "events", "stances"]) {
+      for (const o of rec[type]) {
+        byId.set(o.id, {type, obj: o});
+        anchors.push(...anchorsOf(type, o));
+      }
+    }
+    clear(textEl);
+    segs = [];
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i + 1 < points.length; i++) {
+      const s = points[i], e = points[i + 1];
+      if (e <= s) continue;
+      const cover = anchors.filter((a) => a.s <= s && e <= a.e);
+      const classes = ["seg"];
+      for (const a of cover) {
+        classes.push("m-" + a.kind);
+        if (a.kind === "ent") classes.push("ent-" + a.extra);
+      }
+      const node = el("span", {class: Array.from(new Set(classes)).join(" "), "data-s": s, "data-e": e},
+                      cps.slice(s, e).join(""));
+      if (cover.length) {
+        node.classList.add("clickable");
+        node.addEventListener("click", () => onSegment(cover));
+      }
+      segs.push({s, e, node, anchors: cover});
+      frag.appendChild(node);
+    }
+    textEl.appendChild(frag);
+    textEl.dataset.ready = "1";
+  }
+
+  function onSegment(cover) {
+    const sorted = cover.slice().sort((x, y) => (PRIORITY[x.kind] - PRIORITY[y.kind]) || ((x.e - x.s) - (y.e - y.s)));
+    const seen = new Set();
+    const uniq = sorted.filter((a) => !seen.has(a.id) && seen.add(a.id));
+    select(uniq[0].id, {others: uniq.slice(1)});
+  }
+
+  function showTab(tab) {
+    currentTab = tab;
+    document.querySelectorAll(".tabs [data-tab]").forEach((b) => b.classList.toggle("active", b.dataset.tab === tab));
+    clear(listEl);
+    const items = rec[tab];
+    if (!items.length) listEl.appendChild(el("li", {class: "muted"}, "none"));
+    for (const o of items) {
+      listEl.appendChild(el("li", {},
+        el("button", {type: "button", class: "rec-btn", "data-id": o.id, onclick: () => select(o.id)}, label(tab, o))));
+    }
+    markSelectedInList();
+  }
+
+  let selected = null;
+  function markSelectedInList() {
+    listEl.querySelectorAll(".rec-btn").forEach((b) => b.classList.toggle("selected", b.dataset.id === selected));
+  }
+
+  function segmentsIn(s, e) {
+    return segs.filter((g) => g.s >= s && g.e <= e && g.e > g.s);
+  }
+
+  function focusSpan(s, e, field) {
+    textEl.querySelectorAll(".focus").forEach((n) => n.classList.remove("focus"));
+    const hit = segmentsIn(s, e);
+    hit.forEach((g) => g.node.classList.add("focus"));
+    textEl.dataset.focus = s + "-" + e;
+    textEl.dataset.focusField = field || "";
+    if (hit.length) hit[0].node.scrollIntoView({block: "center", behavior: "instant"});
+  }
+
+  function primary(type, o) {
+    if (type === "events") return o.trigger;
+    if (type === "quotes") return o.content;
+    if (type === "entities") return o.mentions[0];
+    if (type === "stances") return o.evidence;
+    return null;
+  }
+
+  function select(id, opts) {
+    const r = byId.get(id);
+    if (!r) return;
+    selected = id;
+    if (r.type !== currentTab) showTab(r.type); else markSelectedInList();
+    textEl.querySelectorAll(".sel").forEach((n) => n.classList.remove("sel"));
+    for (const a of anchorsOf(r.type, r.obj)) segmentsIn(a.s, a.e).forEach((g) => g.node.classList.add("sel"));
+    const p = primary(r.type, r.obj);
+    if (isSpan(p)) { const hit = segmentsIn(p.start_char, p.end_char); if (hit.length) hit[0].node.scrollIntoView({block: "center", behavior: "instant"}); }
+    renderDetail(r.type, r.obj, (opts && opts.others) || []);
+    history.replaceState(null, "", "#" + id);
+  }
+
+  function jumpButton(span, field) {
+    return el("button", {type: "button", class: "jump", "data-field": field, "data-start": span.start_char, "data-end": span.end_char,
+                         title: "show in the text", onclick: () => focusSpan(span.start_char, span.end_char, field)},
+      "“" + span.text + "”", el("span", {class: "offs"}, " [" + span.start_char + "–" + span.end_char + ")"));
+  }
+
+  function value(key, v, path) {
+    if (v === null || v === undefined) return el("span", {class: "muted"}, "—");
+    if (typeof v === "string" && REF_KEYS.has(key) && byId.has(v)) {
+      return el("button", {type: "button", class: "ref", "data-ref": v, onclick: () => select(v)}, entityName(v) === v ? v : entityName(v) + " (" + v + ")");
+    }
+    if (Array.isArray(v)) {
+      if (!v.length) return el("span", {class: "muted"}, "[]");
+      return el("ol", {class: "vals"}, v.map((x, i) => el("li", {}, value(key, x, path + "." + i))));
+    }
+    if (isSpan(v)) {
+      const rest = Object.entries(v).filter(([k]) => !["start_char", "end_char", "text"].includes(k));
+      const btn = jumpButton(v, path);
+      if (!rest.length) return btn;
+      return el("div", {}, btn, fieldTable(Object.fromEntries(rest), path));
+    }
+    if (typeof v === "object") return fieldTable(v, path);
+    if (typeof v === "number" && !Number.isInteger(v)) return String(Math.round(v * 1000) / 1000);
+    return String(v);
+  }
+
+  function fieldTable(o, path) {
+    return el("table", {class: "fields"}, el("tbody", {}, Object.entries(o).map(([k, v]) =>
+      el("tr", {"data-key": k}, el("th", {}, k), el("td", {}, value(k, v, path ? path + "." + k : k))))));
+  }
+
+  function renderDetail(type, o, others) {
+    clear(detailEl);
+    detailEl.appendChild(el("h2", {}, type.replace(/s$/, "") + " ", el("code", {}, o.id)));
+    detailEl.appendChild(el("p", {class: "summary"}, label(type, o)));
+    if (others.length) {
+      detailEl.appendChild(el("p", {class: "also"}, "Also here: ",
+        others.map((a) => el("button", {type: "button", class: "ref", onclick: () => select(a.id)}, label(a.type, byId.get(a.id).obj)))));
+    }
+    const fields = Object.assign({}, o);
+    delete fields.id;
+    detailEl.appendChild(fieldTable(fields, ""));
+  }
+
+  document.querySelectorAll(".tabs [data-tab]").forEach((b) => b.addEventListener("click", () => showTab(b.dataset.tab)));
+
+  fetch("/api/articles/" + encodeURIComponent(articleId), {headers: {Accept: "application/json"}})
+    .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+    .then((data) => {
+      rec = data;
+      build();
+      showTab(rec.events.length ? "events" : rec.quotes.length ? "quotes" : "entities");
+      const h = decodeURIComponent(location.hash.slice(1));
+      if (h && byId.has(h)) select(h);
+    })
+    .catch((err) => { detailEl.appendChild(el("p", {class: "error"}, "Could not load the record: " + err.message)); });
+})();

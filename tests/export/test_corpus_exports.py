@@ -1,0 +1,157 @@
+"""Exports of a store built from hand-made records: GDELT, ACLED, PLOVER, GraphML, Parquet, CSV."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pytest
+
+from _store_samples import sample_records
+from wirewatch.errors import ConfigError
+from wirewatch.export.acled import ACLED_COLUMNS, to_acled
+from wirewatch.export.corpus import export_store
+from wirewatch.export.gdelt import GDELT_COLUMNS, to_gdelt
+from wirewatch.export.graph import GRAPHML_NS
+from wirewatch.store import Store, refresh_clusters
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("exp") / "s.duckdb"
+    with Store(db) as s:
+        s.add(sample_records(), source="s")
+        refresh_clusters(s.con)
+    with Store(db, read_only=True) as ro:
+        yield ro
+
+
+def test_gdelt_61_columns_tab_separated_no_header(store, tmp_path):
+    out = tmp_path / "g.tsv"
+    res = export_store(store, "gdelt", out)
+    assert res["rows"] == 3  # 4 clusters, the denied arrest left out
+    df = pd.read_csv(out, sep="\t", header=None, dtype=str, keep_default_na=False)
+    assert df.shape == (3, 61)
+    df.columns = list(GDELT_COLUMNS)
+    first = df.iloc[0]
+    assert first["SQLDATE"] == "20220105" and first["MonthYear"] == "202201"
+    assert (first["Actor1Code"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == (
+        "KAZCOP",
+        "KAZ",
+        "COP",
+    )
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == (
+        "173",
+        "173",
+        "17",
+    )
+    assert (first["NumMentions"], first["NumArticles"], first["NumSources"]) == ("2", "2", "2")
+    assert first["GoldsteinScale"] == "-6" and first["QuadClass"] == "4"
+    assert first["ActionGeo_CountryCode"] == "KZ"  # FIPS 10-4
+    assert first["ActionGeo_Type"] == "4"
+    assert first["AvgTone"] == "" and first["Actor1Geo_Type"] == ""
+    assert first["SOURCEURL"] == "https://news.example/2022/01/05/a1"
+
+
+def test_gdelt_dataframe_and_event_level(store):
+    assert list(to_gdelt(store).columns) == list(GDELT_COLUMNS) and len(GDELT_COLUMNS) == 61
+    ev = to_gdelt(store, "events")
+    assert len(ev) == 4 and set(ev["NumMentions"]) == {"1"}
+
+
+def test_acled_columns_and_values(store, tmp_path):
+    out = tmp_path / "a.csv"
+    export_store(store, "acled-csv", out)
+    df = pd.read_csv(out)
+    assert list(df.columns) == list(ACLED_COLUMNS)
+    for col in (
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "fatalities",
+        "notes",
+        "source",
+    ):
+        assert col in df.columns
+    assert len(df) == 3
+    row = df.iloc[0]
+    assert (row["event_date"], row["country"], row["admin1"], row["location"]) == (
+        "2022-01-05",
+        "Kazakhstan",
+        "Almaty",
+        "Almaty",
+    )
+    assert row["fatalities"] == 2 and row["iso"] == 398
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (1, 7, 17)
+    assert row["notes"].startswith("Police detained 200 protesters")
+    protest = df[df["event_type"] == "Protests"].iloc[0]
+    assert protest["inter1"] == 6 and protest["disorder_type"] == "Demonstrations"
+    assert sorted(to_acled(store, "events")["fatalities"]) == [0, 0, 0, 2]
+
+
+def test_plover_jsonl(store, tmp_path):
+    out = tmp_path / "p.jsonl"
+    assert export_store(store, "plover-jsonl", out)["rows"] == 5
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    r = next(x for x in recs if x.get("size", {}).get("dead") == 2)
+    assert r["event"] == ["COERCE"] and r["mode"] == ["arrest"] and r["date"] == "2022-01-05"
+    assert r["actor"] == [
+        {"code": "KAZ", "sector": "COP", "entity_text": "Police", "identifier_text": "Police"}
+    ]
+    assert r["recipient"][0]["sector"] == "CVL"
+    assert r["event_loc"]["country_code"] == "KAZ" and r["event_loc"]["resolution"] == 4
+    text = sample_records()[0].article.text
+    assert text[r["text_info"]["start"] : r["text_info"]["end"]] == r["event_text"][0]
+    assert sum(x["negated"] for x in recs) == 1
+    clusters = [
+        json.loads(x)
+        for x in (export_store(store, "plover-jsonl", out, level="clusters"), out.read_text())[
+            1
+        ].splitlines()
+    ]
+    assert max(c["n_articles"] for c in clusters) == 2
+
+
+def test_graphml_actor_network(store, tmp_path):
+    out = tmp_path / "g.graphml"
+    res = export_store(store, "graphml", out)
+    assert (res["nodes"], res["edges"]) == (2, 1)
+    ns = {"g": GRAPHML_NS}
+    root = ET.parse(out).getroot()
+    keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+    nodes = {
+        n.get("id"): {keys[d.get("key")]: d.text for d in n.findall("g:data", ns)}
+        for n in root.findall("g:graph/g:node", ns)
+    }
+    (edge,) = root.findall("g:graph/g:edge", ns)
+    data = {keys[d.get("key")]: d.text for d in edge.findall("g:data", ns)}
+    assert nodes[edge.get("source")]["sector"] == "COP"
+    assert nodes[edge.get("target")]["sector"] == "CVL"
+    assert data == {"n_events": "2", "goldstein_mean": "-5.5", "plover_types": "COERCE"}
+    nx = pytest.importorskip("networkx")
+    g = nx.read_graphml(out)
+    assert g.number_of_nodes() == 2 and g.is_directed()
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_table_exports(store, tmp_path, fmt):
+    out = tmp_path / f"t.{fmt}"
+    res = export_store(store, fmt, out, table="event_clusters")
+    df = pd.read_parquet(out) if fmt == "parquet" else pd.read_csv(out)
+    assert len(df) == res["rows"] == 4
+    assert {"n_mentions", "n_articles", "plover_type"} <= set(df.columns)
+
+
+def test_unknown_format_or_table(store, tmp_path):
+    with pytest.raises(ConfigError, match="format"):
+        export_store(store, "xlsx", tmp_path / "x")
+    with pytest.raises(ConfigError, match="table"):
+        export_store(store, "csv", tmp_path / "x", table="pg_catalog")

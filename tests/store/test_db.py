@@ -1,0 +1,118 @@
+"""Idempotent writes, transactions and reads of the DuckDB store, on hand-made records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from _store_samples import sample_records
+from wirewatch.errors import StoreError
+from wirewatch.model import Article, Record, stable_id
+from wirewatch.store import Store
+
+EXPECTED = {
+    "articles": 3,
+    "entities": 4,
+    "mentions": 4,
+    "quotes": 1,
+    "events": 5,
+    "counts": 1,
+    "stances": 1,
+    "errors": 0,
+    "inputs": 3,
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "s.duckdb") as s:
+        yield s
+
+
+def _counts(s: Store) -> dict[str, int]:
+    return {k: v for k, v in s.counts().items() if k in EXPECTED}
+
+
+def test_write_then_rewrite_adds_nothing(store):
+    recs = sample_records()
+    store.add(recs, source="corpus.jsonl")
+    assert _counts(store) == EXPECTED
+    store.add(recs, source="corpus.jsonl")
+    store.add(list(reversed(recs)), source="corpus.jsonl")
+    assert _counts(store) == EXPECTED
+
+
+def test_rows_hold_the_model_values(store):
+    recs = sample_records()
+    store.add(recs, source="s")
+    ev = recs[0].events[0]
+    row = store.query("SELECT * FROM events WHERE id = ?", [ev.id]).iloc[0]
+    assert row["article_id"] == recs[0].article.id
+    assert row["trigger_text"] == ev.trigger.text == "detained"
+    assert (row["trigger_start_char"], row["trigger_end_char"]) == (
+        ev.trigger.start_char,
+        ev.trigger.end_char,
+    )
+    assert row["source_actor_country"] == "KAZ" and row["target_actor_sector"] == "CVL"
+    assert row["location_admin1"] == "Almaty" and row["location_lat"] == 43.25
+    assert json.loads(row["evidence"])[0]["text"] == ev.evidence[0].text
+    cnt = store.query("SELECT * FROM counts").iloc[0]
+    assert (cnt["event_id"], cnt["seq"], cnt["kind"], cnt["value"]) == (ev.id, 0, "killed", 2.0)
+    men = store.query("SELECT * FROM mentions ORDER BY entity_id, seq")
+    assert set(men["kind"]) == {"name", "descriptor"}
+    q = store.query("SELECT * FROM quotes").iloc[0]
+    assert q["source_name"] == "Kassym-Jomart Tokayev" and q["quote_type"] == "direct"
+
+
+def test_errors_rows(store):
+    from wirewatch.model import ErrorInfo, ErrorRecord
+
+    err = ErrorRecord(
+        article={"source_id": "bad.txt"}, error=ErrorInfo(code="empty_input", message="empty")
+    )
+    store.add([err, err], source="/data")
+    assert store.query("SELECT * FROM errors").to_dict("records") == [
+        {"source": "/data", "id": "bad.txt", "code": "empty_input", "message": "empty"}
+    ]
+    assert store.known_inputs() == {("/data", "bad.txt")}
+
+
+def test_a_failing_batch_leaves_nothing(store):
+    good = Store.rows_of(sample_records()[0], source="s")
+    bad = {"events": [("x",)]}  # wrong arity: the insert fails after articles went in
+    with pytest.raises(StoreError, match="rolled back"):
+        store.write([good, bad])
+    assert sum(_counts(store).values()) == 0
+    store.write([good])
+    assert _counts(store)["articles"] == 1
+
+
+def test_read_only_store_rejects_writes(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.add(sample_records(), source="s")
+    with Store(db, read_only=True) as ro:
+        assert len(ro.query("SELECT * FROM articles")) == 3
+        assert ro.arrow("SELECT count(*) AS n FROM events").column("n").to_pylist() == [5]
+        with pytest.raises(StoreError, match="read-only"):
+            ro.query("DELETE FROM articles")
+        assert list(ro.table("inputs").columns) == ["source", "id", "article_id"]
+        with pytest.raises(StoreError, match="no table"):
+            ro.table("articles; DROP TABLE x")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=1, max_size=200), title=st.none() | st.text(max_size=30))
+def test_article_round_trip_any_unicode(tmp_path_factory, text, title):
+    rec = Record(article=Article(id=stable_id("art", text), text=text, title=title))
+    with Store(":memory:") as s:
+        s.add([rec, rec], source="s")
+        row = s.query("SELECT * FROM articles").to_dict("records")
+    assert len(row) == 1
+    assert row[0]["text"] == text and row[0]["title"] == title
+    assert row[0]["id"] == rec.article.id
