@@ -221,7 +221,10 @@ CASES = [
     ),
     pytest.param(
         "She called the plan a “mess.”\n“I cannot support it,” she said.",
-        [("she", "said", "“I cannot support it,”", "direct", False)],
+        [
+            ("She", "called", "the plan a “mess.”", "mixed", False),  # a "called X Y" frame
+            ("she", "said", "“I cannot support it,”", "direct", False),
+        ],
         id="content-does-not-cross-paragraph",
     ),
     pytest.param(
@@ -264,7 +267,17 @@ CASES = [
     pytest.param(
         "The so-called “peacekeepers” arrived in the capital on Monday. Officials called the plan "
         "a “reset” of relations, and the rebels a band of “terrorists”.",
-        [],
+        # the scare quotes are no quotation of their own; "called X Y" is a stance attribution
+        # (PARC 3.0 / PolNeAR), whose content holds them
+        [
+            (
+                "Officials",
+                ("called", 2),
+                "the plan a “reset” of relations, and the rebels a band of “terrorists”",
+                "mixed",
+                False,
+            )
+        ],
         id="scare-quotes-are-not-quotes",
     ),
 ]
@@ -414,3 +427,93 @@ def test_reference_article_full_pipeline(example_record):
         "Murtazashvili" in names.get(f, "") and r == "disagree" and "Herbst" in names.get(t, "")
         for f, r, t in stances
     )
+
+
+# Attribution kinds beyond reported speech (issue 3, recall), each in sentences of our own, run
+# with the rule-based cue frames (mode "rules": no PolNeAR-derived data).
+FRAME_CASES = [
+    pytest.param(
+        "The mayor declined to comment on the audit.",
+        [("The mayor", "declined", "to comment on the audit")],
+        id="xcomp-declined-no-nested-cue",
+    ),
+    pytest.param(
+        "Senator Ruth Okafor endorsed the governor on Friday.",
+        [("Senator Ruth Okafor", "endorsed", "the governor")],
+        id="dobj-endorsed",
+    ),
+    pytest.param(
+        "The union called the proposal an insult to nurses.",
+        [("The union", "called", "the proposal an insult to nurses")],
+        id="dobj-called-x-y",
+    ),
+    pytest.param(
+        "Activists called for a recount in three districts.",
+        [("Activists", "called for", "a recount in three districts")],
+        id="prep-called-for",
+    ),
+    pytest.param(
+        "Mr. Dale criticized the council for its silence on housing.",
+        [("Mr. Dale", "criticized", "the council for its silence on housing")],
+        id="dobj-pp-criticized-for",
+    ),
+    pytest.param(
+        "Officials refused to release the report.",
+        [("Officials", "refused", "to release the report")],
+        id="xcomp-refused",
+    ),
+    pytest.param(
+        "Nadia Voss: Border deal will not survive the winter\nThe senator spoke on Monday.",
+        [("Nadia Voss", ":", "Border deal will not survive the winter")],
+        id="colon-headline",
+    ),
+    pytest.param(
+        "In a new survey, most nurses expect the strike to end soon.",
+        [("a new survey", "In", "most nurses expect the strike to end soon")],
+        id="in-a-survey-source-prep",
+    ),
+    pytest.param(
+        "Q: What happens next?\nA: The court decides.",
+        [],
+        id="interview-letters-are-not-sources",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def rules_quotes(nlp):
+    from wirewatch.pipeline.quotes import QuoteAttributor
+
+    return QuoteAttributor(nlp, "wirewatch_quotes", mode="rules")
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAME_CASES)
+def test_frame_kinds(nlp, rules_quotes, text, expected):
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in found]
+    assert got[: len(expected)] == [
+        (_at(text, s), _at(text, c), _at(text, t)) for s, c, t in expected
+    ]
+    if not expected:
+        assert got == []
+    for q in found:
+        Quote.model_validate(q)
+
+
+def test_unknown_mode_is_a_config_error(nlp):
+    from wirewatch.errors import ConfigError
+    from wirewatch.pipeline.quotes import QuoteAttributor
+
+    with pytest.raises(ConfigError, match="mode 'neural'"):
+        QuoteAttributor(nlp, "wirewatch_quotes", mode="neural")
+
+
+def test_learned_mode_reads_a_frame_table(nlp, tmp_path):
+    from wirewatch.pipeline.quotes import QuoteAttributor
+
+    table = tmp_path / "frames.tsv"
+    table.write_text("# test\nsnub\tdobj\t0.6\t3\t5\n", encoding="utf-8")
+    comp = QuoteAttributor(nlp, "wirewatch_quotes", mode="learned", frames_path=str(table))
+    text = "The envoy snubbed the summit."
+    (q,) = comp(parse(nlp, text))._.ww_quotes
+    assert (q["cue"]["text"], q["content"]["text"]) == ("snubbed", "the summit")

@@ -33,10 +33,22 @@ from typing import Any
 
 from wirewatch.eval.metrics import PRF
 
-__all__ = ["GoldAttribution", "GoldDocument", "read_ann", "load_split", "evaluate_polnear"]
+__all__ = [
+    "GoldAttribution",
+    "GoldDocument",
+    "read_ann",
+    "load_split",
+    "evaluate_polnear",
+    "score_predictions",
+    "quote_type_of",
+]
 
 FIELDS = ("source", "cue", "content")
 _ID = re.compile(r"^[TEARN#]\d*\t")
+_QMARK = re.compile(r"``|''|[“”„‟«»\"]")
+PRONOUN_SOURCES = frozenset(
+    {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me"}
+)
 Frags = tuple[tuple[int, int], ...]
 
 
@@ -182,6 +194,122 @@ def _predict(extractor_or_nlp: Any, texts: list[str]) -> list[list[dict[str, Any
     return [list(doc._.ww_quotes or []) for doc in extractor_or_nlp.pipe(texts, batch_size=16)]
 
 
+def quote_type_of(text: str, start: int, end: int) -> str:
+    """``direct_or_mixed`` if a quotation mark lies in ``text[start:end]``, else ``indirect``."""
+    return "direct_or_mixed" if _QMARK.search(text, start, end) else "indirect"
+
+
+def _key_word(name: str) -> str | None:
+    """The last capitalised word of a name, possessive stripped ("Sen. Ted Cruz's" -> "cruz")."""
+    words = [w for w in re.findall(r"[A-Z][\w.-]*", name.replace("’s", "").replace("'s", ""))]
+    return words[-1].lower().rstrip(".") if words else None
+
+
+def _pronoun_resolution(
+    doc: GoldDocument, quotes: list[dict[str, Any]], acc: dict[str, int]
+) -> None:
+    """Count, for gold sources that are a bare pronoun, whether wirewatch named the referent.
+
+    PolNeAR does not resolve coreference, so the referent is approximated by the nearest earlier
+    gold source of the same file that is not a pronoun and holds a capitalised word; the prediction
+    is right when its resolved ``name`` contains that source's last capitalised word.
+    """
+    named: list[tuple[int, str]] = []
+    for a in doc.attributions:
+        if a.source:
+            s, e = a.source[0][0], a.source[-1][1]
+            t = doc.text[s:e]
+            if t.strip().lower() not in PRONOUN_SOURCES and _key_word(t):
+                named.append((s, t))
+    named.sort()
+    for a in doc.attributions:
+        if not a.source:
+            continue
+        s, e = a.source[0][0], a.source[-1][1]
+        if doc.text[s:e].strip().lower() not in PRONOUN_SOURCES:
+            continue
+        before = [t for p, t in named if p < s]
+        if not before:
+            continue
+        acc["gold_pronoun_sources"] += 1
+        pred = next(
+            (
+                q
+                for q in quotes
+                if q.get("source") and q["source"]["start_char"] < e and s < q["source"]["end_char"]
+            ),
+            None,
+        )
+        if pred is None:
+            continue
+        acc["found"] += 1
+        key = _key_word(before[-1])
+        name = str(pred["source"].get("name") or "")
+        if key and key in name.lower().replace("’s", "").replace("'s", ""):
+            acc["resolved"] += 1
+
+
+def score_predictions(
+    docs: list[GoldDocument], preds: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """P/R/F1 of predicted quotes (``{article: [Quote dict]}``) against the gold files ``docs``.
+
+    Returns:
+        ``{"exact", "overlap"}`` each ``{field: PRF dict}``; ``"by_quote_type"`` as
+        ``{type: {"exact": ..., "overlap": ...}}``; ``"pronoun_sources"``; counts.
+    """
+    types = ("direct_or_mixed", "indirect")
+    exact = {f: PRF() for f in FIELDS}
+    overlap = {f: PRF() for f in FIELDS}
+    by_type = {t: ({f: PRF() for f in FIELDS}, {f: PRF() for f in FIELDS}) for t in types}
+    pron = {"gold_pronoun_sources": 0, "found": 0, "resolved": 0}
+    n_gold = n_pred = 0
+    for d in docs:
+        quotes = preds.get(d.article, [])
+        n_gold += len(d.attributions)
+        n_pred += len(quotes)
+        qtype = [
+            quote_type_of(d.text, q["content"]["start_char"], q["content"]["end_char"])
+            for q in quotes
+        ]
+        gtype = [quote_type_of(d.text, a.content[0][0], a.content[-1][1]) for a in d.attributions]
+        for f in FIELDS:
+            pred = [(q[f]["start_char"], q[f]["end_char"]) for q in quotes if q.get(f) is not None]
+            gold = [getattr(a, f) for a in d.attributions if getattr(a, f)]
+            _score(pred, gold, exact[f], overlap[f])
+            for t in types:
+                tp = [
+                    (q[f]["start_char"], q[f]["end_char"])
+                    for q, qt in zip(quotes, qtype, strict=True)
+                    if q.get(f) is not None and qt == t
+                ]
+                tg = [
+                    getattr(a, f)
+                    for a, gt in zip(d.attributions, gtype, strict=True)
+                    if getattr(a, f) and gt == t
+                ]
+                _score(tp, tg, by_type[t][0][f], by_type[t][1][f])
+        _pronoun_resolution(d, quotes, pron)
+    n_pron = pron["gold_pronoun_sources"]
+    return {
+        "gold_attributions": n_gold,
+        "predicted_quotes": n_pred,
+        "exact": {f: exact[f].as_dict() for f in FIELDS},
+        "overlap": {f: overlap[f].as_dict() for f in FIELDS},
+        "by_quote_type": {
+            t: {
+                "exact": {f: by_type[t][0][f].as_dict() for f in FIELDS},
+                "overlap": {f: by_type[t][1][f].as_dict() for f in FIELDS},
+            }
+            for t in types
+        },
+        "pronoun_sources": {
+            **pron,
+            "accuracy": round(pron["resolved"] / n_pron, 4) if n_pron else None,
+        },
+    }
+
+
 def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
     """Score wirewatch's quotes on a PolNeAR split.
 
@@ -192,8 +320,10 @@ def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
 
     Returns:
         ``{"articles", "annotator_files", "gold_attributions", "predicted_quotes", "docs_per_s",
-        "exact": {field: PRF dict}, "overlap": {field: PRF dict}, "protocol": str}`` where field
-        is source, cue, content and a PRF dict is ``{precision, recall, f1, tp, fp, fn}``.
+        "words_per_s", "exact": {field: PRF dict}, "overlap": {field: PRF dict},
+        "by_quote_type": {type: {"exact", "overlap"}}, "pronoun_sources": {...},
+        "protocol": str}`` where field is source, cue, content and a PRF dict is
+        ``{precision, recall, f1, tp, fp, fn}``; type is ``direct_or_mixed`` or ``indirect``.
 
     Raises:
         FileNotFoundError: ``path`` is not a PolNeAR split folder.
@@ -206,25 +336,27 @@ def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
         zip(articles, _predict(extractor_or_nlp, [text_of[a] for a in articles]), strict=True)
     )
     elapsed = time.perf_counter() - t0
-    exact = {f: PRF() for f in FIELDS}
-    overlap = {f: PRF() for f in FIELDS}
-    n_gold = 0
-    for d in docs:
-        quotes = preds[d.article]
-        n_gold += len(d.attributions)
-        for f in FIELDS:
-            pred = [(q[f]["start_char"], q[f]["end_char"]) for q in quotes if q.get(f) is not None]
-            gold = [getattr(a, f) for a in d.attributions if getattr(a, f)]
-            _score(pred, gold, exact[f], overlap[f])
+    words = sum(len(text_of[a].split()) for a in articles)
+    scores = score_predictions(docs, preds)
     return {
         "articles": len(articles),
         "annotator_files": len(docs),
-        "gold_attributions": n_gold,
-        "predicted_quotes": sum(len(preds[d.article]) for d in docs),
+        "gold_attributions": scores.pop("gold_attributions"),
+        "predicted_quotes": scores.pop("predicted_quotes"),
         "docs_per_s": round(len(articles) / elapsed, 2) if elapsed else None,
-        "exact": {f: exact[f].as_dict() for f in FIELDS},
-        "overlap": {f: overlap[f].as_dict() for f in FIELDS},
-        "protocol": "each annotator file scored as its own document; distinct spans per field; "
-        "exact = equal offsets (gold hull for discontinuous spans); overlap = char Jaccard >= 0.5, "
-        "one-to-one greedy matching; micro-averaged",
+        "words_per_s": round(words / elapsed, 1) if elapsed else None,
+        **scores,
+        "protocol": PROTOCOL,
     }
+
+
+PROTOCOL = (
+    "each annotator file scored as its own document against wirewatch's output for its article "
+    "(an article with k annotators counts k times); distinct spans per field; exact = equal "
+    "offsets (gold hull for discontinuous spans); overlap = character Jaccard >= 0.5 with the gold "
+    "fragments, one-to-one greedy matching; micro-averaged; quote type: a quotation mark inside "
+    "the content span -> direct_or_mixed, else indirect (gold typed by gold content, predictions "
+    "by predicted content); pronoun sources: gold source is a bare pronoun, matched to the "
+    "predicted source overlapping it, right when the predicted name holds the last capitalised "
+    "word of the nearest earlier non-pronoun gold source (PolNeAR has no coreference)"
+)

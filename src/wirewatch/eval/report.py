@@ -53,7 +53,53 @@ def _plover(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     return "PLOVER gold-standard records (event coding)", lines
 
 
-SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [_plover]
+def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
+    path = data / "polnear" / "dev"
+    if not (path / "text").is_dir():
+        return None
+    from wirewatch.eval.polnear import evaluate_polnear
+
+    quotes = extractor.nlp.get_pipe("wirewatch_quotes")
+    r = evaluate_polnear(path, extractor)
+    ex, ov = r["exact"], r["overlap"]
+    ind = r["by_quote_type"]["indirect"]["exact"]
+    pron = r["pronoun_sources"]
+    acc = pron["accuracy"]
+    lines = [
+        f"Command: `wirewatch eval polnear {path}` (attributor mode "
+        f"`{getattr(quotes, 'mode', 'rules')}`; `--mode rules` gives the figures with no "
+        "PolNeAR-derived data)",
+        "",
+        f"- articles: {r['articles']}, annotator files: {r['annotator_files']}, gold "
+        f"attributions: {r['gold_attributions']}, predicted quotes: {r['predicted_quotes']}",
+        f"- exact F1: source **{ex['source']['f1']:.3f}** (goal ≥ 0.86), cue "
+        f"**{ex['cue']['f1']:.3f}** (goal ≥ 0.80), content **{ex['content']['f1']:.3f}** "
+        "(goal ≥ 0.76); CofeNet (COLING 2022): 0.832 / 0.753 / 0.729",
+        f"- recall on indirect attributions (exact cue): **{ind['cue']['recall']:.3f}** "
+        "(goal ≥ 0.75)",
+        f"- pronoun sources named right: {'n/a' if acc is None else f'{acc:.3f}'} over "
+        f"{pron['gold_pronoun_sources']} (found {pron['found']})",
+        f"- speed: {r['docs_per_s']} docs/s, {r['words_per_s']} words/s (whole pipeline)",
+        f"- protocol: {r['protocol']}",
+        "",
+        "Exact match:",
+        "",
+        *_prf_table(ex),
+        "",
+        "Overlap (character Jaccard ≥ 0.5):",
+        "",
+        *_prf_table(ov),
+        "",
+        "Exact match by quote type:",
+        "",
+        *_prf_table(
+            {f"{t} {f}": v["exact"][f] for t, v in r["by_quote_type"].items() for f in v["exact"]}
+        ),
+    ]
+    return "PolNeAR dev (attribution: source, cue, content)", lines
+
+
+SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [_plover, _polnear]
 """Report sections, in order; each returns (title, markdown lines) or None when data is absent."""
 
 

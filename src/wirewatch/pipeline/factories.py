@@ -67,12 +67,16 @@ def make_coref(nlp: Language, name: str) -> EntityLinker:
 
 @Language.factory(
     "wirewatch_quotes",
-    default_config={},
+    default_config={"mode": "rules", "frames_path": None},
     assigns=["doc._.ww_quotes"],
     requires=["doc._.ww_entities", "token.dep"],
 )
-def make_quotes(nlp: Language, name: str) -> QuoteAttributor:
-    return QuoteAttributor(nlp, name)
+def make_quotes(
+    nlp: Language, name: str, mode: str = "rules", frames_path: str | None = None
+) -> QuoteAttributor:
+    """``mode``: "rules" (no PolNeAR-derived data) or "learned" (cue frames from PolNeAR train,
+    research use only: see ``wirewatch/models/attribution/NOTE.md``)."""
+    return QuoteAttributor(nlp, name, mode=mode, frames_path=frames_path)
 
 
 @Language.factory(

@@ -38,13 +38,24 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.errors import ConfigError
 from wirewatch.model import stable_id
+from wirewatch.pipeline._frames import FrameTable, frame_spans, learned_frames_path, load_frames
 from wirewatch.pipeline._lexicons import cue_phrases, reporting_verbs
 from wirewatch.pipeline._quotemarks import Region, paragraphs, scan_quotes
 from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
 from wirewatch.pipeline.extensions import add_diagnostic, doc_id, span_dict
 
-__all__ = ["QuoteAttributor"]
+__all__ = ["QuoteAttributor", "MODES", "learned_frames_path"]
+
+MODES = ("rules", "learned")
+# "In a new poll, ..." / "In an interview, ...": a sentence-initial "in" whose object is one of
+# these nouns is a source preposition (the object is the source, the clause the content).
+_SOURCE_NOUNS = frozenset(
+    "poll survey study report analysis memo letter statement interview op-ed column essay "
+    "editorial filing complaint lawsuit ruling opinion transcript email tweet post video "
+    "speech book article document documents records data review audit".split()
+)
 
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "„", "«", "»", "‟"})
 _MIN_BARE_WORDS = 4  # a bare quotation shorter than this (or with no verb) is a scare quote
@@ -170,11 +181,34 @@ class QuoteAttributor:
     Args:
         nlp: the pipeline (its vocab is used for the phrase matchers).
         name: the component name.
+        mode: ``"rules"`` (hand-written cue frames, no PolNeAR-derived data) or ``"learned"``
+            (cue frames estimated from PolNeAR train, shipped in ``wirewatch/models/attribution``).
+        frames_path: a frame table to use instead of the mode's (``lemma<TAB>relation<TAB>conf``).
+
+    Raises:
+        ConfigError: ``mode`` is unknown or the learned table is missing.
     """
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, mode: str = "rules", frames_path: str | None = None
+    ) -> None:
+        if mode not in MODES:
+            raise ConfigError(f"wirewatch_quotes: mode {mode!r} is not one of {MODES}")
         self.name = name
-        self.verbs = reporting_verbs()
+        self.mode = mode
+        if frames_path is None and mode == "learned":
+            learned = learned_frames_path()
+            if not learned.exists():
+                raise ConfigError(
+                    f"wirewatch_quotes: learned cue frames not found at {learned}; run "
+                    "`wirewatch train attribution --data ../shared/data/polnear/train` or use "
+                    'mode "rules"'
+                )
+            frames_path = str(learned)
+        self.frames: FrameTable = load_frames(frames_path)
+        self.verbs = reporting_verbs() | {
+            lemma for lemma, rels in self.frames.items() if "ccomp" in rels
+        }
         phrases = cue_phrases()
         self.source_preps = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.source_preps.add("SOURCE_PREP", [nlp.make_doc(p) for p in phrases["source_prep"]])
@@ -205,11 +239,27 @@ class QuoteAttributor:
         for phrase in preps:
             ctx.foreign.update(t.i for t in phrase[0].subtree)
             ctx.foreign.update(t.i for t in phrase)
+        for tok in doc:  # "In a new poll, ...": a sentence-initial source preposition
+            if tok.lower_ == "in" and tok.dep_ == "prep" and tok.i - tok.sent.start <= 1:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in _SOURCE_NOUNS:
+                    preps.append(doc[tok.i : tok.i + 1])
+                    ctx.foreign.update(t.i for t in tok.subtree)
         for phrase in preps:
             self._guard(doc, cands, self._according, phrase, ctx)
         for tok in doc:
-            if tok.lemma_.lower() in self.verbs and tok.tag_.startswith("VB"):
+            if not tok.tag_.startswith("VB"):
+                continue
+            lemma = tok.lemma_.lower()
+            n = len(cands)
+            if lemma in self.verbs:
                 self._guard(doc, cands, self._verb, tok, ctx, ext_at)
+            if len(cands) == n and lemma in self.frames:
+                self._guard(doc, cands, self._frame, tok, ctx)
+        try:
+            cands.extend(self._colon_heads(doc, ctx))
+        except Exception as exc:  # one bad rule: diagnose and go on
+            add_diagnostic(doc, self.name, f"colon rule skipped: {exc!r}")
         cands = self._dedupe(cands)
         self._bare(doc, cands, ctx)
         cands.sort(key=lambda c: c.content[0])
@@ -404,6 +454,73 @@ class QuoteAttributor:
         elif subj is not None and subj.lower_ in PRONOUNS:
             conf -= 0.1
         return _Cand(content, cue, source, subj.i if subj is not None else None, kind, conf, skip)
+
+    def _frame(self, doc: Doc, v: Token, ctx: _Ctx) -> _Cand | None:
+        """A cue frame other than a reported clause: "declined to comment", "endorsed X"."""
+        if ctx.tok_region[v.i] >= 0 or v.i in ctx.foreign or v.dep_ == "xcomp":
+            return None  # "declined to comment on X": the infinitive is content, not a cue
+        table = self.frames[v.lemma_.lower()]
+        best = None
+        for rel, toks, cue_end in frame_spans(v):
+            f = table.get(rel)
+            if f is None or rel == "ccomp":
+                continue
+            if best is None or f.confidence > best[0]:
+                best = (f.confidence, toks, cue_end)
+        if best is None:
+            return None
+        conf, toks, cue_end = best
+        subj, passive = self._subject(v, ctx)
+        if subj is None or passive:
+            return None
+        if subj.lower_ in _NOT_SOURCES or ctx.tok_region[subj.i] >= 0:
+            return None
+        subj = self._after_dateline(doc, subj)
+        cue_start = v.i
+        left = {c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i}
+        while cue_start - 1 in left:
+            cue_start -= 1
+        cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
+        relcl = v.dep_ == "relcl" and subj.i == v.head.i
+        source = self._np(doc, subj, appositive=not relcl)
+        avoid = [cue, source]
+        content = self._content(doc, toks, avoid, ctx, v)
+        if content is None or any(_overlaps(content, a) for a in avoid):
+            return None
+        return _Cand(content, cue, source, subj.i, "frame", min(conf, 0.79))
+
+    def _colon_heads(self, doc: Doc, ctx: _Ctx) -> list[_Cand]:
+        """ "Paul Ryan: FBI decision defies explanation": a short name, a colon, a statement.
+
+        Only at a paragraph start (headlines, transcripts), the name a proper noun or a document
+        noun ("Report"); the content runs to the paragraph end, final punctuation trimmed.
+        """
+        out: list[_Cand] = []
+        for lo, hi in ctx.paras:
+            first = doc.char_span(lo, hi, alignment_mode="expand")
+            if first is None or len(first) < 6:
+                continue
+            colon = next((t for t in first[:7] if t.text == ":"), None)
+            if colon is None or colon.i == first.start or ctx.tok_region[colon.i] >= 0:
+                continue
+            name = doc[first.start : colon.i]
+            if len(name) == 1 and len(name[0].text) == 1:
+                continue  # "Q:" / "A:" of an interview
+            if not all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name):
+                continue
+            if name[-1].pos_ not in ("PROPN", "NOUN") or any(t.like_num for t in name):
+                continue
+            rest = [t.i for t in doc[colon.i + 1 : first.end]]
+            words = [i for i in rest if doc[i].is_alpha]
+            if len(words) < 4 or not any(doc[i].pos_ in ("VERB", "AUX") for i in rest):
+                continue
+            content = self._content(doc, set(rest), [], ctx, colon)
+            if content is None:
+                continue
+            src = (name.start_char, name.end_char)
+            cue = (colon.idx, colon.idx + 1)
+            out.append(_Cand(content, cue, src, name.root.i, "colon", 0.6))
+        return out
 
     @staticmethod
     def _after_dateline(doc: Doc, subj: Token) -> Token:

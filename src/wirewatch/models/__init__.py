@@ -1,0 +1,1 @@
+"""Learned tables shipped with wirewatch; each folder has a NOTE on its data license."""

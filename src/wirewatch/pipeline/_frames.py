@@ -1,0 +1,118 @@
+"""Cue frames: attributions whose content is not a reported clause.
+
+PolNeAR (Newell et al. 2018), following PARC 3.0, counts as attribution any cue that ties a source
+to a proposition, an intention or a stance, not only reported speech: "Trump *called* Clinton an
+ISIS co-founder", "Palmieri *declined* to comment", "Carson *endorsed* Mr. Trump", "Trump *called
+for* a ban", "Clinton, *referring to* the business mogul". Each such cue is a *frame*: a word
+lemma and the dependency relation that holds its content:
+
+* ``xcomp``: the infinitive complement ("declined to comment");
+* ``dobj``: the direct object, with any object predicate, infinitive or clause after it ("called
+  Clinton an ISIS co-founder", "urged Congress to act");
+* ``dobj_pp``: the same plus the prepositional phrases after the object ("criticized his
+  opponents for their animosity");
+* ``prep:W``: the object of preposition W right after the cue, W joining the cue ("called for a
+  ban", "referring to reports that ...");
+* ``ccomp``: a clausal complement (handled by the reporting-verb rule of ``quotes``).
+
+Frames are data. The rule-based table (``resources/cue_frames.tsv``) is written by hand and uses
+no PolNeAR-derived data; the learned table (``wirewatch/models/attribution/cue_frames.tsv``) is
+estimated from PolNeAR train by ``wirewatch train attribution`` (see its NOTE about the data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+__all__ = [
+    "Frame",
+    "FrameTable",
+    "frame_spans",
+    "load_frames",
+    "learned_frames_path",
+    "RELATIONS",
+]
+
+RELATIONS = ("ccomp", "xcomp", "dobj", "dobj_pp", "prep")
+_OBJ_TAIL = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One cue frame: ``lemma`` with its content in ``relation`` (``prep:for`` for a prep)."""
+
+    lemma: str
+    relation: str
+    confidence: float
+
+
+FrameTable = dict[str, dict[str, Frame]]
+"""lemma -> relation -> Frame."""
+
+
+def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
+    """Every frame reading of verb ``v``: ``(relation, content token indices, cue end index)``.
+
+    The cue end index is exclusive (``v.i + 1``, or one past the preposition for ``prep:W``).
+    Only dependents after ``v`` count: content before the cue is the reported-speech rule's.
+    """
+    kids = [c for c in v.children if c.i > v.i]
+    for c in kids:
+        if c.dep_ == "ccomp":
+            yield "ccomp", {t.i for t in c.subtree}, v.i + 1
+        elif c.dep_ == "xcomp":
+            yield "xcomp", {t.i for t in c.subtree}, v.i + 1
+        elif c.dep_ == "dobj":
+            toks = {t.i for t in c.subtree}
+            for s in kids:
+                if s.i > c.i and s.dep_ in _OBJ_TAIL:
+                    toks.update(t.i for t in s.subtree)
+            yield "dobj", toks, v.i + 1
+            more = set(toks)
+            for s in kids:
+                if s.i > c.i and s.dep_ == "prep":
+                    more.update(t.i for t in s.subtree)
+            if more != toks:
+                yield "dobj_pp", more, v.i + 1
+        elif c.dep_ == "prep" and c.i == v.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                toks = {t.i for g in objs for t in g.subtree}
+                yield f"prep:{c.lower_}", toks, c.i + 1
+
+
+def learned_frames_path() -> Path:
+    """Where the learned frame table ships: ``wirewatch/models/attribution/cue_frames.tsv``."""
+    return Path(__file__).resolve().parents[1] / "models" / "attribution" / "cue_frames.tsv"
+
+
+def _parse(text: str) -> FrameTable:
+    out: FrameTable = {}
+    for ln in text.splitlines():
+        ln = ln.split("#", 1)[0].strip()
+        if not ln:
+            continue
+        cols = ln.split("\t")
+        lemma, relation = cols[0].strip().lower(), cols[1].strip()
+        conf = float(cols[2]) if len(cols) > 2 and cols[2].strip() else 0.7
+        out.setdefault(lemma, {})[relation] = Frame(lemma, relation, conf)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_frames(path: str | None = None) -> FrameTable:
+    """The frame table at ``path``, or the hand-written one (``resources/cue_frames.tsv``).
+
+    File format: ``lemma<TAB>relation[<TAB>confidence]`` per line, ``#`` starts a comment.
+    """
+    if path is None:
+        text = resources.files("wirewatch.resources").joinpath("cue_frames.tsv").read_text("utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return _parse(text)

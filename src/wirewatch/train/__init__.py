@@ -1,0 +1,1 @@
+"""Training commands for wirewatch's learned components (``wirewatch train ...``)."""
