@@ -283,3 +283,8 @@ cli.add_command(serve)
 from wirewatch.cli.polnear import polnear_cmd  # noqa: E402
 
 eval_group.add_command(polnear_cmd)
+
+
+from wirewatch.cli.train import train  # noqa: E402
+
+cli.add_command(train)

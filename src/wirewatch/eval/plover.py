@@ -122,6 +122,28 @@ def _code_match(pred: Any, gold: list[dict[str, Any]]) -> bool:
     return any(code and code == g.get("code") for g in gold)
 
 
+def _training_overlap(extractor: Any) -> set[str]:
+    """Hashes of the sentences the active learned event classifier was trained on (empty when
+    ``wirewatch_events`` runs on rules only)."""
+    nlp = getattr(extractor, "nlp", None)
+    if nlp is None or "wirewatch_events" not in getattr(nlp, "pipe_names", ()):
+        return set()
+    clf = getattr(nlp.get_pipe("wirewatch_events"), "classifier", None)
+    if clf is None:
+        return set()
+    from wirewatch.pipeline.event_classifier import training_hashes
+
+    return set(training_hashes(clf.path))
+
+
+def _excluded(norm: str, exclude: set[str]) -> bool:
+    """A normalised gold sentence is in the training data: listed as text or as the SHA-1 prefix
+    shipped with the classifier (``training_sentences.sha1``)."""
+    from wirewatch.train.events import sentence_hash
+
+    return norm in exclude or sentence_hash(norm) in exclude
+
+
 def evaluate_plover(
     path: str | Path,
     extractor: Any,
@@ -133,8 +155,10 @@ def evaluate_plover(
     Args:
         path: ``PLOVER_GSR_CAMEO.txt`` or the folder holding it.
         extractor: a ``wirewatch.Extractor``.
-        exclude_texts: normalised sentences (see ``normalise``) seen in training data; gold
-            records among them are removed and counted in ``removed_overlap``.
+        exclude_texts: normalised sentences (see ``normalise``) or their SHA-1 prefixes seen in
+            training data; gold records among them are removed and counted in
+            ``removed_overlap``. Default: the training hashes of the learned event classifier
+            when the extractor's ``wirewatch_events`` uses it, else none.
 
     Returns:
         ``{"n", "removed_overlap", "event_type": {"macro_f1", "accuracy", "per_type"},
@@ -142,8 +166,10 @@ def evaluate_plover(
     """
     gold = load_gold(path)
     removed = 0
+    if exclude_texts is None:
+        exclude_texts = _training_overlap(extractor)
     if exclude_texts:
-        kept = [g for g in gold if normalise(g.text) not in exclude_texts]
+        kept = [g for g in gold if not _excluded(normalise(g.text), exclude_texts)]
         removed = len(gold) - len(kept)
         gold = kept
     t0 = time.perf_counter()

@@ -27,12 +27,19 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.errors import ConfigError
 from wirewatch.model import Event, stable_id
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import event_args as ea
 from wirewatch.pipeline.counts import NumberPhrase, find_numbers
 from wirewatch.pipeline.dates import looks_like_date, resolve_date
+from wirewatch.pipeline.event_classifier import (
+    CombineParams,
+    EventTypeClassifier,
+    cameo_for,
+    combine,
+)
 from wirewatch.pipeline.extensions import add_diagnostic, doc_id, entity_at
 from wirewatch.pipeline.places import gazetteer
 
@@ -140,13 +147,29 @@ class EventCoder:
     Args:
         nlp: the pipeline (unused; spaCy factory signature).
         name: component name.
+        event_classifier: ``"rules"`` (the lexicon alone) or ``"learned"`` (the rules plus the
+            shipped event-type classifier, combined as ``event_classifier.combine`` documents).
+        classifier_path: model folder for ``"learned"``; default the shipped one.
+        params: thresholds of the combination rule; default ``CombineParams()``.
+
+    Raises:
+        ConfigError: ``event_classifier`` is neither value, or the model cannot be loaded.
     """
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, event_classifier: str = "rules",
+                 classifier_path: str | None = None, params: CombineParams | None = None) -> None:
         self.name = name
         self._lexicon = lexicon()  # loads and validates the lexicon once
         self._lemmas = frozenset(e.lemma for e in self._lexicon)
         ea.reporting_verbs()
+        if event_classifier not in ("rules", "learned"):
+            raise ConfigError(
+                f"event_classifier must be \"rules\" or \"learned\", not {event_classifier!r}."
+            )
+        self.event_classifier = event_classifier
+        self.params = params or CombineParams()
+        self.classifier = (EventTypeClassifier(classifier_path)
+                           if event_classifier == "learned" else None)
 
     # -- spaCy interface ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -175,36 +198,83 @@ class EventCoder:
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         """Every event of ``doc`` as Event-shaped dicts (not yet validated)."""
         ctx = _DocContext(doc)
-        events: list[dict[str, Any]] = []
+        per_sent: list[tuple[Span, list[dict[str, Any]]]] = []
         for sent in doc.sents:
-            triggers = [(t, e) for t in sent if (e := self._entry(t)) is not None]
-            if not triggers and not any(t.lower_ in ("must", "ought") for t in sent):
-                continue
-            trig = {t.i: e for t, e in triggers}
-            triggers = [(t, e) for t, e in triggers
-                        if not _folded(t, set(trig)) and not _folded_same(t, e, trig)
-                        and not _escalation(t, e, trig)]
-            numbers = _sentence_numbers(sent, ctx)
-            owner = _number_owner(numbers, [t for t, _ in triggers], doc)
-            for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") and ea.deontic_clause(tok) and not any(
-                    e.plover_type == "REQUEST" and (t in tok.ancestors)
-                    for t, e in triggers
-                ) and _reported_or_nominal(tok):
-                    try:
-                        events.extend(self._code(ctx, sent, tok, _DEMAND_ENTRY, [], {}, [],
-                                                 demand=True))
-                    except Exception as exc:  # never sink the sentence
-                        add_diagnostic(doc, self.name, f"skipped demand: {exc}")
-            for tok, entry in triggers:
+            found = self._match_sentence(ctx, sent)
+            if found or self.classifier is not None:
+                per_sent.append((sent, found))
+        if self.classifier is not None:
+            return self._with_classifier(ctx, per_sent)
+        return [ev for _, found in per_sent for ev in found]
+
+    def _match_sentence(self, ctx: _DocContext, sent: Span) -> list[dict[str, Any]]:
+        """The rule events of one sentence."""
+        doc = sent.doc
+        events: list[dict[str, Any]] = []
+        triggers = [(t, e) for t in sent if (e := self._entry(t)) is not None]
+        if not triggers and not any(t.lower_ in ("must", "ought") for t in sent):
+            return events
+        trig = {t.i: e for t, e in triggers}
+        triggers = [(t, e) for t, e in triggers
+                    if not _folded(t, set(trig)) and not _folded_same(t, e, trig)
+                    and not _escalation(t, e, trig)]
+        numbers = _sentence_numbers(sent, ctx)
+        owner = _number_owner(numbers, [t for t, _ in triggers], doc)
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and ea.deontic_clause(tok) and not any(
+                e.plover_type == "REQUEST" and (t in tok.ancestors)
+                for t, e in triggers
+            ) and _reported_or_nominal(tok):
                 try:
-                    others = [t for t, _ in triggers if t.i != tok.i]
-                    events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others))
-                except Exception as exc:
-                    add_diagnostic(
-                        doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
-                        _sd(doc.text, tok.idx, tok.idx + len(tok.text)),
-                    )
+                    events.extend(self._code(ctx, sent, tok, _DEMAND_ENTRY, [], {}, [],
+                                             demand=True))
+                except Exception as exc:  # never sink the sentence
+                    add_diagnostic(doc, self.name, f"skipped demand: {exc}")
+        for tok, entry in triggers:
+            try:
+                others = [t for t, _ in triggers if t.i != tok.i]
+                events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others))
+            except Exception as exc:
+                add_diagnostic(
+                    doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
+                    _sd(doc.text, tok.idx, tok.idx + len(tok.text)),
+                )
+        return events
+
+    def _with_classifier(self, ctx: _DocContext,
+                         per_sent: list[tuple[Span, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+        """Rule events re-scored with the classifier, plus classifier events on sentences the
+        rules left empty whose root verb has an actor subject (``event_classifier.combine``)."""
+        assert self.classifier is not None
+        todo: list[tuple[Span, list[dict[str, Any]], Token | None]] = []
+        for sent, found in per_sent:
+            root = None
+            if not found:
+                root = sent.root
+                subj = ea.subject_of(root) if root.pos_ == "VERB" else None
+                if subj is None or not any(
+                        self._actor(ctx, h) is not None for h in ea.conjuncts(subj)):
+                    continue
+            todo.append((sent, found, root))
+        probs = self.classifier.predict([s for s, _, _ in todo])
+        events: list[dict[str, Any]] = []
+        for (sent, found, root), p in zip(todo, probs, strict=True):
+            if found:
+                lemmas = {t.idx: t.lemma_.lower() for t in sent}
+                events.extend(combine(found, p, self.params, lemmas))
+                continue
+            top = max(p, key=p.__getitem__)
+            if root is None or p[top] < self.params.new_event_threshold:
+                continue
+            code, mode = cameo_for(top, root.lemma_.lower())
+            entry = TriggerEntry(root.lemma_.lower(), True, False, (), code, top, mode, None, {},
+                                 None, None, round(p[top] * self.params.new_event_scale, 2))
+            try:
+                numbers = _sentence_numbers(sent, ctx)
+                owner = _number_owner(numbers, [root], sent.doc)
+                events.extend(self._code(ctx, sent, root, entry, numbers, owner, []))
+            except Exception as exc:  # never sink the sentence
+                add_diagnostic(sent.doc, self.name, f"skipped learned event: {exc}")
         return events
 
     def _entry(self, tok: Token) -> TriggerEntry | None:

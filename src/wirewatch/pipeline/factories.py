@@ -18,6 +18,7 @@ from spacy.language import Language
 from wirewatch.pipeline import extensions as _ext  # noqa: F401  (registers Doc._ extensions)
 from wirewatch.pipeline.actors import ActorRecognizer
 from wirewatch.pipeline.coref import EntityLinker
+from wirewatch.pipeline.event_classifier import CombineParams
 from wirewatch.pipeline.events import EventCoder
 from wirewatch.pipeline.quotes import QuoteAttributor
 from wirewatch.pipeline.stances import StanceDetector
@@ -81,12 +82,38 @@ def make_quotes(
 
 @Language.factory(
     "wirewatch_events",
-    default_config={},
+    default_config={
+        "event_classifier": "rules",
+        "classifier_path": None,
+        "learned_weight": 0.2,
+        "uncertain_below": 0.5,
+        "override_threshold": 0.6,
+        "new_event_threshold": 0.3,
+    },
     assigns=["doc._.ww_events"],
     requires=["doc._.ww_entities", "doc._.ww_quotes", "token.dep"],
 )
-def make_events(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(nlp, name)
+def make_events(
+    nlp: Language,
+    name: str,
+    event_classifier: str,
+    classifier_path: str | None,
+    learned_weight: float,
+    uncertain_below: float,
+    override_threshold: float,
+    new_event_threshold: float,
+) -> EventCoder:
+    """PLOVER/CAMEO events; ``event_classifier`` is ``"rules"`` (lexicon only) or ``"learned"``
+    (rules plus the shipped event-type classifier; thresholds as in
+    ``wirewatch.pipeline.event_classifier``).
+
+    ``nlp.add_pipe("wirewatch_events", config={"event_classifier": "rules"})``.
+    """
+    params = CombineParams(learned_weight=learned_weight, uncertain_below=uncertain_below,
+                           override_threshold=override_threshold,
+                           new_event_threshold=new_event_threshold)
+    return EventCoder(nlp, name, event_classifier=event_classifier,
+                      classifier_path=classifier_path, params=params)
 
 
 @Language.factory(
