@@ -29,11 +29,158 @@ from wirewatch.model import (
 ALMATY = {"name": "Almaty", "country": "KAZ", "admin1": "Almaty", "lat": 43.25, "lon": 76.92}
 
 
+Part = str | tuple[str, int]
+"""Where a span is: the words (their first occurrence) or ``(words, nth)`` (0-based occurrence)."""
+
+
 def span(text: str, part: str, nth: int = 0) -> dict[str, Any]:
+    """``start_char``/``end_char``/``text`` of the ``nth`` occurrence of ``part`` in ``text``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(part, start + 1)
     return {"start_char": start, "end_char": start + len(part), "text": part}
+
+
+def at(text: str, part: Part) -> dict[str, Any]:
+    """``span`` of a ``Part``."""
+    return span(text, part) if isinstance(part, str) else span(text, *part)
+
+
+def sp(text: str, part: Part) -> Span:
+    """The ``Span`` of a ``Part``."""
+    return Span(**at(text, part))
+
+
+def sentence_of(text: str, part: Part) -> Span:
+    """The sentence (up to and including the next '.') holding ``part``."""
+    start = at(text, part)["start_char"]
+    sent_end = text.index(".", start) + 1
+    sent_start = text.rfind(".", 0, start) + 1
+    while text[sent_start] == " ":
+        sent_start += 1
+    return Span(start_char=sent_start, end_char=sent_end, text=text[sent_start:sent_end])
+
+
+def entity(
+    text: str,
+    aid: str,
+    key: str,
+    name: str,
+    entity_type: str,
+    mentions: list[tuple[Part, str]],
+    *,
+    country: str | None = "KAZ",
+    sector: str | None = None,
+    descriptors: tuple[Part, ...] = (),
+) -> Entity:
+    """An entity with id ``stable_id("ent", aid, key)``; ``mentions`` are ``(part, kind)``."""
+    return Entity(
+        id=stable_id("ent", aid, key),
+        name=name,
+        entity_type=entity_type,
+        country=country,
+        sector=sector,
+        descriptors=[sp(text, d) for d in descriptors],
+        mentions=[Mention(**at(text, m), kind=kind) for m, kind in mentions],
+    )
+
+
+def quote(
+    text: str,
+    aid: str,
+    n: int,
+    content: Part,
+    *,
+    source: Part | None = None,
+    speaker: Entity | None = None,
+    cue: Part | None = None,
+    quote_type: str = "direct",
+    continued_from: str | None = None,
+    confidence: float = 0.9,
+) -> Quote:
+    """Quote number ``n`` of an article; the source names ``speaker`` when given."""
+    return Quote(
+        id=stable_id("quo", aid, n),
+        source=(
+            SourceRef(
+                **at(text, source),
+                entity_id=speaker.id if speaker else None,
+                name=speaker.name if speaker else None,
+            )
+            if source is not None
+            else None
+        ),
+        cue=sp(text, cue) if cue is not None else None,
+        content=sp(text, content),
+        quote_type=quote_type,
+        continued_from=continued_from,
+        confidence=confidence,
+    )
+
+
+def actor(
+    text: str,
+    part: Part,
+    name: str | None = None,
+    country: str | None = "KAZ",
+    sector: str | None = None,
+    entity: Entity | None = None,
+) -> ActorRef:
+    """An event's actor at ``part``, named ``name`` (default: its words)."""
+    words = at(text, part)
+    return ActorRef(
+        **words,
+        entity_id=entity.id if entity else None,
+        name=name or words["text"],
+        country=country,
+        sector=sector,
+    )
+
+
+def event(
+    text: str,
+    eid: str,
+    trigger: Part,
+    plover_type: str,
+    *,
+    evidence: list[Part] | None = None,
+    **fields: Any,
+) -> Event:
+    """An event with id ``eid`` whose evidence is ``evidence`` (default: the trigger's sentence);
+    ``fields`` are any other ``Event`` fields."""
+    fields.setdefault("confidence", 0.8)
+    return Event(
+        id=eid,
+        plover_type=plover_type,
+        trigger=sp(text, trigger),
+        evidence=[sp(text, e) for e in evidence]
+        if evidence is not None
+        else [sentence_of(text, trigger)],
+        **fields,
+    )
+
+
+def stance(
+    text: str,
+    aid: str,
+    n: int,
+    src: Entity,
+    dst: Entity,
+    relation: str,
+    cue: Part | None,
+    evidence: Part,
+    confidence: float = 0.6,
+) -> Stance:
+    """Stance number ``n`` of an article."""
+    return Stance(
+        id=stable_id("stn", aid, n),
+        from_entity=src.id,
+        to_entity=dst.id,
+        relation=relation,
+        cue=sp(text, cue) if cue is not None else None,
+        evidence=sp(text, evidence),
+        confidence=confidence,
+    )
 
 
 def _event(
@@ -52,168 +199,138 @@ def _event(
     goldstein: float = -5.0,
     confidence: float = 0.8,
 ) -> Event:
-    sent_end = text.index(".", text.index(trigger)) + 1
-    sent_start = text.rfind(".", 0, text.index(trigger)) + 1
-    while text[sent_start] == " ":
-        sent_start += 1
+    """An arrest-like event in Almaty, its actors given as ``(words, country, sector)``."""
     counts = []
     if killed is not None:
-        counts.append(
-            Count(kind="killed", value=killed, approximate=False, span=Span(**span(text, "two")))
-        )
-    return Event(
-        id=stable_id("evt", aid, trigger, text.index(trigger)),
-        plover_type=plover,
+        counts.append(Count(kind="killed", value=killed, approximate=False, span=sp(text, "two")))
+    return event(
+        text,
+        stable_id("evt", aid, trigger, text.index(trigger)),
+        trigger,
+        plover,
         plover_mode=mode,
         cameo_code=cameo,
         quad_class=4,
         goldstein=goldstein,
         acled_event_type="Protests" if plover == "PROTEST" else "Strategic developments",
         acled_sub_event_type="Arrests" if mode == "arrest" else None,
-        trigger=Span(**span(text, trigger)),
-        source_actor=ActorRef(**span(text, src[0]), name=src[0], country=src[1], sector=src[2]),
-        target_actor=(
-            ActorRef(**span(text, tgt[0]), name=tgt[0], country=tgt[1], sector=tgt[2])
-            if tgt
-            else None
-        ),
-        location=Location(**ALMATY, precision="city", span=Span(**span(text, "Almaty"))),
+        source_actor=actor(text, src[0], country=src[1], sector=src[2]),
+        target_actor=actor(text, tgt[0], country=tgt[1], sector=tgt[2]) if tgt else None,
+        location=Location(**ALMATY, precision="city", span=sp(text, "Almaty")),
         event_date=date,
         date_precision="day" if date else None,
         counts=counts,
         negated=negated,
-        evidence=[Span(start_char=sent_start, end_char=sent_end, text=text[sent_start:sent_end])],
         confidence=confidence,
     )
 
 
 def sample_records() -> list[Record]:
     """Three records; 5 events that form 4 clusters under the default ±1 day rule."""
-    out = []
     t1 = (
         "Police detained 200 protesters in Almaty on Wednesday, and two people were killed. "
         '"We will restore order," President Tokayev said.'
     )
     a1 = stable_id("art", t1)
-    tok = Entity(
-        id=stable_id("ent", a1, "Tokayev"),
-        name="Kassym-Jomart Tokayev",
-        entity_type="PERSON",
-        country="KAZ",
+    tok = entity(
+        t1,
+        a1,
+        "Tokayev",
+        "Kassym-Jomart Tokayev",
+        "PERSON",
+        [("President Tokayev", "name")],
         sector="GOV",
-        descriptors=[Span(**span(t1, "President"))],
-        mentions=[Mention(**span(t1, "President Tokayev"), kind="name")],
+        descriptors=("President",),
     )
-    pol = Entity(
-        id=stable_id("ent", a1, "Police"),
-        name="Police",
-        entity_type="ORG",
-        country="KAZ",
-        sector="COP",
-        mentions=[Mention(**span(t1, "Police"), kind="descriptor")],
+    pol = entity(t1, a1, "Police", "Police", "ORG", [("Police", "descriptor")], sector="COP")
+    r1 = Record(
+        article=Article(
+            id=a1,
+            source_id="a1",
+            date="2022-01-05",
+            title="Crackdown",
+            text=t1,
+            url="https://news.example/2022/01/05/a1",
+        ),
+        entities=[tok, pol],
+        quotes=[
+            quote(
+                t1,
+                a1,
+                0,
+                "We will restore order,",
+                source="President Tokayev",
+                speaker=tok,
+                cue="said",
+            )
+        ],
+        events=[_event(t1, a1, "detained", killed=2)],
     )
-    q = Quote(
-        id=stable_id("quo", a1, 0),
-        source=SourceRef(**span(t1, "President Tokayev"), entity_id=tok.id, name=tok.name),
-        cue=Span(**span(t1, "said")),
-        content=Span(**span(t1, "We will restore order,")),
-        quote_type="direct",
-        confidence=0.9,
-    )
-    out.append(
-        Record(
-            article=Article(
-                id=a1,
-                source_id="a1",
-                date="2022-01-05",
-                title="Crackdown",
-                text=t1,
-                url="https://news.example/2022/01/05/a1",
-            ),
-            entities=[tok, pol],
-            quotes=[q],
-            events=[
-                _event(t1, a1, "detained", killed=2),
-            ],
-            stances=[],
-        )
-    )
+
     t2 = (
         "Kazakh police detained hundreds of protesters in Almaty on Wednesday. "
         "Protesters marched in Almaty. The opposition rejected the president's account."
     )
     a2 = stable_id("art", t2)
-    opp = Entity(
-        id=stable_id("ent", a2, "opp"),
-        name="opposition",
-        entity_type="GROUP",
-        country="KAZ",
-        sector="OPP",
-        mentions=[Mention(**span(t2, "The opposition"), kind="descriptor")],
+    opp = entity(
+        t2, a2, "opp", "opposition", "GROUP", [("The opposition", "descriptor")], sector="OPP"
     )
-    pres = Entity(
-        id=stable_id("ent", a2, "pres"),
-        name="president",
-        entity_type="PERSON",
-        country="KAZ",
-        sector="GOV",
-        mentions=[Mention(**span(t2, "president"), kind="descriptor")],
+    pres = entity(
+        t2, a2, "pres", "president", "PERSON", [("president", "descriptor")], sector="GOV"
     )
-    out.append(
-        Record(
-            article=Article(id=a2, source_id="a2", date="2022-01-06", text=t2),
-            entities=[opp, pres],
-            events=[
-                _event(
-                    t2, a2, "detained", src=("police", "KAZ", "COP"), confidence=0.7, goldstein=-7.0
-                ),
-                _event(
-                    t2,
-                    a2,
-                    "marched",
-                    plover="PROTEST",
-                    mode="demonstrate",
-                    cameo="141",
-                    src=("Protesters", "KAZ", "CVL"),
-                    tgt=None,
-                    goldstein=-6.5,
-                ),
-            ],
-            stances=[
-                Stance(
-                    id=stable_id("stn", a2, 0),
-                    from_entity=opp.id,
-                    to_entity=pres.id,
-                    relation="disagree",
-                    cue=Span(**span(t2, "rejected")),
-                    evidence=Span(**span(t2, "The opposition rejected the president's account.")),
-                    confidence=0.6,
-                )
-            ],
-        )
+    r2 = Record(
+        article=Article(id=a2, source_id="a2", date="2022-01-06", text=t2),
+        entities=[opp, pres],
+        events=[
+            _event(
+                t2, a2, "detained", src=("police", "KAZ", "COP"), confidence=0.7, goldstein=-7.0
+            ),
+            _event(
+                t2,
+                a2,
+                "marched",
+                plover="PROTEST",
+                mode="demonstrate",
+                cameo="141",
+                src=("Protesters", "KAZ", "CVL"),
+                tgt=None,
+                goldstein=-6.5,
+            ),
+        ],
+        stances=[
+            stance(
+                t2,
+                a2,
+                0,
+                opp,
+                pres,
+                "disagree",
+                "rejected",
+                "The opposition rejected the president's account.",
+            )
+        ],
     )
+
     t3 = (
         "Police detained 40 protesters in Almaty on Sunday. "
         "Police did not arrest journalists in Almaty, officials said."
     )
     a3 = stable_id("art", t3)
-    out.append(
-        Record(
-            article=Article(id=a3, source_id="a3", date="2022-01-09", text=t3),
-            events=[
-                _event(t3, a3, "detained", date="2022-01-09"),
-                _event(
-                    t3,
-                    a3,
-                    "arrest",
-                    date="2022-01-09",
-                    negated=True,
-                    tgt=("journalists", "KAZ", "MED"),
-                ),
-            ],
-        )
+    r3 = Record(
+        article=Article(id=a3, source_id="a3", date="2022-01-09", text=t3),
+        events=[
+            _event(t3, a3, "detained", date="2022-01-09"),
+            _event(
+                t3,
+                a3,
+                "arrest",
+                date="2022-01-09",
+                negated=True,
+                tgt=("journalists", "KAZ", "MED"),
+            ),
+        ],
     )
-    return out
+    return [r1, r2, r3]
 
 
 CITIES = ["Springfield", "Almaty", "Lagos", "Quito", "Manila", "Tbilisi", "Dhaka", "Lima"]

@@ -16,12 +16,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import IMG, SCRIPT, xss_record
+from conftest import IMG, SCRIPT, nested_record, xss_record
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -59,6 +60,7 @@ if _missing and not IN_CI:
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
+from wirewatch.model import Record  # noqa: E402
 from wirewatch.web import create_app  # noqa: E402
 
 XSS_ID = xss_record().article.id
@@ -71,12 +73,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(web_db: Path) -> Iterator[str]:
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """``wirewatch serve`` over ``db`` in a thread on a free loopback port; yields its URL."""
     from wirewatch.cli.web import allowed_hosts
 
     port = _free_port()
-    app = create_app(str(web_db), allowed_hosts=allowed_hosts("127.0.0.1"))
+    app = create_app(str(db), allowed_hosts=allowed_hosts("127.0.0.1"))
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     )
@@ -90,6 +93,24 @@ def base_url(web_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(web_db: Path) -> Iterator[str]:
+    with _serve(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nested_url(nested_db: Path) -> Iterator[str]:
+    with _serve(nested_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def example_url(example_db: Path) -> Iterator[str]:
+    with _serve(example_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -297,3 +318,126 @@ def test_articles_page_and_docs(page: tuple[Page, Watch], base_url: str) -> None
     expect(pg.locator("#swagger-ui .opblock").first).to_be_visible(timeout=15000)
     assert pg.locator("#swagger-ui .opblock").count() >= 9
     shot(pg, "docs")
+
+
+# -- issue 6: overlapping and nested spans, as real articles have them ----------------------------
+
+# For every highlighted span of the record: the text of the segments inside it, and whether each
+# of them carries the span's class and the record's id. A span is highlighted when the text is
+# its words and every segment is marked.
+_MARKED = """([spans]) => spans.map(([s, e, kind, id]) => {
+  const segs = Array.from(document.querySelectorAll("#article-text .seg")).filter(
+    (g) => +g.dataset.s >= s && +g.dataset.e <= e);
+  return [segs.map((g) => g.textContent).join(""),
+          segs.length > 0 && segs.every((g) => g.classList.contains("m-" + kind) &&
+                                               (g.dataset.records || "").split(" ").includes(id))];
+})"""
+
+
+def _anchors(rec: Record) -> list[tuple[int, int, str, str, str]]:
+    """``(start, end, kind, record id, words)`` of every span the page must highlight."""
+    out = []
+    for e in rec.entities:
+        out += [(m.start_char, m.end_char, "ent", e.id, m.text) for m in e.mentions]
+    for q in rec.quotes:
+        for kind, s in (("quote", q.content), ("src", q.source), ("cue", q.cue)):
+            if s is not None:
+                out.append((s.start_char, s.end_char, kind, q.id, s.text))
+    out += [
+        (v.trigger.start_char, v.trigger.end_char, "evt", v.id, v.trigger.text) for v in rec.events
+    ]
+    return out
+
+
+def _assert_all_highlighted(pg: Page, rec: Record) -> None:
+    want = _anchors(rec)
+    got = pg.evaluate(_MARKED, [[list(a[:4]) for a in want]])
+    missing = [
+        (a[2], a[4], a[0])
+        for a, (words, marked) in zip(want, got, strict=True)
+        if not marked or words != a[4]
+    ]
+    assert missing == [], f"{len(missing)} of {len(want)} spans not highlighted: {missing[:10]}"
+
+
+def _open_article(pg: Page, url: str, rec: Record) -> None:
+    pg.goto(f"{url}/articles/{rec.article.id}")
+    expect(pg.locator("#article-text[data-ready='1']")).to_be_visible()
+    expect(pg.locator("#article-notice")).to_be_hidden()
+    assert pg.locator("#article-text").text_content() == rec.article.text
+
+
+def test_issue_6_nested_and_overlapping_spans(page: tuple[Page, Watch], nested_url: str) -> None:
+    pg, _ = page
+    rec = nested_record()
+    _open_article(pg, nested_url, rec)
+    for kind in ("ent", "quote", "src", "cue", "evt", "stance"):
+        assert pg.locator(f"#article-text .m-{kind}").count() > 0, kind
+    _assert_all_highlighted(pg, rec)
+    # the quote inside a quote, and the trigger of two events, are marked as such
+    nested = "".join(pg.locator("#article-text .m-quote.nested").all_text_contents())
+    assert "was an attempted coup" in nested and "full support" in nested
+    call = pg.locator("#article-text .m-evt.multi")
+    expect(call).to_have_count(1)
+    expect(call).to_have_text("call")
+    shot(pg, "article_nested")
+
+    # clicking the shared trigger selects one event, offers the other, and focuses the evidence
+    call.click()
+    first, second = rec.events[0], rec.events[1]
+    assert pg.url.endswith("#" + first.id)
+    detail = pg.locator("#record-detail")
+    expect(detail).to_contain_text("CONSULT")
+    ev = first.evidence[0]
+    text = pg.locator("#article-text")
+    expect(text).to_have_attribute("data-focus", f"{ev.start_char}-{ev.end_char}")
+    assert "".join(pg.locator("#article-text .focus").all_text_contents()) == ev.text
+    pg.locator("#record-detail .also .ref", has_text="Tileuberdi → Antony Blinken").click()
+    assert pg.url.endswith("#" + second.id)
+    pg.locator('#record-detail .jump[data-field="date_span"]').click()
+    assert "".join(pg.locator("#article-text .focus").all_text_contents()) == "January 6"
+
+    # a speaker inside another quote's content selects its own quote
+    he = rec.quotes[1].source
+    pg.locator(f'#article-text .m-src[data-s="{he.start_char}"]').click()
+    assert pg.url.endswith("#" + rec.quotes[1].id)
+    expect(detail).to_contain_text("was an attempted coup")
+    pg.locator('#record-detail .jump[data-field="content"]').click()
+    assert "".join(pg.locator("#article-text .focus").all_text_contents()) == (
+        "was an attempted coup"
+    )
+    shot(pg, "article_nested_event")
+
+
+def test_issue_6_example_article_through_the_pipeline(
+    page: tuple[Page, Watch], example_url: str, example_record: Record
+) -> None:
+    pg, _ = page
+    rec = example_record
+    _open_article(pg, example_url, rec)
+    for kind in ("ent", "quote", "src", "cue", "evt"):
+        assert pg.locator(f"#article-text .m-{kind}").count() > 0, kind
+    _assert_all_highlighted(pg, rec)
+    expect(pg.get_by_role("tab", name=f"Events ({len(rec.events)})")).to_be_visible()
+    expect(pg.locator("#record-list .rec-btn")).to_have_count(len(rec.events))
+    shot(pg, "article_example")
+
+    blinken = next(
+        e
+        for e in rec.events
+        if e.plover_type == "CONSULT"
+        and e.source_actor is not None
+        and "Blinken" in e.source_actor.name
+        and e.target_actor is not None
+        and "Tileuberdi" in e.target_actor.name
+    )
+    pg.locator(f'#article-text .m-evt[data-s="{blinken.trigger.start_char}"]').click()
+    assert pg.url.endswith("#" + blinken.id)
+    expect(pg.locator("#record-detail")).to_contain_text("Tileuberdi")
+    ev = blinken.evidence[0]
+    expect(pg.locator("#article-text")).to_have_attribute(
+        "data-focus", f"{ev.start_char}-{ev.end_char}"
+    )
+    assert "".join(pg.locator("#article-text .focus").all_text_contents()) == ev.text
+    assert pg.locator("#article-text .focus").first.is_visible()
+    shot(pg, "article_example_blinken")

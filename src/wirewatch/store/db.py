@@ -4,6 +4,7 @@
 >>> with Store("corpus.duckdb") as st:
 ...     st.write([st.rows_of(record, source="feed.jsonl", source_id="a1")])
 ...     st.query("SELECT plover_type, count(*) FROM events GROUP BY 1")   # pandas DataFrame
+...     st.record("art_0123456789abcdef")   # the Record of one article, or None
 
 Writes are idempotent: every table has a primary key built from the model's deterministic ids
 (``articles.id`` is the text hash, entity/quote/event/stance ids are hashes of their evidence,
@@ -15,6 +16,7 @@ DuckDB's write-ahead log discards the unfinished transaction when the file is ne
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ import pyarrow as pa
 from wirewatch.errors import StoreError
 from wirewatch.model import ErrorRecord, Record
 from wirewatch.store.migrations import applied_versions, migrate
-from wirewatch.store.schema import TABLES, error_rows, input_row, record_rows, table
+from wirewatch.store.schema import TABLES, Column, error_rows, input_row, record_rows, table
 
 __all__ = ["Store", "Rows", "merge_rows"]
 
@@ -59,6 +61,78 @@ def _arrow_table(name: str, rows: list[tuple], columns: list[tuple[str, str]]) -
             for (c, t), v in zip(columns, cols, strict=True)
         }
     )
+
+
+def _nest(columns: tuple[Column, ...], row: dict[str, Any]) -> dict[str, Any]:
+    """A row as the nested dict of its model: the inverse of ``schema.columns``' flattening.
+
+    Each ``Column.path`` says where the value sits in a model dump (``("trigger",
+    "start_char")``); JSON columns are parsed; a nested optional model whose leaves are all NULL
+    becomes ``None``.
+    """
+    out: dict[str, Any] = {}
+    for c in columns:
+        if not c.path or c.path[0].startswith("__"):
+            continue
+        v = row.get(c.name)
+        if c.sql_type == "JSON" and isinstance(v, str):
+            v = json.loads(v)
+        node = out
+        for k in c.path[:-1]:
+            node = node.setdefault(k, {})
+        node[c.path[-1]] = v
+    return _prune(out)
+
+
+def _prune(d: dict[str, Any]) -> dict[str, Any]:
+    """Replace nested dicts whose leaves are all None by None (an absent optional model)."""
+    for k, v in list(d.items()):
+        if isinstance(v, dict) and k != "pipeline":
+            d[k] = _prune(v)
+            if all(x is None for x in d[k].values()):
+                d[k] = None
+    return d
+
+
+def _fetch(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    res = cur.execute(sql, params)
+    names = [d[0] for d in res.description]
+    return [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+
+
+def _record(cur: duckdb.DuckDBPyConnection, article_id: str) -> Record | None:
+    arts = _fetch(cur, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not arts:
+        return None
+    rec = _nest(table("articles").columns, arts[0])
+
+    def children(name: str, parent: str) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        sql = f"SELECT * FROM {name} WHERE article_id = ? ORDER BY {parent}, seq"
+        for row in _fetch(cur, sql, [article_id]):
+            out.setdefault(row[parent], []).append(_nest(table(name).columns, row))
+        return out
+
+    def rows(name: str, order: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        sql = f"SELECT * FROM {name} WHERE article_id = ? ORDER BY {order}, id"
+        return [(r, _nest(table(name).columns, r)) for r in _fetch(cur, sql, [article_id])]
+
+    mentions = children("mentions", "entity_id")
+    entities = [d | {"mentions": mentions.get(r["id"], [])} for r, d in rows("entities", "id")]
+    entities.sort(key=lambda d: d["mentions"][0]["start_char"] if d["mentions"] else 1 << 62)
+    counts = children("counts", "event_id")
+    events = [
+        d | {"counts": counts.get(r["id"], [])} for r, d in rows("events", "trigger_start_char")
+    ]
+    rec.update(
+        entities=entities,
+        events=events,
+        quotes=[d for _, d in rows("quotes", "content_start_char")],
+        stances=[d for _, d in rows("stances", "evidence_start_char")],
+    )
+    rec["diagnostics"] = rec.get("diagnostics") or []
+    rec["pipeline"] = rec.get("pipeline") or {}
+    return Record.model_validate(rec)
 
 
 class Store:
@@ -193,6 +267,26 @@ class Store:
             return (getattr(rel, "to_arrow_table", None) or rel.arrow)()
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}") from exc
+
+    def record(self, article_id: str) -> Record | None:
+        """The stored ``Record`` of one article, as extraction returned it.
+
+        Safe to call from several threads at once: each call reads through its own cursor.
+
+        Args:
+            article_id: ``articles.id`` (``art_`` + 16 hex digits).
+
+        Returns:
+            The record with entities (each with its mentions) ordered by first mention, quotes
+            ordered by ``content.start_char``, events (each with its counts) ordered by
+            ``trigger.start_char``, and stances ordered by ``evidence.start_char``; ``None`` if
+            no article has that id.
+        """
+        cur = self.con.cursor()
+        try:
+            return _record(cur, article_id)
+        finally:
+            cur.close()
 
     def table(self, name: str) -> Any:
         """A whole table (or ``event_clusters``) as a pandas DataFrame."""

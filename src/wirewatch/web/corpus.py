@@ -21,7 +21,6 @@ from typing import Any
 
 from wirewatch.model import Record
 from wirewatch.store.db import Store
-from wirewatch.web._records import load_record
 
 __all__ = ["Corpus", "EventFilter", "SORTS", "EVENT_COLUMNS", "actor_key"]
 
@@ -276,11 +275,7 @@ class Corpus:
 
     def record(self, article_id: str) -> Record | None:
         """The whole stored record of one article (``None`` if there is none)."""
-        cur = self.store.con.cursor()
-        try:
-            return load_record(cur, article_id)
-        finally:
-            cur.close()
+        return self.store.record(article_id)
 
     # -- events ----------------------------------------------------------------------------------
 

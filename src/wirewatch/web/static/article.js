@@ -33,9 +33,10 @@
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   function isSpan(v) {
-    return v && typeof v === "object" && Number.isInteger(v.start_char) && Number.isInteger(v.end_char);
+    return !!v && typeof v === "object" && Number.isInteger(v.start_char) && Number.isInteger(v.end_char);
   }
 
+  // Every span-valued field anywhere under v (a record, a list of records, a field value).
   function allSpans(v, out) {
     if (Array.isArray(v)) v.forEach((x) => allSpans(x, out));
     else if (v && typeof v === "object") {
@@ -45,6 +46,7 @@
     return out;
   }
 
+  const asList = (v) => (Array.isArray(v) ? v : []);
   function entityName(id) {
     const r = byId.get(id);
     return r ? r.obj.name : id;
@@ -52,68 +54,121 @@
 
   function label(type, o) {
     if (type === "events") {
-      return [o.plover_type + (o.plover_mode ? "/" + o.plover_mode : ""), "“" + o.trigger.text + "”",
+      return [o.plover_type + (o.plover_mode ? "/" + o.plover_mode : ""), "“" + (o.trigger ? o.trigger.text : "?") + "”",
               (o.source_actor ? o.source_actor.name : "?") + " → " + (o.target_actor ? o.target_actor.name : "?"),
               o.negated ? "(negated)" : "", o.hypothetical ? "(hypothetical)" : ""].filter(Boolean).join(" ");
     }
     if (type === "quotes") {
       const who = o.source ? (o.source.name || o.source.text) : "(unattributed)";
-      return who + ": “" + o.content.text + "”";
+      return who + ": “" + (o.content ? o.content.text : "?") + "”";
     }
     if (type === "entities") return o.name + " · " + o.entity_type + (o.country ? " · " + o.country : "") + (o.sector ? " " + o.sector : "");
     if (type === "stances") return entityName(o.from_entity) + " " + o.relation + "s with " + entityName(o.to_entity);
     return o.id;
   }
 
+  // The highlighted spans of one record: {s, e, kind, type, id, extra}.
   function anchorsOf(type, o) {
     const a = [];
     const add = (span, kind, extra) => { if (isSpan(span)) a.push({s: span.start_char, e: span.end_char, kind, type, id: o.id, extra}); };
-    if (type === "entities") o.mentions.forEach((m) => add(m, "ent", o.entity_type));
+    if (type === "entities") asList(o.mentions).forEach((m) => add(m, "ent", o.entity_type));
     if (type === "quotes") { add(o.content, "quote"); add(o.source, "src"); add(o.cue, "cue"); }
     if (type === "events") add(o.trigger, "evt");
     if (type === "stances") add(o.cue, "stance");
     return a;
   }
 
-  function build() {
-    const cps = Array.from(rec.article.text);
-    const n = cps.length;
+  const KIND_NAME = {ent: "entity", quote: "quote", src: "speaker", cue: "cue", evt: "event", stance: "stance"};
+
+  // Cut the text at every span boundary of every record (highlighted or only a field, so any
+  // field's evidence is a whole number of segments) and sweep left to right keeping the set of
+  // highlighted spans open at each point. Spans may nest, overlap, coincide (two events on one
+  // trigger) or share ends; each segment carries every record covering it. O(n log n).
+  function sweep(n, anchors, fieldSpans) {
+    const clamp = (x) => Math.max(0, Math.min(n, x));
     const cuts = new Set([0, n]);
-    for (const [s, e] of allSpans(rec, [])) {
-      cuts.add(Math.max(0, Math.min(n, s)));
-      cuts.add(Math.max(0, Math.min(n, e)));
+    const opens = new Map(), closes = new Map();
+    for (const [s, e] of fieldSpans) { cuts.add(clamp(s)); cuts.add(clamp(e)); }
+    for (const a of anchors) {
+      cuts.add(a.s); cuts.add(a.e);
+      if (!opens.has(a.s)) opens.set(a.s, []);
+      if (!closes.has(a.e)) closes.set(a.e, []);
+      opens.get(a.s).push(a);
+      closes.get(a.e).push(a);
     }
     const points = Array.from(cuts).sort((x, y) => x - y);
-    const anchors = [];
-    for (const type of ["entities", "quotes", "events", "stances"]) {
-      for (const o of rec[type]) {
-        byId.set(o.id, {type, obj: o});
-        anchors.push(...anchorsOf(type, o));
-      }
-    }
-    clear(textEl);
-    segs = [];
-    const frag = document.createDocumentFragment();
+    const open = new Set();
+    const out = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const s = points[i], e = points[i + 1];
-      if (e <= s) continue;
-      const cover = anchors.filter((a) => a.s <= s && e <= a.e);
+      (closes.get(s) || []).forEach((a) => open.delete(a));
+      (opens.get(s) || []).forEach((a) => open.add(a));
+      out.push({s, e, anchors: Array.from(open)});
+    }
+    return out;
+  }
+
+  function build() {
+    const cps = Array.from(rec.article.text);   // code points, as the offsets count them
+    const n = cps.length;
+    const anchors = [];
+    const fieldSpans = [];
+    const problems = [];
+    for (const type of ["entities", "quotes", "events", "stances"]) {
+      for (const o of asList(rec[type])) {
+        try {
+          byId.set(o.id, {type, obj: o});
+          allSpans(o, fieldSpans);
+          for (const a of anchorsOf(type, o)) {
+            if (a.s >= 0 && a.s < a.e && a.e <= n) anchors.push(a);
+            else problems.push(type + " " + o.id + ": span [" + a.s + ", " + a.e + ") is outside the text");
+          }
+        } catch (err) {
+          problems.push(type + " " + (o && o.id) + ": " + err.message);
+        }
+      }
+    }
+    const frag = document.createDocumentFragment();
+    segs = [];
+    for (const g of sweep(n, anchors, fieldSpans)) {
+      const cover = g.anchors;
       const classes = ["seg"];
+      const kinds = new Map();
       for (const a of cover) {
         classes.push("m-" + a.kind);
         if (a.kind === "ent") classes.push("ent-" + a.extra);
+        kinds.set(a.kind, (kinds.get(a.kind) || new Set()).add(a.id));
       }
-      const node = el("span", {class: Array.from(new Set(classes)).join(" "), "data-s": s, "data-e": e},
-                      cps.slice(s, e).join(""));
+      if ((kinds.get("quote") || new Set()).size > 1) classes.push("nested");
+      if ((kinds.get("evt") || new Set()).size > 1) classes.push("multi");
+      const ids = Array.from(new Set(cover.map((a) => a.id)));
+      const title = Array.from(kinds, ([k, v]) => v.size + " " + KIND_NAME[k] + (v.size > 1 ? "s" : "")).join(", ");
+      const node = el("span", {class: Array.from(new Set(classes)).join(" "), "data-s": g.s, "data-e": g.e,
+                               "data-records": ids.length ? ids.join(" ") : null, title: title || null},
+                      cps.slice(g.s, g.e).join(""));
       if (cover.length) {
         node.classList.add("clickable");
         node.addEventListener("click", () => onSegment(cover));
       }
-      segs.push({s, e, node, anchors: cover});
+      segs.push({s: g.s, e: g.e, node, anchors: cover});
       frag.appendChild(node);
     }
+    clear(textEl);
     textEl.appendChild(frag);
+    textEl.dataset.anchors = String(anchors.length);
     textEl.dataset.ready = "1";
+    if (problems.length) {
+      console.warn("wirewatch: records not highlighted:", problems);
+      notice("Some spans could not be highlighted: " + problems.slice(0, 5).join("; ") +
+             (problems.length > 5 ? " (and " + (problems.length - 5) + " more)" : ""));
+    }
+  }
+
+  // A visible message above the text (failures must not be silent).
+  function notice(message) {
+    const box = document.getElementById("article-notice");
+    box.appendChild(el("p", {class: "error"}, message));
+    box.hidden = false;
   }
 
   function onSegment(cover) {
@@ -127,7 +182,7 @@
     currentTab = tab;
     document.querySelectorAll(".tabs [data-tab]").forEach((b) => b.classList.toggle("active", b.dataset.tab === tab));
     clear(listEl);
-    const items = rec[tab];
+    const items = asList(rec[tab]);
     if (!items.length) listEl.appendChild(el("li", {class: "muted"}, "none"));
     for (const o of items) {
       listEl.appendChild(el("li", {},
@@ -157,7 +212,7 @@
   function primary(type, o) {
     if (type === "events") return o.trigger;
     if (type === "quotes") return o.content;
-    if (type === "entities") return o.mentions[0];
+    if (type === "entities") return asList(o.mentions)[0];
     if (type === "stances") return o.evidence;
     return null;
   }
@@ -169,6 +224,9 @@
     if (r.type !== currentTab) showTab(r.type); else markSelectedInList();
     textEl.querySelectorAll(".sel").forEach((n) => n.classList.remove("sel"));
     for (const a of anchorsOf(r.type, r.obj)) segmentsIn(a.s, a.e).forEach((g) => g.node.classList.add("sel"));
+    // an event or a stance puts its (first) evidence sentence in focus straight away
+    const ev = r.type === "events" ? asList(r.obj.evidence)[0] : r.type === "stances" ? r.obj.evidence : null;
+    if (isSpan(ev)) focusSpan(ev.start_char, ev.end_char, r.type === "events" ? "evidence.0" : "evidence");
     const p = primary(r.type, r.obj);
     if (isSpan(p)) { const hit = segmentsIn(p.start_char, p.end_char); if (hit.length) hit[0].node.scrollIntoView({block: "center", behavior: "instant"}); }
     renderDetail(r.type, r.obj, (opts && opts.others) || []);
@@ -226,9 +284,14 @@
     .then((data) => {
       rec = data;
       build();
-      showTab(rec.events.length ? "events" : rec.quotes.length ? "quotes" : "entities");
+      showTab(asList(rec.events).length ? "events" : asList(rec.quotes).length ? "quotes" : "entities");
       const h = decodeURIComponent(location.hash.slice(1));
       if (h && byId.has(h)) select(h);
     })
-    .catch((err) => { detailEl.appendChild(el("p", {class: "error"}, "Could not load the record: " + err.message)); });
+    .catch((err) => {
+      // Loud on purpose: a swallowed error here leaves the plain text with no highlights.
+      console.error("wirewatch: the article view failed:", err);
+      textEl.dataset.error = String(err && err.message);
+      notice("Could not show the highlights: " + (err && err.message));
+    });
 })();
