@@ -44,6 +44,9 @@ def test_not_a_date(expr):
 
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("on Tuesday", None) is None
+    assert resolve_date("January 6", None) is None  # no year without a publication date
+    assert resolve_date("last month", None) is None
+    assert resolve_date("March 3, 2021", None) == ("2021-03-03", "day")
     assert resolve_date("in 2015", None) == ("2015-01-01", "year")
 
 

@@ -133,9 +133,10 @@ def resolve_date(expr: str, pub_date: str | None) -> ResolvedDate | None:
         elif not re.search(r"(?i)\bthis\b|\bthe\b", expr):
             return None
         return ResolvedDate(monday.isoformat(), "week")
-    if pub is None and precision == "day" and not re.search(r"\d{4}", e):
-        if re.search(rf"(?i)\b(?:{_WEEKDAYS}|today|yesterday|tomorrow)\b", e):
-            return None
+    if pub is None and not re.search(r"\d{4}", e):
+        # Without a publication date, "January 6" or "on Monday" has no knowable year: leave
+        # event_date empty rather than guess from today's date.
+        return None
     try:
         data = _parser(pub_date).get_date_data(e)
     except Exception:  # dateparser raises assorted errors on odd input
