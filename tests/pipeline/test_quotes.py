@@ -180,7 +180,7 @@ CASES = [
     ),
     pytest.param(
         "The deal was signed by Labor Secretary Ann Perez, who said the strike is over.",
-        [("Labor Secretary Ann Perez", "said", "the strike is over", "indirect", False)],
+        [("who", "said", "the strike is over", "indirect", False)],
         id="relative-clause-speaker",
     ),
     pytest.param(
@@ -304,6 +304,13 @@ def test_quote_kinds(nlp, text, expected):
     assert got == want
     for q in found:
         Quote.model_validate(q)
+
+
+def test_relative_pronoun_source_is_named_by_its_antecedent(nlp):
+    text = "The deal was signed by Labor Secretary Ann Perez, who said the strike is over."
+    (q,) = quotes(nlp, text)
+    assert _span(q["source"]) == _at(text, "who")
+    assert "Perez" in q["source"]["name"]
 
 
 def test_ids_and_continuation_link(nlp):
@@ -476,6 +483,39 @@ FRAME_CASES = [
         "Q: What happens next?\nA: The court decides.",
         [],
         id="interview-letters-are-not-sources",
+    ),
+    # round 2 (issue 3): content boundaries, relative-clause sources, sourceless raising verbs
+    pytest.param(
+        "''We will rebuild the pier,'' Mayor Ines Dorn said. ''The ferries come back in June.''",
+        [
+            (
+                "Mayor Ines Dorn",
+                "said",
+                "''We will rebuild the pier,'' Mayor Ines Dorn said. ''The ferries come back in "
+                "June.''",
+            )
+        ],
+        id="two-quotes-around-cue-double-apostrophes",
+    ),
+    pytest.param(
+        "The minister said that exports rose in May, contradicting her own department.",
+        [("The minister", "said", "that exports rose in May")],
+        id="trailing-participle-is-the-writers",
+    ),
+    pytest.param(
+        "Reporters met Lena Hart, who said that the wards need more staff.",
+        [("who", "said", "that the wards need more staff")],
+        id="relative-pronoun-source",
+    ),
+    pytest.param(
+        "The harbour tunnel is expected to open next spring.",
+        [(None, "is expected", "The harbour tunnel is expected to open next spring")],
+        id="passive-raising-no-source",
+    ),
+    pytest.param(
+        "The old mill seemed to close for good.",
+        [(None, "seemed", "The old mill seemed to close for good")],
+        id="seem-no-source",
     ),
 ]
 

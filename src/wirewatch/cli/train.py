@@ -61,3 +61,8 @@ def train_events_cmd(data_dir: str, output: str | None, epochs: int, plv: bool) 
         f"{result['dev_accuracy']}; {result['removed_gold_overlap']} removed as PLOVER gold "
         f"overlap; {result['seconds']} s"
     )
+
+
+from wirewatch.cli.train_attribution import attribution_cmd  # noqa: E402
+
+train.add_command(attribution_cmd)

@@ -37,17 +37,12 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.model import stable_id
 from wirewatch.ontology import actors as onto
+from wirewatch.pipeline._lexicons import reporting_verbs
 from wirewatch.pipeline.extensions import add_diagnostic, doc_id, span_dict
 
 __all__ = ["EntityLinker", "REPORTING_VERBS"]
 
-# Source: reporting verbs of PARC 3.0 (Pareti 2016) and textacy's quotation cues, abridged.
-REPORTING_VERBS = frozenset(
-    """say tell add argue claim state announce declare insist note warn caution explain write
-    tweet post report suggest believe think agree disagree acknowledge admit deny assert contend
-    maintain reply respond comment stress emphasize emphasise observe predict conclude testify
-    urge ask remark complain concede confirm""".split()
-)
+REPORTING_VERBS = reporting_verbs()  # one list: resources/reporting_verbs.txt
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _MAIN = frozenset({"ROOT", "conj", "parataxis"})
 _AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})

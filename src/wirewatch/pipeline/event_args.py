@@ -9,10 +9,10 @@ source, and compound subjects or objects give one event per dyad.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from wirewatch.pipeline._lexicons import reporting_verbs  # one list: resources/reporting_verbs.txt
 
 __all__ = [
     "governing_verb",
@@ -36,25 +36,6 @@ _IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek
                              "refuse", "decline", "fail", "try", "attempt"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CLAUSE_UP = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
-_DEFAULT_REPORTING = frozenset({
-    "say", "tell", "announce", "claim", "argue", "add", "state", "report", "allege", "insist",
-    "note", "warn", "believe", "think", "write", "tweet", "explain", "declare", "assert",
-    "suggest", "contend", "maintain", "acknowledge", "confirm", "deny", "predict", "caution",
-})
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    """Reporting verb lemmas: ``resources/reporting_verbs.txt`` when present, else a short list
-    (say, tell, announce, claim, argue, …)."""
-    try:
-        text = resources.files("wirewatch.resources").joinpath("reporting_verbs.txt").read_text(
-            encoding="utf-8"
-        )
-    except (FileNotFoundError, OSError):
-        return _DEFAULT_REPORTING
-    words = {ln.split("#")[0].strip().lower() for ln in text.splitlines()}
-    return frozenset(w for w in words if w and " " not in w) | _DEFAULT_REPORTING
 
 
 def governing_verb(tok: Token) -> Token | None:

@@ -62,6 +62,9 @@ _MIN_BARE_WORDS = 4  # a bare quotation shorter than this (or with no verb) is a
 _NOT_SOURCES = frozenset({"there", "this", "that", "which", "what"})
 _DASHES = frozenset({"-", "—", "–", "--"})
 CUE_AUX = True  # auxiliaries/negation right before the cue verb are part of the cue
+TRIM_ASIDES = True  # cut the writer's comma-set additions off a reported clause
+RELATIVE_SOURCE = True  # "X, who said": the source span is "who" (PolNeAR), X names it
+RAISING = True  # sourceless "X seems to", "X is expected to", "X is reportedly"
 FULL_SOURCE = True  # keep appositives in the source span (PARC 3.0 / PolNeAR convention)
 
 
@@ -77,6 +80,7 @@ class _Cand:
     confidence: float
     skip: list[tuple[int, int]] = field(default_factory=list)
     continues: _Cand | None = None
+    name_span: tuple[int, int] | None = None  # what names the source when it is "who"/"which"
 
 
 class _Ctx:
@@ -140,6 +144,44 @@ def _own_clauses(doc: Doc, comps: list[Token]) -> set[int]:
                 if any(t.text in _QUOTE_TOKENS for t in k.subtree):
                     continue
                 out.update(t.i for t in k.subtree)
+    return out
+
+
+# "X seems to ...", "X is expected to ...", "X is reportedly ...": sourceless attributions
+_RAISING = frozenset({"seem", "appear"})
+_PASSIVE_RAISING = frozenset(
+    {"expect", "know", "report", "believe", "rumor", "rumour", "think", "say", "see", "consider",
+     "predict", "project", "estimate", "list", "allege", "suppose"}
+)
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "seemingly", "purportedly"})
+def _trailing_asides(doc: Doc, toks: set[int], cue: Token) -> set[int]:
+    """Tokens of a reported clause that are the writer's comma-set addition at its end.
+
+    PolNeAR ends the content where the reported proposition ends; the parser often hangs on it
+    a participle ("..., contrasting herself with X") or a non-restrictive "which"/"who" clause
+    that the writer adds. Both are cut when they run to the end of the clause and hold no
+    quotation. (Coordinated verbs, appositions and "though" clauses were tried too and cost
+    more than they gained on a held-out slice of PolNeAR train.)
+    """
+    out: set[int] = set()
+    if not toks:
+        return out
+    last = max(toks)
+    for i in sorted(toks):
+        t = doc[i]
+        if i in out or t.i <= cue.i or t.text in _QUOTE_TOKENS:
+            continue
+        sub = [k.i for k in t.subtree]
+        if any(doc[k].text in _QUOTE_TOKENS for k in sub) or max(sub) < last - 1:
+            continue
+        lo = t.left_edge.i
+        if lo == 0 or doc[lo - 1].text not in (",", ";"):
+            continue
+        if (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG") or (
+            t.dep_ == "relcl" and doc[lo].lower_ in ("which", "who")
+        ):
+            out.update(sub)
+            out.add(lo - 1)
     return out
 
 
@@ -256,6 +298,11 @@ class QuoteAttributor:
                 self._guard(doc, cands, self._verb, tok, ctx, ext_at)
             if len(cands) == n and lemma in self.frames:
                 self._guard(doc, cands, self._frame, tok, ctx)
+            if len(cands) == n and (lemma in _RAISING or lemma in _PASSIVE_RAISING):
+                self._guard(doc, cands, self._raising, tok, ctx)
+        for tok in doc:
+            if tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                self._guard(doc, cands, self._hearsay_adverb, tok, ctx)
         try:
             cands.extend(self._colon_heads(doc, ctx))
         except Exception as exc:  # one bad rule: diagnose and go on
@@ -413,6 +460,7 @@ class QuoteAttributor:
             subj = self._after_dateline(doc, subj)
         relcl = subj is not None and v.dep_ == "relcl" and subj.i == v.head.i
         source = self._np(doc, subj, appositive=not relcl) if subj is not None else None
+        source, name_span = self._relative_source(doc, v, source, relcl)
         avoid = [cue] + ([source] if source else [])
         comps = [
             c
@@ -427,6 +475,8 @@ class QuoteAttributor:
             frame = [v.i] + ([subj.i] if subj is not None else [])
             toks = _clausal_side(doc, toks, min(frame), max(frame))
             toks -= _own_clauses(doc, comps)
+            if TRIM_ASIDES:
+                toks -= _trailing_asides(doc, toks, v)
             content = self._content(doc, toks, avoid, ctx, v)
             if content is not None and content[0] < cue[0] and cue[1] < content[1]:
                 skip = [(min(a[0] for a in avoid), max(a[1] for a in avoid))]
@@ -453,7 +503,26 @@ class QuoteAttributor:
             conf = 0.6
         elif subj is not None and subj.lower_ in PRONOUNS:
             conf -= 0.1
-        return _Cand(content, cue, source, subj.i if subj is not None else None, kind, conf, skip)
+        return _Cand(
+            content, cue, source, subj.i if subj is not None else None, kind, conf, skip,
+            name_span=name_span,
+        )
+
+    @staticmethod
+    def _relative_source(
+        doc: Doc, v: Token, source: tuple[int, int] | None, relcl: bool
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """``(source, name_span)``: in "X, who said ...", the source is "who" (PARC/PolNeAR mark
+        the relative pronoun) and X, its antecedent, names it."""
+        if not (relcl and RELATIVE_SOURCE and source is not None):
+            return source, None
+        pron = next(
+            (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")),
+            None,
+        )
+        if pron is None:
+            return source, None
+        return (pron.idx, pron.idx + len(pron.text)), source
 
     def _frame(self, doc: Doc, v: Token, ctx: _Ctx) -> _Cand | None:
         """A cue frame other than a reported clause: "declined to comment", "endorsed X"."""
@@ -487,7 +556,75 @@ class QuoteAttributor:
         content = self._content(doc, toks, avoid, ctx, v)
         if content is None or any(_overlaps(content, a) for a in avoid):
             return None
-        return _Cand(content, cue, source, subj.i, "frame", min(conf, 0.79))
+        rel_source, name_span = self._relative_source(doc, v, source, relcl)
+        return _Cand(
+            content, cue, rel_source, subj.i, "frame", min(conf, 0.79), name_span=name_span
+        )
+
+    def _clause_content(
+        self, doc: Doc, head: Token, ctx: _Ctx, cue: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """The whole clause of ``head`` (subject included) in its sentence, the cue inside it."""
+        sent = head.sent
+        toks = {t.i for t in head.subtree if sent.start <= t.i < sent.end}
+        first = min(toks)
+        toks -= {  # a fronted adverbial or conjunction is not part of the clause
+            t.i
+            for c in head.children
+            if c.dep_ in ("advcl", "prep", "npadvmod", "cc") and c.i < head.i
+            and c.left_edge.i <= first
+            for t in c.subtree
+        }
+        if not toks:
+            return None
+        return self._content(doc, toks, [], ctx, head)
+
+    def _raising(self, doc: Doc, v: Token, ctx: _Ctx) -> _Cand | None:
+        """ "X seemed to Y", "X is expected to Y": a sourceless attribution of the whole clause.
+
+        PolNeAR marks the raising verb (with its auxiliaries) as the cue, no source, and the
+        whole clause, subject and cue included, as the content.
+        """
+        if not RAISING or ctx.tok_region[v.i] >= 0:
+            return None
+        kids = list(v.children)
+        lemma = v.lemma_.lower()
+        if lemma in _RAISING:
+            if not any(c.dep_ in ("xcomp", "acomp") and c.i > v.i for c in kids):
+                return None
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        else:
+            if not any(c.dep_ == "auxpass" for c in kids):
+                return None
+            if not any(c.dep_ == "xcomp" and c.i > v.i for c in kids):
+                return None
+            subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
+            return None
+        lo = v.i
+        left = {c.i for c in kids if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i}
+        while lo - 1 in left:
+            lo -= 1
+        cue = (doc[lo].idx, v.idx + len(v.text))
+        content = self._clause_content(doc, v, ctx, cue)
+        if content is None or not (content[0] <= cue[0] and cue[1] <= content[1]):
+            return None
+        return _Cand(content, cue, None, None, "raising", 0.55, [cue])
+
+    def _hearsay_adverb(self, doc: Doc, adv: Token, ctx: _Ctx) -> _Cand | None:
+        """ "X is reportedly spending ...": the adverb is the cue, the clause the content."""
+        if not RAISING or ctx.tok_region[adv.i] >= 0:
+            return None
+        head = adv.head
+        if head.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+        ):
+            return None
+        cue = (adv.idx, adv.idx + len(adv.text))
+        content = self._clause_content(doc, head, ctx, cue)
+        if content is None or not (content[0] <= cue[0] and cue[1] <= content[1]):
+            return None
+        return _Cand(content, cue, None, None, "raising", 0.55, [cue])
 
     def _colon_heads(self, doc: Doc, ctx: _Ctx) -> list[_Cand]:
         """ "Paul Ryan: FBI decision defies explanation": a short name, a colon, a statement.
@@ -543,6 +680,9 @@ class QuoteAttributor:
         ):
             return None
         j = v.sent.end
+        # the parser may end the sentence after the next opening mark ("said. ''For ...")
+        while j - 1 > v.i and ctx.region_starting_at(doc[j - 1]) is not None:
+            j -= 1
         while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
             j += 1
         if j >= len(doc) or ctx.para_of(doc[j].idx) != ctx.para_of(v.idx):
@@ -818,7 +958,7 @@ class QuoteAttributor:
                 if h.lower_ not in PRONOUNS:
                     name, kind = namer.name_of(h)
                     if name:
-                        namer.add_anchor(c.source[0], name, kind)
+                        namer.add_anchor((c.name_span or c.source)[0], name, kind)
         for c in cands:
             try:
                 source = None
@@ -840,7 +980,7 @@ class QuoteAttributor:
                         if local.get("entity_id"):
                             info = local
                     else:
-                        info = namer.resolve(c.source[0], c.source[1], head)
+                        info = namer.resolve(*(c.name_span or c.source), head)
                     source = {**_sd(ctx.text, *c.source), **info}
                 cont = c.continues
                 out.append(
