@@ -103,3 +103,46 @@ def test_errors_are_one_line(runner, tmp_path):
         ],
     )
     assert res.exit_code == 1 and "no such file" in res.output
+
+
+@pytest.mark.slow
+def test_ingest_date_fills_only_documents_without_one(runner, tmp_path, nlp):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Police detained twelve protesters on Monday.", "utf-8")
+    (folder / "notes.jsonl").write_text('{"id": "x", "text": "ignored here"}\n', "utf-8")
+    jl = tmp_path / "b.jsonl"
+    jl.write_text(
+        json.dumps({"id": "b", "text": "Troops were deployed on Monday.", "date": "2023-03-08"})
+        + "\n",
+        "utf-8",
+    )
+    db = tmp_path / "d.duckdb"
+    res = runner.invoke(
+        cli, ["ingest", str(folder), str(jl), "--db", str(db), "--workers", "1",
+              "--date", "2022-01-12"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "notes.jsonl" in res.stderr and "not .txt/.html" in res.stderr
+    res = runner.invoke(
+        cli, ["query", "--db", str(db), "--format", "json",
+              "SELECT source_id, date FROM articles ORDER BY source_id"]
+    )
+    rows = json.loads(res.stdout)
+    assert [(r["source_id"], r["date"]) for r in rows] == [
+        ("a.txt", "2022-01-12"),
+        ("b", "2023-03-08"),
+    ]
+    res = runner.invoke(
+        cli, ["query", "--db", str(db), "--format", "json",
+              "SELECT event_date FROM events WHERE plover_type = 'COERCE'"]
+    )
+    assert [r["event_date"] for r in json.loads(res.stdout)] == ["2022-01-10"]
+
+
+def test_ingest_bad_date_is_a_usage_error(runner, corpus, tmp_path):
+    res = runner.invoke(
+        cli, ["ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"), "--date", "12/01/22"]
+    )
+    assert res.exit_code == 2
+    assert "YYYY-MM-DD" in res.stderr

@@ -42,6 +42,21 @@ def test_not_a_date(expr):
     assert resolve_date(expr, PUB) is None
 
 
+@pytest.mark.parametrize(
+    ("expr", "pub", "expected"),
+    [
+        ("on Wednesday", "2022-01-05", "2022-01-05"),  # published on a Wednesday: that day
+        ("Wednesday", "2022-01-06", "2022-01-05"),
+        ("on Monday", "2021-03-01", "2021-03-01"),
+        ("last Monday", "2021-03-01", "2021-02-22"),
+        ("next Friday", "2021-03-01", "2021-03-05"),
+        ("Sunday", "2021-03-06", "2021-02-28"),
+    ],
+)
+def test_weekday_is_on_or_before_publication(expr, pub, expected):
+    assert resolve_date(expr, pub) == (expected, "day")
+
+
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("on Tuesday", None) is None
     assert resolve_date("January 6", None) is None  # no year without a publication date

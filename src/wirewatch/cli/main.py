@@ -191,7 +191,7 @@ def main() -> None:  # pragma: no cover
 
 @cli.group("eval")
 def eval_group() -> None:
-    """Score wirewatch on public gold data (PLOVER, PolNeAR).
+    """Score wirewatch on public gold data (PLOVER, PolNeAR, PETRARCH) and write the report.
 
     Example: wirewatch eval plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt
     """

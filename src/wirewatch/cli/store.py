@@ -47,6 +47,14 @@ def db_option(required: bool = True) -> Callable[[F], F]:
     help="Fill a missing publication date from a date in the URL or path, else the file time.",
 )
 @click.option(
+    "--date",
+    "default_date",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Publication date for documents that bring none (JSONL date, HTML metadata, "
+    "--date-from-metadata); resolves relative dates such as 'on Monday'.",
+)
+@click.option(
     "--retry-errors",
     is_flag=True,
     help="Try again the inputs of these SOURCEs that failed before (their errors rows go).",
@@ -86,6 +94,7 @@ def ingest(
     db: str,
     workers: int | None,
     date_from_metadata: bool,
+    default_date: str | None,
     retry_errors: bool,
     model: str,
     chunk_size: int,
@@ -104,8 +113,16 @@ def ingest(
 
     Example: wirewatch ingest corpus/ news.jsonl.gz --db corpus.duckdb --workers 4
     """
+    import datetime as dt
+
     from wirewatch.ingest.batch import ingest as run_ingest
     from wirewatch.store.dedup import ClusterRule
+
+    if default_date is not None:
+        try:
+            default_date = dt.date.fromisoformat(default_date).isoformat()
+        except ValueError:
+            _fail(f"--date {default_date!r} is not an ISO date; write it as YYYY-MM-DD.", 2)
 
     try:
         summary = run_ingest(
@@ -113,6 +130,7 @@ def ingest(
             db,
             workers=workers,
             date_from_metadata=date_from_metadata,
+            default_date=default_date,
             retry_errors=retry_errors,
             model=model,
             chunk_size=chunk_size,
@@ -124,6 +142,24 @@ def ingest(
         _fail(exc.message)
         return
     click.echo(f"wirewatch ingest: {summary.line()}")
+    from pathlib import Path
+
+    from wirewatch.ingest.sources import skipped_in_folder
+
+    for src in sources:
+        if Path(src).is_dir():
+            other = skipped_in_folder(Path(src))
+            if other:
+                click.echo(
+                    f"wirewatch ingest: {len(other)} file(s) in {src} are not .txt/.html and "
+                    f"were not read (e.g. {other[0]}); give a .jsonl file as its own SOURCE.",
+                    err=True,
+                )
+    if summary.failed:
+        click.echo(
+            f'wirewatch ingest: see why with: wirewatch query --db {db} "SELECT * FROM errors"',
+            err=True,
+        )
 
 
 @click.command()

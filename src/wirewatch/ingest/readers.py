@@ -6,6 +6,7 @@ Every reader raises a ``wirewatch.errors.InputError`` subclass naming the file a
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -27,7 +28,15 @@ from wirewatch.ingest.document import InputDocument
 from wirewatch.ingest.validate import MAX_CHARS
 from wirewatch.model import ErrorInfo, ErrorRecord
 
-__all__ = ["HTML_SUFFIXES", "decode_bytes", "read_html", "read_path", "read_jsonl", "error_record"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "decode_bytes",
+    "read_html",
+    "read_path",
+    "parse_jsonl_line",
+    "read_jsonl",
+    "error_record",
+]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MAX_BYTES = MAX_CHARS * 4 + 1024
@@ -139,72 +148,91 @@ def read_path(path: str) -> InputDocument:
     return InputDocument(text=text, source_id=path)
 
 
+def parse_jsonl_line(raw: bytes, where: str) -> InputDocument | ErrorRecord:
+    """One JSONL line -> a document, or an ``ErrorRecord`` saying what is wrong with it.
+
+    Args:
+        raw: the line's bytes (UTF-8, BOM allowed).
+        where: ``"{file}:{line}"``, the ``source_id`` of a line without an ``id``.
+    """
+    try:
+        obj: Any = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return error_record(
+            where, DecodeInputError("line is not valid UTF-8; re-encode it.", source=where)
+        )
+    except json.JSONDecodeError as exc:
+        msg = (
+            f"not valid JSON ({exc}); each line must be one object like "
+            '{"id": "a1", "text": "..."}.'
+        )
+        return error_record(where, MalformedRecordError(msg, source=where))
+    if not isinstance(obj, dict):
+        return error_record(where, MalformedRecordError("line is not a JSON object.", source=where))
+    sid = str(obj["id"]) if obj.get("id") is not None else where
+    if not isinstance(obj.get("text"), str):
+        return error_record(
+            sid,
+            MalformedRecordError(
+                "record has no string 'text' field; add the article text.", source=sid
+            ),
+        )
+    date = obj.get("date")
+    return InputDocument(
+        text=obj["text"],
+        source_id=sid,
+        date=str(date)[:10] if date else None,
+        title=obj.get("title"),
+        url=obj.get("url"),
+    )
+
+
 def read_jsonl(path: str) -> Iterator[InputDocument | ErrorRecord]:
-    """Documents from a JSONL file: one object per line with ``id``, ``text`` and optional
-    ``date``, ``title``, ``url``. Blank lines are skipped.
+    """Documents from a JSONL file (plain, or gzip when the name ends in ``.gz``; ``-`` reads
+    standard input): one object per line with ``id``, ``text`` and optional ``date``,
+    ``title``, ``url``. Blank lines are skipped.
 
     Yields:
-        An ``InputDocument`` per good line, in file order; an ``ErrorRecord`` (code
-        ``malformed_record``, ``source_id`` = the line's id or ``"{path}:{line}"``) per bad one.
+        An ``InputDocument`` per good line, in file order; an ``ErrorRecord`` per bad one
+        (``source_id`` = the line's id or ``"{path}:{line}"``; ``<stdin>`` for standard input).
+        A truncated gzip archive yields what was read, then one ``undecodable_input`` record.
 
     Raises:
         MissingInputError / NotAFileError / DecodeInputError: the file itself cannot be read.
     """
+    label = "<stdin>" if path == "-" else path
     p = Path(path) if path != "-" else None
     if p is not None and not p.exists():
         raise MissingInputError("no such file; check the path.", source=path)
     if p is not None and p.is_dir():
         raise NotAFileError("is a directory; give a .jsonl file.", source=path)
-    stream = open(p, "rb") if p is not None else sys.stdin.buffer  # noqa: SIM115
+    stream: Any
+    if p is None:
+        stream = sys.stdin.buffer
+    elif p.name.lower().endswith(".gz"):
+        try:
+            stream = gzip.open(p, "rb")
+            stream.peek(1)
+        except OSError as exc:
+            raise DecodeInputError(f"not a gzip file ({exc}).", source=path) from exc
+    else:
+        stream = open(p, "rb")  # noqa: SIM115
     try:
-        for lineno, raw in enumerate(stream, start=1):
-            if not raw.strip():
-                continue
-            where = f"{path}:{lineno}"
+        lineno = 0
+        while True:
             try:
-                line = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
+                raw = stream.readline()
+            except (OSError, EOFError) as exc:  # truncated archive: keep what was read
+                where = f"{label}:{lineno + 1}"
                 yield error_record(
-                    where, DecodeInputError("line is not valid UTF-8; re-encode it.", source=where)
+                    where, DecodeInputError(f"compressed stream broken ({exc}).", source=where)
                 )
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield error_record(
-                    where,
-                    MalformedRecordError(
-                        f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be "
-                        'one object like {"id": "a1", "text": "..."}.',
-                        source=where,
-                    ),
-                )
-                continue
-            if not isinstance(obj, dict):
-                yield error_record(
-                    where,
-                    MalformedRecordError("line is not a JSON object.", source=where),
-                )
-                continue
-            sid = obj.get("id")
-            sid = str(sid) if sid is not None else where
-            text = obj.get("text")
-            if not isinstance(text, str):
-                yield error_record(
-                    sid,
-                    MalformedRecordError(
-                        "record has no string 'text' field; add the article text.", source=sid
-                    ),
-                )
-                continue
-            date = obj.get("date")
-            yield InputDocument(
-                text=text,
-                source_id=sid,
-                date=str(date)[:10] if date else None,
-                title=obj.get("title"),
-                url=obj.get("url"),
-            )
+                return
+            if not raw:
+                return
+            lineno += 1
+            if raw.strip():
+                yield parse_jsonl_line(raw, f"{label}:{lineno}")
     finally:
         if p is not None:
             stream.close()

@@ -26,18 +26,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import json
 import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from wirewatch.errors import (
-    DecodeInputError,
     InputError,
-    MalformedRecordError,
     MissingInputError,
     NoArticleTextError,
     WirewatchError,
@@ -131,6 +128,18 @@ _DATE_RE = re.compile(
 )
 
 
+def skipped_in_folder(root: Path) -> list[Path]:
+    """Files under ``root`` that a folder SOURCE does not read (other endings), hidden ones
+    left out; a .jsonl among them must be given as its own SOURCE."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() not in FOLDER_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
 def date_from_path(s: str | None) -> str | None:
     """The first plausible ``YYYY-MM-DD`` date written in a path or URL, else None.
 
@@ -162,64 +171,6 @@ def _read_file(path: Path, sid: str, date_meta: bool) -> InputDocument | ErrorRe
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
         return error_record(sid, exc)
     return _with_date(doc, path) if date_meta else doc
-
-
-def _jsonl_gz(path: str) -> Iterator[InputDocument | ErrorRecord]:
-    """``read_jsonl``'s rules, on a gzip-compressed file (the plain reader takes a path)."""
-    try:
-        fh = gzip.open(path, "rb")
-        fh.peek(1)
-    except OSError as exc:
-        raise DecodeInputError(f"not a gzip file ({exc}).", source=path) from exc
-    with fh:
-        lineno = 0
-        while True:
-            try:
-                raw = fh.readline()
-            except (OSError, EOFError) as exc:  # truncated archive: keep what was read
-                where = f"{path}:{lineno + 1}"
-                yield error_record(
-                    where, DecodeInputError(f"gzip stream broken ({exc}).", source=where)
-                )
-                return
-            if not raw:
-                return
-            lineno += 1
-            if raw.strip():
-                yield _jsonl_line(raw, f"{path}:{lineno}")
-
-
-def _jsonl_line(raw: bytes, where: str) -> InputDocument | ErrorRecord:
-    try:
-        obj: Any = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return error_record(
-            where, DecodeInputError("line is not valid UTF-8; re-encode it.", source=where)
-        )
-    except json.JSONDecodeError as exc:
-        msg = (
-            f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be "
-            'one object like {"id": "a1", "text": "..."}.'
-        )
-        return error_record(where, MalformedRecordError(msg, source=where))
-    if not isinstance(obj, dict):
-        return error_record(where, MalformedRecordError("line is not a JSON object.", source=where))
-    sid = str(obj["id"]) if obj.get("id") is not None else where
-    if not isinstance(obj.get("text"), str):
-        return error_record(
-            sid,
-            MalformedRecordError(
-                "record has no string 'text' field; add the article text.", source=sid
-            ),
-        )
-    date = obj.get("date")
-    return InputDocument(
-        text=obj["text"],
-        source_id=sid,
-        date=str(date)[:10] if date else None,
-        title=obj.get("title"),
-        url=obj.get("url"),
-    )
 
 
 def _html_to_text(html: str) -> str:
@@ -306,7 +257,7 @@ def iter_documents(
         p = Path(src.label)
         yield _read_file(p, p.name, date_from_metadata)
     elif src.kind in ("jsonl", "jsonl.gz"):
-        items = read_jsonl(src.label) if src.kind == "jsonl" else _jsonl_gz(src.label)
+        items = read_jsonl(src.label)
         for it in items:
             if date_from_metadata and isinstance(it, InputDocument):
                 it = _with_date(it, None)

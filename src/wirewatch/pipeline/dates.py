@@ -27,6 +27,8 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_INDEX = {d: i for i, d in enumerate(_WEEKDAYS.split("|"))}
+_WEEKDAY_ONLY = re.compile(rf"(?i)(?:(?P<rel>last|next|this|on)\s+)?(?P<day>{_WEEKDAYS})")
 _DURATION = re.compile(
     r"(?i)^(?:the\s+)?(?:past|last|next|first|coming|several|few|many|\d+|[a-z]+-?)?\s*"
     r"(?:several\s+|few\s+)?(?:days|weeks|months|years|decades|hours)(?:\s+ago)?$"
@@ -137,6 +139,19 @@ def resolve_date(expr: str, pub_date: str | None) -> ResolvedDate | None:
         # Without a publication date, "January 6" or "on Monday" has no knowable year: leave
         # event_date empty rather than guess from today's date.
         return None
+    wd = _WEEKDAY_ONLY.fullmatch(e)
+    if wd and pub is not None:
+        # "on Wednesday" in news is the last such day on or before publication (the same day
+        # when the article is published on a Wednesday); "next Wednesday" is after it.
+        target = _WEEKDAY_INDEX[wd.group("day").lower()]
+        delta = (pub.weekday() - target) % 7
+        if wd.group("rel") and wd.group("rel").lower() == "next":
+            d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif wd.group("rel") and wd.group("rel").lower() == "last" and delta == 0:
+            d = pub - dt.timedelta(days=7)
+        else:
+            d = pub - dt.timedelta(days=delta)
+        return ResolvedDate(d.isoformat(), "day")
     try:
         data = _parser(pub_date).get_date_data(e)
     except Exception:  # dateparser raises assorted errors on odd input
