@@ -281,5 +281,9 @@ def _note(stats: dict[str, int], dev_acc: float, use_plv: bool) -> str:
         "`training_sentences.sha1` lists the SHA-1 (first 16 hex digits) of every normalised "
         "training and development sentence; `wirewatch eval plover` drops gold records that match "
         "and reports how many (`removed_overlap`).\n\n"
-        f"Development accuracy (PLV_train held-out 20%): {dev_acc:.3f}.\n"
+        + (
+            f"Development accuracy (PLV_train held-out 20%): {dev_acc:.3f}.\n"
+            if use_plv
+            else "No development set (it comes from PLV_train, not used here).\n"
+        )
     )
