@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -17,6 +18,7 @@ from wirewatch.ontology.petrarch import (
     load_discards,
     load_verbs,
 )
+from wirewatch.ontology.petrarch.text import prepare_text
 
 ACTORS = """\
 <!-- toy actor dictionary
@@ -207,7 +209,7 @@ def test_verbs_forms_patterns_and_synsets(dicts):
 def make_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
     """rows: (word, tag, pos, head index, dep)."""
     return Doc(
-        Vocab(),
+        English().vocab,  # English, so that noun_chunks ("^" in patterns) work
         words=[r[0] for r in rows],
         tags=[r[1] for r in rows],
         pos=[r[2] for r in rows],
@@ -216,9 +218,9 @@ def make_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
     )
 
 
-def coded(dicts, doc, date="2000-01-01"):
+def coded(dicts, doc, date="2000-01-01", **options):
     actors, agents, verbs, discards = dicts
-    coder = PetrarchCoder(None, actors, agents, verbs, discards)
+    coder = PetrarchCoder(None, actors, agents, verbs, discards, **options)
     return sorted((e.source, e.target, e.code) for e in coder.code_doc(doc, date))
 
 
@@ -360,6 +362,126 @@ def test_discarded_sentence_is_not_coded(dicts):
     assert coded(dicts, doc) == []
 
 
+def _with_verbs(dicts, tmp_path: Path, text: str):
+    """The toy dictionaries with the verb dictionary replaced by ``text``."""
+    (tmp_path / "v2.txt").write_text(text, encoding="utf-8")
+    actors, agents, _, discards = dicts
+    return actors, agents, load_verbs(tmp_path / "v2.txt"), discards
+
+
+def test_hyphenated_pattern_word_matches_the_split_tokens(dicts, tmp_path):
+    # "ANTI-" in a pattern is the two tokens spaCy makes of "anti-Gondor": anti, -
+    d = _with_verbs(dicts, tmp_path, "--- STAGE [140] ---\nSTAGE\n- * ANTI- + [141]\n")
+    doc = make_doc(
+        [
+            ("Rohan", "NNP", "PROPN", 1, "nsubj"),
+            ("staged", "VBD", "VERB", 1, "ROOT"),
+            ("anti", "JJ", "ADJ", 5, "amod"),
+            ("-", "HYPH", "PUNCT", 5, "punct"),
+            ("Gondor", "NNP", "PROPN", 5, "compound"),
+            ("protests", "NNS", "NOUN", 1, "dobj"),
+        ]
+    )
+    assert coded(d, doc) == [("ROH", "GON", "141")]
+
+
+def test_skip_item_skips_only_a_noun_phrase(dicts, tmp_path):
+    # "^" passes over one noun phrase ("Kuwait", "the president"), never a bare preposition,
+    # so "+" lands on Gondor itself rather than on "the president of Gondor"
+    d = _with_verbs(dicts, tmp_path, "--- HOST [042] ---\nHOST\n- * TALKS AT ^ ^ + [046]\n")
+    doc = make_doc(
+        [
+            ("Rohan", "NNP", "PROPN", 1, "nsubj"),
+            ("hosted", "VBD", "VERB", 1, "ROOT"),
+            ("talks", "NNS", "NOUN", 1, "dobj"),
+            ("at", "IN", "ADP", 1, "prep"),
+            ("Kuwait", "NNP", "PROPN", 3, "pobj"),
+            ("with", "IN", "ADP", 1, "prep"),
+            ("the", "DT", "DET", 7, "det"),
+            ("president", "NN", "NOUN", 5, "pobj"),
+            ("of", "IN", "ADP", 7, "prep"),
+            ("Gondor", "NNP", "PROPN", 8, "pobj"),
+        ]
+    )
+    assert coded(d, doc) == [("ROH", "GON", "046")]
+
+
+def _guild_meets_rohan() -> Doc:
+    return make_doc(
+        [
+            ("The", "DT", "DET", 1, "det"),
+            ("guild", "NN", "NOUN", 4, "nsubj"),
+            ("of", "IN", "ADP", 1, "prep"),
+            ("smiths", "NNS", "NOUN", 2, "pobj"),
+            ("met", "VBD", "VERB", 4, "ROOT"),
+            ("Rohan", "NNP", "PROPN", 4, "dobj"),
+            ("on", "IN", "ADP", 4, "prep"),
+            ("Monday", "NNP", "PROPN", 6, "pobj"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("length", "expected"),
+    [
+        (0, []),  # PETRARCH default: an uncoded phrase stays uncoded, so no dyad
+        (3, []),  # "the guild of smiths" has 4 words
+        (4, [('"THE GUILD OF SMITHS"', "ROH", "031"), ("ROH", '"THE GUILD OF SMITHS"', "031")]),
+    ],
+)
+def test_new_actor_length_codes_uncoded_noun_phrases_by_their_text(dicts, length, expected):
+    assert coded(dicts, _guild_meets_rohan(), new_actor_length=length) == expected
+
+
+def _former(words: list[tuple[str, str, str, int, str]]) -> Doc:
+    return make_doc(
+        [
+            *words,
+            ("condemned", "VBD", "VERB", len(words), "ROOT"),
+            ("Gondor", "NNP", "PROPN", len(words), "dobj"),
+        ]
+    )
+
+
+def test_former_office_holders_are_elites(dicts):
+    presidents = _former(
+        [
+            ("Former", "JJ", "ADJ", 2, "amod"),
+            ("Rohan", "NNP", "PROPN", 2, "compound"),
+            ("presidents", "NNS", "NOUN", 3, "nsubj"),
+        ]
+    )
+    assert coded(dicts, presidents) == [("ROHELI", "GON", "122")]
+    # no role agent in the phrase ("the former Soviet Union"): the actor is unchanged
+    country = _former(
+        [
+            ("the", "DT", "DET", 2, "det"),
+            ("former", "JJ", "ADJ", 2, "amod"),
+            ("Rohan", "NNP", "PROPN", 3, "nsubj"),
+        ]
+    )
+    assert coded(dicts, country) == [("ROH", "GON", "122")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prefix cut off by a blank is rejoined; the blank moves in front of it
+        ("an anti- Gondor rally", "an  anti-Gondor rally"),
+        ("pro-  Rohan", "  pro-Rohan"),
+        # a suspended hyphen is left alone, as are ordinary hyphens and dashes
+        ("pre- and post-war", "pre- and post-war"),
+        ("anti-Gondor - again", "anti-Gondor - again"),
+        # dictionary-style underscores become blanks
+        ("Dol_Amroth", "Dol Amroth"),
+    ],
+)
+def test_prepare_text_rejoins_detached_prefixes_one_character_for_one(text, expected):
+    out = prepare_text(text)
+    assert out == expected
+    assert len(out) == len(text)
+
+
 # ---------------------------------------------------------------- coder on the spaCy parse
 
 
@@ -395,6 +517,15 @@ def sm_nlp():
         (
             "Rohan broke the treaty to condemn Gondor.",
             [("ROH", "GON", "161")],
+        ),
+        # a wire-style detached prefix ("anti- Gondor") stays inside its noun phrase
+        (
+            "Rohan will condemn the pro- Gondor march in Kuwait.",
+            [("ROH", "GON", "122")],
+        ),
+        (
+            "Rohan met an anti- Gondor delegation on Saturday.",
+            [("GON", "ROH", "031"), ("ROH", "GON", "031")],
         ),
         # the president of a country: agent + actor from the complement
         (

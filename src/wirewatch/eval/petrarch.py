@@ -14,9 +14,9 @@ Scoring (each record's events are compared as sets of ``(source, target, code)``
       whole with what was expected and what was coded.
 
 ``<Config option= value=>`` elements between records change options for the records after
-them. wirewatch honours ``require_dyad`` (code events with one side unknown, as ``---``) and
-the ``comma_*`` clause limits; ``new_actor_length`` (coding unknown noun phrases as actors) is
-not implemented, and records that depend on it count as they fall. Some records repeat a
+them. wirewatch honours ``require_dyad`` (code events with one side unknown, as ``---``), the
+``comma_*`` clause limits and ``new_actor_length`` (an uncoded source or target noun phrase of
+at most that many words is coded by its quoted text, ``"INJURY TOLL"``). Some records repeat a
 sentence with different expected codes under a changed option, or test error handling of the
 original program (``ERROR-*``); they are scored like the rest.
 
@@ -95,15 +95,18 @@ def load_records(path: str | Path) -> list[PetrRecord]:
     return out
 
 
+def _int_option(options: dict[str, str], key: str, default: int) -> int:
+    raw = options.get(key)
+    if raw is not None and raw.lstrip("-").isdigit():
+        return int(raw)
+    return default
+
+
 def _comma_limits(options: dict[str, str]) -> Any:
-    from wirewatch.ontology.petrarch.coder import CommaLimits
+    from wirewatch.ontology.petrarch.clauses import CommaLimits
 
     values = CommaLimits()._asdict()
-    for key in values:
-        raw = options.get(f"comma_{key}")
-        if raw is not None and raw.lstrip("-").isdigit():
-            values[key] = int(raw)
-    return CommaLimits(**values)
+    return CommaLimits(**{k: _int_option(options, f"comma_{k}", v) for k, v in values.items()})
 
 
 def evaluate_petrarch(
@@ -145,7 +148,7 @@ def evaluate_petrarch(
         load_discards,
         load_verbs,
     )
-    from wirewatch.ontology.petrarch.coder import prepare_text
+    from wirewatch.ontology.petrarch.text import prepare_text
 
     rp = Path(records_path)
     folder = rp if rp.is_dir() else rp.parent
@@ -180,6 +183,7 @@ def evaluate_petrarch(
     for rec, doc in zip(records, docs, strict=True):
         coder.require_dyad = rec.options.get("require_dyad", "true") != "false"
         coder.commas = _comma_limits(rec.options)
+        coder.new_actor_length = _int_option(rec.options, "new_actor_length", 0)
         got = {(e.source, e.target, e.code) for e in coder.code_doc(doc, rec.date)}
         exp = rec.expected
         c = cats[rec.category or "?"]
