@@ -107,3 +107,22 @@ def test_metonym_and_igo_codes_are_known_countries():
 def test_title_country():
     assert onto.title_country("Secretary of State") == "USA"
     assert onto.title_country("President") is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Turkish Kurd refugees", ("TUR", "REF")),  # demonym inside the phrase
+        ("the Iraqi government", ("IRQ", "GOV")),
+        ("Vietnamese-led forces", ("VNM", None)),  # "X-led": the leading country
+        ("anti-Syria journalist", (None, "MED")),  # "anti-X" is not X
+        ("ethnic Albanians", (None, None)),  # a people, not the state
+        ("the European Community", (None, "IGO")),
+        ("U.N. mediator", (None, "IGO")),
+        ("Hezbollah guerrillas", ("LBN", "REB")),
+    ],
+)
+def test_actor_codes_of_a_span(text, expected):
+    from wirewatch.ontology.actors import actor_codes
+
+    assert actor_codes(text) == expected

@@ -218,3 +218,19 @@ def test_people_of_two_countries_stay_apart(nlp):
     people = sorted(((e["country"], len(e["mentions"])) for e in doc._.ww_entities
                      if e["name"] == "people"), key=lambda x: x[0] or "")
     assert people == [(None, 1), ("RUS", 1), ("UKR", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        # "of <country>" after a ruler's name gives the country
+        ("King Hassan of Morocco said he would host the talks.", "Hassan", "MAR", "GOV"),
+        # a descriptor with no known title: the codes of its phrase (ontology.actor_codes)
+        ("John Smith, the United Nations relief coordinator, asked for access.", "John Smith",
+         None, "IGO"),
+    ],
+)
+def test_country_and_sector_from_of_phrase_and_descriptor_codes(nlp, text, name, country,
+                                                                sector):
+    e = entity_of(nlp(text), name)
+    assert (e["country"], e["sector"]) == (country, sector)

@@ -334,3 +334,60 @@ def test_issue_4_actor_like_target_without_entity(nlp):
 def test_issue_4_protests_turning_into_riots_is_one_event(nlp):
     events = _events(nlp, "Police fired tear gas at protests turning into riots in Lima.")
     assert len([e for e in events if e["plover_type"] == "PROTEST"]) == 1
+
+
+# Actor countries by kind of fault (issue 4): each sentence shows one pattern.
+# (text, plover_type, role, expected country of that actor)
+ACTOR_COUNTRY_CASES = [
+    # target in the verb complement of the trigger
+    ("Chile threatened to cut off trade with Bolivia.", "THREATEN", "target_actor", "BOL"),
+    # target is the possessor of a non-actor object
+    ("Kenya praised Ghana's efforts to end the dispute.", "SUPPORT", "target_actor", "GHA"),
+    # target inside a PP of the object of a "call for"
+    ("The senator called for sanctions against Venezuela.", "REQUEST", "target_actor", "VEN"),
+    # the object is the source's own; the from/to phrase is the target
+    ("Turkey withdrew its troops from Libya.", "RETREAT", "target_actor", "LBY"),
+    # subject through "is willing/ready/prepared to"
+    ("Niger is prepared to send troops to help Mali.", "MOBILIZE", "source_actor", "NER"),
+    # no party named: the place of the event is the target
+    ("Peruvian police imposed a curfew in Cusco on Monday.", "COERCE", "target_actor", "PER"),
+    # a group noun located by a PP takes the place's country
+    ("Protesters in Nairobi blocked the main highway.", "PROTEST", "source_actor", "KEN"),
+    # a state official the text gives no country takes the only country it names
+    ("President Amadou Keita promised to hold elections in Mali next year.", "AGREE",
+     "source_actor", "MLI"),
+    # an ethnic group is placed where it is, not in the state its name comes from
+    ("Police detained ten ethnic Uzbeks in southern Kyrgyzstan.", "COERCE", "target_actor",
+     "KGZ"),
+    # a noun trigger's target inside its PP: "between X and Y", "into X committed by Y"
+    ("Bolivia began a mediation between Chile and Peru.", "CONSULT", "target_actor", "PER"),
+    ("Serbian police launched an investigation into abuses committed by Croatian guards.",
+     "ACCUSE", "target_actor", "HRV"),
+    # the condition of a threat names its target; a demand's "that" clause names its target
+    ("Iran threatened to close the strait unless Washington lifted its sanctions.", "THREATEN",
+     "target_actor", "USA"),
+    ("The union repeated its demand that Ghana raise wages.", "REQUEST", "target_actor", "GHA"),
+    # an armed group with a home country (metonyms.tsv)
+    ("Hezbollah fighters attacked an army post.", "ASSAULT", "source_actor", "LBN"),
+]
+
+
+@pytest.mark.parametrize("text,ptype,role,country", ACTOR_COUNTRY_CASES)
+def test_actor_country_by_kind(nlp, text, ptype, role, country):
+    e = _one(_events(nlp, text), ptype)
+    assert e[role] is not None and e[role]["country"] == country, e[role]
+
+
+def test_official_does_not_take_the_country_he_acts_against(nlp):
+    events = _events(nlp, "The senator called for sanctions against Venezuela.")
+    assert all(e["source_actor"]["country"] is None for e in events)
+
+
+def test_igo_missing_before_is_an_igo(nlp):
+    e = _one(_events(nlp, "The European Community agreed to send food aid to Romania."), "AGREE")
+    assert (e["source_actor"]["country"], e["source_actor"]["sector"]) == (None, "IGO")
+
+
+def test_noun_trigger_modifying_an_actor_noun_is_no_event(nlp):
+    events = _events(nlp, "Aid workers criticised the blockade.")
+    assert [e["plover_type"] for e in events] == ["ACCUSE"]

@@ -42,6 +42,7 @@ __all__ = [
     "sector_of",
     "title_sector",
     "title_country",
+    "actor_codes",
     "given_name_gender",
     "normalize",
 ]
@@ -380,6 +381,72 @@ def title_sector(title: str) -> str | None:
         if key in table:
             return table[key]
     return None
+
+
+_WORDS = re.compile(r"[\w.\-’']+")
+_LED_BY = re.compile(r"-(led|dominated|controlled|commanded)\b")
+
+
+@lru_cache(maxsize=4096)
+def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
+    """(country, sector) of an actor phrase: the one place where a span's codes are read.
+
+    Whole-phrase IGO or metonym first ("the European Community", "the Kremlin"), then the
+    longest sub-phrase that is a country name, demonym or metonym ("Turkish Kurd refugees",
+    "the Iraqi government", "Lebanon's new President"), then the sector of a title or of the
+    head noun ("Foreign Minister", "troops"). A GPE/NORP-labelled phrase no table knows is
+    looked up in pycountry.
+
+    Args:
+        text: the actor phrase as written.
+        label: its spaCy entity label, if any ("GPE", "NORP", "ORG", "PERSON" or "").
+
+    Returns:
+        ``(iso3 or None, CAMEO sector or None)``; an IGO gives ``(None, "IGO")`` (or its
+        sector, e.g. "JUD" for a court).
+
+    Source:
+        countries.tsv, metonyms.tsv, igos.tsv, titles.tsv, sectors.tsv; pycountry (ISO 3166).
+    """
+    ig = igo(text)
+    if ig is not None:
+        return None, ig.sector
+    met = metonym(text)
+    if met is not None:
+        return met.country, met.sector
+    # "Vietnamese-led forces": the leading country is the actor's; "anti-Syria" is not split
+    words = _WORDS.findall(_LED_BY.sub(r" \1", text))
+    country = country_code(text)
+    sector = None
+    for n in range(len(words), 0, -1):  # longest sub-phrase first
+        if country:
+            break
+        for i in range(0, len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if i > 0 and words[i - 1].lower() == "ethnic":
+                continue  # "ethnic Albanians" in Serbia: a people, not the state
+            country = country_code(phrase) or demonym_country(phrase)
+            if country:
+                break
+            m = metonym(phrase)
+            if m is not None:
+                country, sector = m.country, m.sector
+                break
+            g = igo(phrase) if n > 1 or _is_acronym(phrase) else None
+            if g is not None and sector is None:
+                sector = g.sector  # "U.N. mediator", "European Community ministers"
+    if sector is None:
+        sector = title_sector(text) or (sector_of(words[-1]) if words else None)
+        for w in words[:-1]:
+            sector = sector or title_sector(w)
+    if country is None and label in ("GPE", "NORP"):
+        try:
+            import pycountry
+
+            country = pycountry.countries.lookup(text).alpha_3
+        except (ImportError, LookupError):
+            country = None
+    return country, sector
 
 
 @lru_cache(maxsize=1)

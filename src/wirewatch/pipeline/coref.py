@@ -14,8 +14,10 @@ Rules, in order:
    U.S. ambassador to Ukraine") is a descriptor; the organisation in a possessive ("the Atlantic
    Council's John Herbst") or an of/at/from phrase ("Jennifer Murtazashvili, of the University
    of Pittsburgh and the Carnegie Endowment") is an affiliation. The descriptor's title gives the
-   sector (titles.tsv) and a country or demonym before the title the country; without a title,
-   the first affiliation's sector is used.
+   sector (titles.tsv) and a country or demonym before the title the country; a descriptor with
+   no known title gives the codes of its phrase (``ontology.actors.actor_codes``, the helper
+   the event coder reads actor spans with); "of <country>" after a name ("King Hassan of
+   Morocco") gives the country; without a title, the first affiliation's sector is used.
 3. Pronouns (a salience heuristic in the spirit of Lappin & Leass 1994, simplified):
    he/she -> a gender-compatible PERSON (gender from given_names.tsv, unknown is compatible);
    the subject of a reporting verb ("..., he says") -> the most recent speaker; otherwise the
@@ -268,6 +270,12 @@ class EntityLinker:
                 self._add_org(doc, child, ent, at_root)
             elif child.dep_ == "prep" and child.lower_ in _AFFIL_PREPS:
                 self._affiliations(doc, child, ent, at_root)
+                if child.lower_ == "of" and ent["country"] is None:
+                    # "King Hassan of Morocco": the state a ruler or official is "of"
+                    for pobj in child.children:
+                        m = at_root.get(pobj.i)
+                        if pobj.dep_ == "pobj" and m is not None and m["entity_type"] == "GPE":
+                            ent["country"] = m["country"]
 
     def _from_descriptor(self, desc: Span, head: Token, ent: dict[str, Any],
                          at_root: dict[int, dict[str, Any]]) -> None:
@@ -275,6 +283,13 @@ class EntityLinker:
         title = " ".join([*(t.lower_ for t in left), head.lower_])
         sector = onto.title_sector(title) or onto.title_sector(head.lower_)
         if sector is None:
+            # no known title: the codes the descriptor phrase itself gives ("the United
+            # Nations Emergency Relief Coordinator" -> IGO), read as events read actor spans
+            country, sector = onto.actor_codes(desc.text)
+            if ent["country"] is None and country:
+                ent["country"] = country
+            if ent["sector"] is None and sector:
+                ent["sector"] = sector
             return
         if ent["sector"] is None:
             ent["sector"] = sector

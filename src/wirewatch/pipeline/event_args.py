@@ -19,6 +19,9 @@ __all__ = [
     "subject_of",
     "verb_source_target",
     "noun_source_target",
+    "inner_targets",
+    "complement_targets",
+    "clause_targets",
     "conjuncts",
     "is_argument_of",
     "actor_span",
@@ -29,6 +32,12 @@ __all__ = [
 ]
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards"})
+# prepositions naming the party an owned object goes to or is taken from ("withdrew its troops
+# from Lebanon", "offered its troops to X")
+_RECIPIENT_PREPS = _TARGET_PREPS | {"from", "into"}
+# prepositions inside a non-actor object that name the party it concerns ("calls by X",
+# "aid for X", "relations with X", "independence from X", "the removal of X")
+_INNER_PREPS = _TARGET_PREPS | {"for", "from", "by", "of", "into", "over", "between", "among"}
 _MODALS = frozenset({"would", "could", "may", "might", "will", "should", "shall", "must", "ought",
                      "'d", "'ll", "wo", "ca"})
 _IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek", "aim",
@@ -68,6 +77,8 @@ def subject_of(verb: Token) -> Token | None:
             return cur.head
         if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head.i != cur.i:
+                cur = cur.head  # "X is ready/willing/prepared to send": the copula's subject
             if cur.pos_ not in ("VERB", "AUX"):
                 return None
             continue
@@ -124,16 +135,120 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
             if c.dep_ == "dobj":
                 if roles.get("obj") == "theme" or c.pos_ == "NUM" or c.ent_type_ in (
                     "MONEY", "CARDINAL", "QUANTITY", "PERCENT"
-                ):
+                ) or _owned_with_recipient(verb, c):
                     theme = c
                 elif target is None:
                     target = c
                 break
     if target is None:
-        for _p, o in _prep_objects(verb, _TARGET_PREPS):
+        preps = _RECIPIENT_PREPS if theme is not None and _owned(theme) else _TARGET_PREPS
+        for _p, o in _prep_objects(verb, preps):
             target = o
             break
     return source, target, theme
+
+
+def _owned(obj: Token) -> bool:
+    """An object the actor gives or moves rather than acts on: possessed by a pronoun ("its
+    troops") or counted ("4,000 troops")."""
+    return _pron_owned(obj) or any(c.dep_ == "nummod" or c.like_num for c in obj.children)
+
+
+def _pron_owned(obj: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+
+
+def _owned_with_recipient(verb: Token, obj: Token) -> bool:
+    """"withdrew its troops from Lebanon", "offered its troops to X", "sent 4,000 troops to X":
+    the object is the source's own and a to/from phrase names the party the event is directed
+    at (a counted object only with to/from/into: "arrested 100 Palestinians on Saturday")."""
+    preps = _RECIPIENT_PREPS if _pron_owned(obj) else ("to", "from", "into")
+    if not _owned(obj):
+        return False
+    return any(o.ent_type_ not in ("DATE", "TIME") for _p, o in _prep_objects(verb, preps))
+
+
+def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Token]:
+    """Parties named inside a non-actor object, nearest first: its possessor ("praised Haiti's
+    efforts"; skipped with ``poss=False``, for a noun trigger whose possessor is its source),
+    the objects of its prepositions ("rejected calls by X", "aid to X", "relations with X",
+    "mediation between X and Y"), and the agent of a participle after it ("crimes committed by
+    X"); then the same inside those objects up to ``depth`` levels ("70 million dollars of aid
+    for Romania", "an investigation into crimes committed by X")."""
+    out: list[Token] = []
+    level = [noun]
+    for k in range(depth):
+        nxt: list[Token] = []
+        for n in level:
+            for c in n.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON" and (poss or k > 0):
+                    out.append(c)
+                    nxt.append(c)
+                elif c.dep_ in ("prep", "agent") and c.lower_ in _INNER_PREPS:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            out.append(o)
+                            nxt.append(o)
+                elif c.dep_ == "acl" and c.tag_ == "VBN":
+                    out.extend(o for _p, o in _prep_objects(c, ("by",)))
+        level = nxt
+        if not level:
+            break
+    return out
+
+
+def _purpose_clauses(tok: Token) -> list[Token]:
+    """Verb complements of ``tok`` that say what it is for: "threatened to break off",
+    "staged a strike to demand", "a strike to demand" (xcomp, or an advcl/acl with "to")."""
+    out = []
+    for c in tok.children:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "acl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            out.append(c)
+    return out
+
+
+def complement_targets(tok: Token, depth: int = 2) -> list[Token]:
+    """Target candidates in the verb complement of a trigger ("threatened to break off relations
+    with X", "promised to continue aid to X", "offered to hand over to X", "a hunger strike to
+    demand the resignation of X"): the complement's object (unless owned by the actor), its
+    to/with/against/… objects, then parties inside the object (``inner_targets``);
+    complements of complements up to ``depth`` levels."""
+    out: list[Token] = []
+    level = [tok]
+    for _ in range(depth):
+        nxt = [c for v in level for c in _purpose_clauses(v)]
+        for x in nxt:
+            objs = [c for c in x.children if c.dep_ == "dobj"]
+            out.extend(o for o in objs if not _owned(o) and o.pos_ != "NUM")
+            out.extend(o for _p, o in _prep_objects(x, _RECIPIENT_PREPS))
+            for o in objs:
+                out.extend(inner_targets(o))
+        level = nxt
+        if not level:
+            break
+    return out
+
+
+def clause_targets(tok: Token, plover_type: str) -> list[Token]:
+    """Subjects of the clauses that say what is demanded or threatened over: a demand's "that"
+    clause ("its demand that Israel ease restrictions") and the condition of a threat
+    ("threatened to launch an offensive unless Baghdad accepted", "... if the United States
+    goes ahead")."""
+    out: list[Token] = []
+    if plover_type in ("REQUEST", "ACCUSE", "REJECT") and tok.pos_ != "VERB":
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
+                out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    if plover_type == "THREATEN":
+        for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in c.children):
+                    out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return out
 
 
 def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.errors import ConfigError
 from wirewatch.model import Event, stable_id
+from wirewatch.ontology import actors as oa
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import event_args as ea
@@ -93,52 +94,6 @@ _DEMAND_ENTRY = TriggerEntry("must", True, False, (), "100", "REQUEST", None, No
                              {"subj": "target"}, None, None, 0.7)
 _QUOTE_OPEN = "“\"«"
 _QUOTE_CLOSE = "”\"»"
-
-
-def _country_of(text: str, label: str) -> tuple[str | None, str | None]:
-    """(country ISO3, sector) of an actor phrase without an entity: names, demonyms, metonyms,
-    IGOs, titles and group nouns, via ``wirewatch.ontology.actors`` (pycountry as fallback)."""
-    try:
-        from wirewatch.ontology import actors as oa
-    except ImportError:  # pragma: no cover - the actors ontology ships with wirewatch
-        oa = None  # type: ignore[assignment]
-    country = sector = None
-    words = re.findall(r"[\w.\-’']+", text)
-    if oa is not None:
-        try:
-            ig = oa.igo(text)
-            if ig is not None:
-                return None, ig.sector
-            met = oa.metonym(text)
-            if met is not None:
-                return met.country, met.sector
-            country = oa.country_code(text)
-            for n in range(len(words), 0, -1):  # longest sub-phrase first
-                if country:
-                    break
-                for i in range(0, len(words) - n + 1):
-                    phrase = " ".join(words[i:i + n])
-                    country = oa.country_code(phrase) or oa.demonym_country(phrase)
-                    if country:
-                        break
-                    m = oa.metonym(phrase)
-                    if m is not None:
-                        country, sector = m.country, m.sector
-                        break
-            if sector is None:
-                sector = oa.title_sector(text) or (oa.sector_of(words[-1]) if words else None)
-                for w in words[:-1]:
-                    sector = sector or oa.title_sector(w)
-        except Exception:  # a table still being written must not sink the event
-            pass
-    if country is None and label in ("GPE", "NORP"):
-        try:
-            import pycountry
-
-            country = pycountry.countries.lookup(text).alpha_3
-        except LookupError:
-            country = None
-    return country, sector
 
 
 class EventCoder:
@@ -283,6 +238,10 @@ class EventCoder:
             return None
         if tok.ent_type_ in _NAME_LABELS:
             return None
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and (
+            tok.head.lemma_.lower() in _ACTOR_NOUNS or oa.sector_of(tok.head.lower_)
+        ):
+            return None  # "aid groups", "protest leaders": a kind of actor, not an event
         is_verb = tok.pos_ == "VERB"
         is_noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
         for e in entries_for(lemma):
@@ -318,11 +277,27 @@ class EventCoder:
                 if targets:
                     break
         date = self._date(ctx, sent, tok, gov)
-        location = self._location(ctx, sent, tok, gov, sources + targets, entry, others)
+        # a target named by a place preposition ("withdrew its forces from Syria") is also
+        # where the event happens; only the source's span is kept out of the place search
+        location = self._location(ctx, sent, tok, gov, sources, entry, others)
         if not targets and entry.plover_type in ("AID", "MOBILIZE") and location:
             fallback = self._country_mention(ctx, sent, location.get("country"), sources)
             if fallback is not None:
                 targets = [fallback]
+        # a state official the text gives no country takes the only country it names, unless
+        # that is the other party's ("President X threatened Russia")
+        sources = _with_sole_country(ctx, sources, targets)
+        targets = _with_sole_country(ctx, targets, sources)
+        if location and location.get("country") and location.get("span"):
+            if not targets and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL):
+                # no party named: the event is directed at the place it happens in ("a curfew
+                # in Abidjan", "protests in Serbia"), as CAMEO coders code it
+                place = self._place_actor(ctx, location)
+                targets = [place] if place is not None else []
+            # unnamed people with no nationality take the event's place ("killed 23 people in
+            # Tel Aviv")
+            sources = [_located(doc, a, location) for a in sources]
+            targets = [_located(doc, a, location) for a in targets]
         counts = [
             _count(ctx.text, ph, ptok, entry)
             for k, (ph, ptok) in enumerate(numbers) if owner.get(k) == tok.i
@@ -378,7 +353,23 @@ class EventCoder:
 
     # -- fields ---------------------------------------------------------------------------------
     def _actor(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
+        a = self._actor_in_text(ctx, head)
+        if a is not None and not a.get("country") and ctx.focus_country:
+            default = ctx.default_country(a.get("sector"), sole=False)
+            if default:
+                a = {**a, "country": default}
+        return a
+
+    def _actor_in_text(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
+        """The actor headed by ``head`` with the codes its own phrase, title, possessor, place
+        or partitive "of" phrase gives (no document default)."""
         a = self._actor_phrase(ctx, head)
+        if a is not None and a.get("country") and any(
+            c.lower_ == "ethnic" for c in head.children
+        ):
+            # "ethnic Albanians", "ethnic Turks": a people, not the state their name comes from;
+            # the place they are in decides
+            a = {**a, "country": None}
         if a is not None and not a.get("country"):
             # "British Defence Secretary Tom King", "Taiwan's Vice Foreign Minister": the
             # country is in the title or the possessor left of the name
@@ -390,13 +381,20 @@ class EventCoder:
                 if country:
                     a = {**a, **_sd(ctx.text, s0, a["end_char"]), "country": country,
                          "sector": a.get("sector") or sector}
+        if a is not None and not a.get("country") and head.pos_ in ("NOUN", "PROPN") \
+                and a.get("sector") not in _NATIONLESS_SECTORS:
+            # "demonstrators in Baghdad", "rebels in the Ivory Coast", "a missionary from
+            # Calgary": a group's place gives its country
+            country = _place_country(ctx, head)
+            if country:
+                a = {**a, "country": country}
         if (a is None or not a.get("country") or head.lower_ in ("group", "number")) \
                 and head.lemma_.lower() in _PARTITIVE:
             # "a group of Moroccan diplomats", "leaders of the opposition coalition"
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for o in c.children:
-                        if o.dep_ == "pobj" and (inner := self._actor_phrase(ctx, o)):
+                        if o.dep_ == "pobj" and (inner := self._actor_in_text(ctx, o)):
                             if a is None or head.lower_ in ("group", "number"):
                                 return inner
                             if inner.get("country"):
@@ -414,12 +412,14 @@ class EventCoder:
         ent = entity_at(doc, start, end)
         if ent is not None:
             country, sector = ent.get("country"), ent.get("sector")
-            if not (country or sector):
-                country, sector = ctx.codes(ctx.text[start:end], head.ent_type_)
+            if not country and (not sector or head.ent_type_ != "PERSON"):
+                # the entity has a sector but its nationality is in the phrase ("Turkish Kurd
+                # refugees", "the Iraqi government")
+                c2, s2 = ctx.codes(ctx.text[start:end], head.ent_type_)
+                country, sector = c2, sector or s2
             return {**_sd(ctx.text, start, end), "entity_id": ent.get("id"),
                     "name": ent.get("name") or ctx.text[start:end],
-                    "country": country or ctx.default_country(sector),
-                    "sector": sector}
+                    "country": country, "sector": sector}
         if head.pos_ == "PRON":
             return None  # an unresolved pronoun names no one
         if head.lemma_.lower() in self._lemmas and head.pos_ != "PROPN":
@@ -430,7 +430,19 @@ class EventCoder:
                 or head.lemma_.lower() in _ACTOR_NOUNS):
             return None  # "deep disagreements", "violence": not an actor
         return {**_sd(ctx.text, start, end), "entity_id": None, "name": text,
-                "country": country or ctx.default_country(sector), "sector": sector}
+                "country": country, "sector": sector}
+
+    def _place_actor(self, ctx: _DocContext, location: dict[str, Any]) -> dict[str, Any] | None:
+        """The located place as an actor, with the place's country."""
+        sp = location["span"]
+        span = ctx.doc.char_span(sp["start_char"], sp["end_char"], alignment_mode="expand")
+        a = self._actor(ctx, span.root) if span is not None and len(span) else None
+        if a is None or not (a["start_char"] < sp["end_char"] and sp["start_char"] < a["end_char"]):
+            a = {**_sd(ctx.text, sp["start_char"], sp["end_char"]), "entity_id": None,
+                 "name": sp["text"], "country": None, "sector": None}
+        if not a.get("country"):
+            a = {**a, "country": location["country"]}
+        return a
 
     def _country_mention(
         self, ctx: _DocContext, sent: Span, iso3: str | None, sources: list[dict[str, Any]]
@@ -547,23 +559,45 @@ class _DocContext:
         self.pub_date: str | None = str(pub)[:10] if pub else None
         self.quotes: list[dict[str, Any]] = list(doc._.ww_quotes or [])
         self._us: bool | None = None
+        self._sole: str | None = None
+        self.sole_is_opposed = False
         self._codes: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         self.focus_country, self.focus_name = self._focus()
 
     def codes(self, text: str, label: str) -> tuple[str | None, str | None]:
         key = (text, label)
         if key not in self._codes:
-            self._codes[key] = _country_of(text, label)
+            self._codes[key] = oa.actor_codes(text, label)
         return self._codes[key]
 
     def ents_in(self, sent: Span) -> list[Span]:
         """Named entities inside a sentence (from the list read once)."""
         return [e for e in self.ents if sent.start <= e.start and e.end <= sent.end]
 
-    def default_country(self, sector: str | None) -> str | None:
+    def default_country(self, sector: str | None, *, sole: bool = True) -> str | None:
         """The article's focus country for a state official whose country the text leaves
-        unsaid ("Foreign Minister X" in an article about Kazakhstan); None otherwise."""
-        return self.focus_country if sector in _STATE_SECTORS else None
+        unsaid ("Foreign Minister X" in an article about Kazakhstan), or the one country the
+        text names at all ("Ousted President X agreed to resign without returning to
+        Kyrgyzstan"); None otherwise."""
+        if sector not in _STATE_SECTORS:
+            return None
+        return self.focus_country or (self.sole_country if sole else None)
+
+    @property
+    def sole_country(self) -> str | None:
+        """The only country the text names (by name, demonym or capital), else None."""
+        if self._sole is None:
+            named = [(e, self.codes(e.text, e.label_)[0]) for e in self.ents
+                     if e.label_ in ("GPE", "NORP")]
+            found = {c for _e, c in named if c}
+            self._sole = next(iter(found)) if len(found) == 1 else ""
+            # "sanctions against Venezuela", "talks with Peru": the country is acted upon,
+            # so an official elsewhere in the text is not its own
+            self.sole_is_opposed = any(
+                e.root.dep_ == "pobj" and e.root.head.lower_ in _OPPOSING_PREPS
+                for e, c in named if c and c == self._sole
+            )
+        return self._sole or None
 
     @property
     def us_context(self) -> bool:
@@ -795,15 +829,76 @@ def _count(text: str, ph: NumberPhrase, tok: Token, entry: TriggerEntry) -> dict
     }
 
 
+_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+
+
 def _dyads(sources: list[dict[str, Any]], targets: list[dict[str, Any]],
            ptype: str) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
     """One (source, target) pair per combination; reciprocal types with a compound subject and
     no target ("Russia and China met") give both directions."""
-    if len(sources) > 1 and not targets and ptype in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
+    if len(sources) > 1 and not targets and ptype in _RECIPROCAL:
         return [(a, b) for a in sources for b in sources if a is not b]
     src: list[dict[str, Any] | None] = list(sources) or [None]
     tgt: list[dict[str, Any] | None] = list(targets) or [None]
     return [(s, t) for s in src for t in tgt]
+
+
+_NATIONLESS_SECTORS = frozenset({"IGO", "NGO"})
+_OPPOSING_PREPS = frozenset({"against", "with", "on", "upon", "toward", "towards"})
+
+
+def _with_sole_country(ctx: _DocContext, actors: list[dict[str, Any]],
+                       others: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``actors`` where a state official without a country takes the text's only country
+    (``_DocContext.sole_country``), unless the other party is that state itself ("President X
+    threatened Russia": X is not Russian; "Fijian rebels will release Prime Minister X": he
+    is Fijian)."""
+    sole = ctx.sole_country
+    if not sole or ctx.sole_is_opposed or any(
+        o.get("country") == sole and (oa.country_code(o["text"]) or oa.metonym(o["text"]))
+        for o in others
+    ):
+        return actors
+    return [a if a.get("country") or not ctx.default_country(a.get("sector"))
+            else {**a, "country": sole} for a in actors]
+_GROUP_PLACE_PREPS = frozenset({"in", "throughout", "across", "from", "at", "inside", "of"})
+
+
+def _place_country(ctx: _DocContext, head: Token) -> str | None:
+    """Country of the place a group noun is located by ("in Baghdad", "throughout Indonesia",
+    "from Calgary"): a country, demonym or capital from the actor tables, else a gazetteer city
+    or region."""
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in _GROUP_PLACE_PREPS:
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.ent_type_ not in _PLACE_LABELS:
+                continue
+            rng = ea.actor_span(o)
+            if rng is None:
+                continue
+            text = ctx.text[rng[0]:rng[1]]
+            country = ctx.codes(text, o.ent_type_)[0]
+            if not country:
+                loc = gazetteer().resolve(text, None, ctx.us_context)
+                country = loc.get("country") if loc["precision"] != "unresolved" else None
+            if country:
+                return str(country)
+    return None
+
+
+def _located(doc: Doc, actor: dict[str, Any], location: dict[str, Any]) -> dict[str, Any]:
+    """``actor`` with the event place's country when it is a common-noun group with none
+    ("people", "demonstrators", "rival militias") or an ethnic group ("ethnic Albanians");
+    names and international bodies unchanged."""
+    if actor.get("country") or actor.get("sector") in _NATIONLESS_SECTORS:
+        return actor
+    span = doc.char_span(actor["start_char"], actor["end_char"], alignment_mode="expand")
+    if span is None or not len(span) or not (
+        span.root.pos_ == "NOUN" or any(c.lower_ == "ethnic" for c in span.root.children)
+    ):
+        return actor
+    return {**actor, "country": location["country"]}
 
 
 def _reported_or_nominal(verb: Token) -> bool:
@@ -829,8 +924,9 @@ def _clause_subject_above(tok: Token) -> Token | None:
 def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list[Token]:
     """Target candidates when the first choice names no actor: the recipient ("gave the Ivory
     Coast $5 million", "granted asylum to 18 rebels"), "between" parties, the subject of a
-    demanded clause ("demanded that the US cancel"), and the "of" object of the trigger's
-    object ("demanded the removal of X")."""
+    demanded clause ("demanded that the US cancel"), the "of" object of the trigger's
+    object ("demanded the removal of X"), parties inside the first choice (``inner_targets``)
+    and in the trigger's verb complement (``complement_targets``)."""
     out: list[Token] = []
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     for h in holders:
@@ -848,6 +944,20 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(o for o in c.children if o.dep_ == "pobj")
+    # the party inside a non-actor object ("praised Haiti's efforts", "rejected calls by X",
+    # "called for sanctions against X") and in the trigger's verb complement ("threatened to
+    # break off relations with X")
+    if first is not None:
+        out.extend(ea.inner_targets(first))
+    if tok.pos_ != "VERB":  # "an investigation into crimes committed by X"
+        out.extend(ea.inner_targets(tok, poss=False))
+    else:  # "called for sanctions against X", "called for the release of X"
+        out.extend(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for o in c.children if o.dep_ == "pobj" for t in ea.inner_targets(o))
+    out.extend(ea.complement_targets(tok))
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj":  # "continued their strike to demand ..."
+        out.extend(ea.complement_targets(tok.head))
+    out.extend(ea.clause_targets(tok, entry.plover_type))
     return [t for t in out if first is None or t.i != first.i]
 
 
