@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         "folder": args.folder,
         "docs": len(texts),
         "words": words,
-        "model": ex._meta["model"],
+        "model": ex.meta["model"],
         **{
             name: {"seconds": round(s, 3), "docs_per_s": round(len(texts) / s, 2),
                    "words_per_s": round(words / s)}

