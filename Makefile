@@ -29,7 +29,8 @@ demo: install
 	$(BIN)/wirewatch extract examples/kazakhstan_2022.txt --date 2022-01-12 --format table
 
 lint: install-test
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 test: install-test chromium lint
 	$(BIN)/python -m pytest -q

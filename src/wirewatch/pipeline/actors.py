@@ -370,17 +370,17 @@ class ActorRecognizer:
             if any(person_tok[i] for i in range(s.start, s.end)):
                 continue  # "Jordan" inside "Michael Jordan"
             try:
-                m = self._table_mention(doc, s, None)
+                tm = self._table_mention(doc, s, None)
             except Exception as exc:  # noqa: BLE001
                 add_diagnostic(doc, self.name, f"skipped name: {exc!r}",
                                span_dict(doc, s.start_char, s.end_char))
                 continue
-            if m is None:
+            if tm is None:
                 continue
-            table_mentions.append(m)
-            if m["name_key"].startswith("GPE:") and m["country"]:
-                counts[m["country"]] += 1
-                first_country = first_country or m["country"]
+            table_mentions.append(tm)
+            if tm["name_key"].startswith("GPE:") and tm["country"]:
+                counts[tm["country"]] += 1
+                first_country = first_country or tm["country"]
         mentions += table_mentions
         main = _main_country(counts, first_country)
 
@@ -406,8 +406,8 @@ class ActorRecognizer:
                                span_dict(doc, s.start_char, s.end_char))
 
         # 4. Third-person pronouns: resolved by wirewatch_coref.
-        for _, s, _e in self._pronouns(doc):
-            t = doc[s]
+        for _, p_start, _p_end in self._pronouns(doc):
+            t = doc[p_start]
             mentions.append(_mention(doc, t.idx, t.idx + len(t.text), "pronoun", None))
 
         # 5. PETRARCH/Phoenix dictionaries: codes win; names the NER missed are added.
