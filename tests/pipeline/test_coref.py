@@ -98,7 +98,7 @@ def test_object_pronoun_takes_the_nearest_antecedent(nlp):
         (
             "Peter Novak, former Czech ambassador to Austria, said the talks had stalled.",
             "Peter Novak",
-            [(13, 47, "former Czech ambassador to Austria")], [], "CZE", "GOV",
+            [(13, 47, "former Czech ambassador to Austria")], [], "CZE", "ELI",
         ),
         (
             "Maria Kowalczyk, a senior fellow at the Brookings Institution, said the sanctions "
@@ -166,8 +166,8 @@ def test_reference_article(nlp, example_text):
         "PERSON", "KAZ", "GOV"
     )
     assert [d["text"] for d in tokayev["descriptors"]] == ["President"]
-    herbst = entity_of(doc, "John Herbst")
-    assert (herbst["country"], herbst["sector"]) == ("USA", "GOV")
+    herbst = entity_of(doc, "John Herbst")  # a former ambassador: CAMEO's elites (ELI)
+    assert (herbst["country"], herbst["sector"]) == ("USA", "ELI")
     assert [a["text"] for a in herbst["affiliations"]] == ["Atlantic Council"]
     assert [d["text"] for d in herbst["descriptors"]] == [
         "a former U.S. ambassador to Ukraine and Uzbekistan"
@@ -181,6 +181,7 @@ def test_reference_article(nlp, example_text):
     courtney = entity_of(doc, "Courtney")
     assert courtney["name"] == "William Courtney"
     assert [d["text"] for d in courtney["descriptors"]] == ["former U.S. ambassador to Kazakhstan"]
+    assert (courtney["country"], courtney["sector"]) == ("USA", "ELI")
 
 
 # ------------------------------------------------------------------ entity names and group merging
@@ -232,5 +233,21 @@ def test_people_of_two_countries_stay_apart(nlp):
 )
 def test_country_and_sector_from_of_phrase_and_descriptor_codes(nlp, text, name, country,
                                                                 sector):
+    e = entity_of(nlp(text), name)
+    assert (e["country"], e["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Maria Lopez, a former Chilean ambassador to Peru, criticised the plan.", "Maria Lopez",
+         "CHL", "ELI"),
+        ("Former Interior Minister Omar Diallo of Senegal criticised the plan.", "Omar Diallo",
+         "SEN", "ELI"),
+        ("Maria Lopez, the Chilean ambassador to Peru, criticised the plan.", "Maria Lopez",
+         "CHL", "GOV"),
+    ],
+)
+def test_issue_4_former_title_is_elite(nlp, text, name, country, sector):
     e = entity_of(nlp(text), name)
     assert (e["country"], e["sector"]) == (country, sector)

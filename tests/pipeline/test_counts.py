@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.pipeline.counts import find_numbers, parse_number
+from wirewatch.pipeline.counts import count_kind, find_numbers, parse_number
 
 # (text, expected first phrase: (phrase text, value, low, high, approximate, unit))
 CASES = [
@@ -59,3 +59,24 @@ def test_parse_number(text, value):
 def test_offsets_stay_inside_the_text(text):
     for p in find_numbers(text):
         assert 0 <= p.start < p.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("counted", "acting", "role", "kind"),
+    [
+        ({"protester"}, {"clash"}, "agent", "protesters"),  # a crowd, not a death toll
+        ({"soldier"}, {"clash"}, "agent", "other"),
+        ({"people"}, {"march"}, "agent", "protesters"),
+        (set(), {"kill"}, "patient", "killed"),
+        ({"civilian"}, {"kill"}, "agent", "other"),  # the killers are not the dead
+        ({"people"}, {"die"}, "patient", "killed"),
+        ({"troop"}, {"send"}, "patient", "deployed"),
+        ({"letter"}, {"send"}, "patient", "other"),
+        ({"family"}, {"flee"}, "patient", "displaced"),
+        ({"protester"}, {"detain"}, "patient", "arrested"),
+        ({"dead"}, set(), "other", "killed"),
+        ({"villager"}, {"attack"}, "patient", "other"),
+    ],
+)
+def test_issue_4_count_kind(counted, acting, role, kind):
+    assert count_kind(counted, acting, role) == kind

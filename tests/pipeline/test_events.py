@@ -97,9 +97,10 @@ def test_range_count(nlp):
 
 
 def test_word_number_and_vague_plural(nlp):
+    # "shot" does not say killed: the count is of protesters (issue 4, count kinds)
     e = _one(_events(nlp, "Soldiers shot dozens of protesters near the square."), "ASSAULT")
     assert [(c["kind"], c["low"], c["approximate"]) for c in e["counts"]] == [
-        ("killed", 24, True)]
+        ("protesters", 24, True)]
     e = _one(_events(nlp, "Police detained forty-two students on Friday."), "COERCE")
     assert [(c["kind"], c["value"]) for c in e["counts"]] == [("arrested", 42)]
 
@@ -391,3 +392,100 @@ def test_igo_missing_before_is_an_igo(nlp):
 def test_noun_trigger_modifying_an_actor_noun_is_no_event(nlp):
     events = _events(nlp, "Aid workers criticised the blockade.")
     assert [e["plover_type"] for e in events] == ["ACCUSE"]
+
+
+# -- issue 4 item 5 and a new user's trial: kinds of fault, on sentences written for these tests
+def test_issue_4_one_event_reported_by_two_sentences_is_merged(nlp):
+    text = ("Riot police clash with farmers in Bishkek.\n"
+            "Riot police clashed with farmers in central Bishkek on Tuesday, witnesses said.")
+    [e] = [e for e in _events(nlp, text) if e["plover_type"] == "ASSAULT"]
+    assert e["trigger"]["text"] == "clash" and e["trigger"]["start_char"] == 12
+    assert [x["text"] for x in e["evidence"]] == [
+        "Riot police clash with farmers in Bishkek.",
+        "Riot police clashed with farmers in central Bishkek on Tuesday, witnesses said."]
+    assert (e["event_date"], e["location"]["name"]) == ("2023-05-09", "Bishkek")  # filled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # different places, different dates, negated vs not: two events each
+        "Police arrested 30 people in Minsk. Police arrested 12 activists in Paris.",
+        "Troops shelled Kharkiv on Monday. Troops shelled Kharkiv on Friday.",
+        "The ministry met the envoy on Monday. The ministry did not meet the envoy on Monday.",
+    ],
+)
+def test_issue_4_different_events_are_not_merged(nlp, text):
+    sents = {e["evidence"][0]["start_char"] for e in _events(nlp, text)}
+    assert len(sents) == 2
+    assert all(len(e["evidence"]) == 1 for e in _events(nlp, text))
+
+
+def test_issue_4_dyads_of_a_compound_actor_are_not_merged(nlp):
+    text = "Serbia and Hungary condemned Croatia. The condemnation of Croatia was swift."
+    events = [e for e in _events(nlp, text) if e["plover_type"] == "ACCUSE"]
+    sources = sorted((e["source_actor"] or {}).get("text", "") for e in events)
+    assert "Hungary" in sources and "Serbia" in sources
+    assert all(len(e["evidence"]) == 1 for e in events)  # the recap fits both: left apart
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Thousands of miners clashed with riot police near the mine.", "protesters", 2000),
+        ("Hundreds of soldiers clashed with rebels near the border.", "other", 200),
+        ("Thousands of demonstrators clashed with riot police near the mine.", "protesters", 2000),
+        ("Hundreds of villagers marched to the governor's office.", "protesters", 200),
+        ("At least 14 people died when troops fired on the crowd.", "killed", 14),
+        ("Gunmen wounded 9 guards at the depot.", "injured", 9),
+        ("Some 800 families fled the shelling.", "displaced", 800),
+    ],
+)
+def test_issue_4_count_kind_comes_from_its_words(nlp, text, kind, value):
+    counts = [c for e in _events(nlp, text) for c in e["counts"]]
+    assert (counts[0]["kind"], counts[0]["value"]) == (kind, value), counts
+
+
+def test_issue_4_crowd_size_is_not_a_death_toll(nlp):
+    e = _one(_events(nlp, "Thousands of protesters clashed with soldiers in Lagos."), "ASSAULT")
+    assert [(c["kind"], c["value"]) for c in e["counts"]] == [("protesters", 2000)]
+
+
+def test_issue_4_place_in_the_trigger_phrase_outranks_the_fallback(nlp):
+    text = ("Bolivia's economy is growing. Bolivia's president spoke on Monday. "
+            "Critics recall Spain's hasty withdrawal from Iraq. Ukraine said Russia sent "
+            "troops into Crimea.")
+    events = _events(nlp, text)
+    assert _one(events, "RETREAT")["location"]["name"] == "Iraq"
+    assert _one(events, "MOBILIZE")["location"]["name"] == "Crimea"
+
+
+def test_issue_4_fallback_only_when_the_clause_names_no_place(nlp):
+    text = ("Bolivia's economy is growing. Bolivia's president spoke on Monday. "
+            "The deployment angered officials in Lima.")
+    e = _one(_events(nlp, text), "MOBILIZE")
+    assert e["location"] is None or e["location"]["country"] != "BOL"
+    e = _one(_events(nlp, "Bolivia is tense. Bolivia is poor. Police detained 40 people."),
+             "COERCE")
+    assert e["location"]["country"] == "BOL"  # no place in the clause: the article's country
+
+
+def test_issue_4_negated_agreement_is_one_reject(nlp):
+    events = _events(nlp, "The opposition does not accept the commission's findings.")
+    assert [(e["plover_type"], e["negated"]) for e in events] == [("REJECT", False)]
+
+
+def test_issue_4_nominal_request_has_its_own_source(nlp):
+    e = _one(_events(nlp, "France deployed soldiers at the request of the Malian junta."),
+             "REQUEST")
+    assert _actor(e, "source_actor") == "Malian junta"
+    assert e["target_actor"] is None or _actor(e, "target_actor") != "France"
+    m = _one(_events(nlp, "France deployed soldiers at the request of the Malian junta."),
+             "MOBILIZE")
+    assert _actor(m, "source_actor") == "France"
+
+
+def test_issue_4_former_official_is_an_elite(nlp):
+    e = _one(_events(nlp, "Maria Lopez, a former Chilean ambassador to Peru, criticised the "
+                          "plan."), "ACCUSE")
+    assert (e["source_actor"]["country"], e["source_actor"]["sector"]) == ("CHL", "ELI")

@@ -180,6 +180,18 @@ class EntityLinker:
                         e["sector"] = am["sector"]
                         break
 
+        for e in by_id.values():  # "Former Foreign Minister X": a title before the name
+            if e["entity_type"] == "PERSON" and e["sector"] != "ELI":
+                for d in e["descriptors"]:
+                    span = doc.char_span(d["start_char"], d["end_char"], alignment_mode="expand")
+                    if span is None or not len(span) or not _former_before(span):
+                        continue
+                    titled = onto.title_sector(span.text) or onto.title_sector(span.root.lower_)
+                    if e["sector"] in (None, titled):
+                        e["sector"] = "ELI"
+                        e["country"] = e["country"] or onto.actor_codes(span.text)[0]
+                        break
+
         # 3. pronouns
         for i, m in enumerate(mentions):
             if m["kind"] != "pronoun":
@@ -291,7 +303,12 @@ class EntityLinker:
             if ent["sector"] is None and sector:
                 ent["sector"] = sector
             return
-        if ent["sector"] is None:
+        if _former(desc, head):
+            # "a former U.S. ambassador": CAMEO codes former officials as elites (ELI); the
+            # title still gives the country
+            if ent["sector"] in (None, sector):
+                ent["sector"] = "ELI"
+        elif ent["sector"] is None:
             ent["sector"] = sector
         if ent["country"] is None:
             for tok in desc:
@@ -469,6 +486,32 @@ def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
     for idxs in out.values():
         idxs.sort()
     return out
+
+
+def _former(desc: Span, head: Token) -> bool:
+    """The descriptor names a past office: "former" or "ex-" before its title noun
+    ("a former U.S. ambassador", "an ex-minister")."""
+    for t in desc:
+        if t.i > head.i:
+            break
+        if t.lower_ in ("former", "ex-") or (
+                t.lower_ == "ex" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"):
+            return True
+        if t.lower_.startswith("ex-") and t.i == head.i:
+            return True
+    return False
+
+
+def _former_before(span: Span) -> bool:
+    """"former"/"ex-" inside a descriptor before its head or right before it ("Former Foreign
+    Minister X", "an ex-minister of defence")."""
+    if _former(span, span.root):
+        return True
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].text in ("-", "‐"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("former", "ex", "ex-")
 
 
 def _add(items: list[dict[str, Any]], span: dict[str, Any]) -> None:

@@ -1,6 +1,12 @@
 """Numbers of people and amounts of money as news text gives them ("About 12,000", "more than a
 dozen", "$2-$3 billion"), with approximation and bounds. Pure functions, no spaCy needed.
 
+What a number counts (``count_kind``) comes from the words, never from the event type alone: the
+word acting on the counted people decides when they are its patients ("killed 12", "12 were
+detained", "the deaths of 12", "12 died", "12 fled"), what they are decides otherwise
+("thousands of protesters clashed" -> ``protesters``; "2,500 troops" sent or deployed ->
+``deployed``), and anything else is ``other``.
+
 Vague plurals are read as their smallest plausible value, the convention of casualty-count coding
 (e.g. ACLED's codebook: "dozens" -> at least 24 is not stated there, so wirewatch uses 2x the unit:
 dozens >= 24, scores >= 40, hundreds >= 200, thousands >= 2,000).
@@ -11,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["NumberPhrase", "find_numbers", "parse_number"]
+__all__ = ["KIND_LEMMAS", "NumberPhrase", "count_kind", "find_numbers", "parse_number"]
 
 
 class NumberPhrase(NamedTuple):
@@ -180,3 +186,73 @@ def find_numbers(text: str) -> list[NumberPhrase]:
                 high = high if high is not None else v
         out.append(NumberPhrase(m.start(), m.end(), v, low, high, approx, unit))
     return out
+
+
+# words that say what happened to the counted people when they are its patients ("killed 12",
+# "12 died", "the deaths of 12"); tried in this order
+KIND_LEMMAS: dict[str, frozenset[str]] = {
+    "killed": frozenset({"kill", "die", "death", "dead", "fatality", "body", "killed", "massacre",
+                         "execute", "murder", "slaughter", "behead", "perish", "toll",
+                         "assassinate", "casualty"}),
+    "injured": frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded", "beat",
+                          "maim"}),
+    "arrested": frozenset({"arrest", "detain", "detainee", "prisoner", "jail", "detention",
+                           "arrested", "detained", "imprison", "apprehend", "deport",
+                           "deportation", "round"}),
+    "displaced": frozenset({"displace", "refugee", "flee", "evacuee", "displaced", "evacuate",
+                            "evacuation"}),
+    "deployed": frozenset({"deploy", "deployment", "mobilize", "mobilise", "mobilization",
+                           "station", "redeploy"}),
+}
+# verbs that deploy the counted people only when they are forces ("sent 4,000 troops")
+_SEND = frozenset({"send", "dispatch", "transfer", "move", "fly", "airlift"})
+_FORCES = frozenset({"troop", "soldier", "peacekeeper", "police", "officer", "personnel",
+                     "marine", "paratrooper", "force", "serviceman", "servicemen", "guard",
+                     "reservist", "fighter", "policeman", "gendarme", "unit"})
+# what participants in a protest or a street clash are called
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
+                         "striker", "picketer"})
+# plain people who become protesters by taking part ("thousands of people marched")
+_PEOPLE = frozenset({"people", "person", "resident", "worker", "student", "villager",
+                     "supporter", "citizen", "farmer", "miner", "youth", "man", "woman",
+                     "activist", "fan", "teacher", "voter", "local", "inhabitant"})
+_TAKE_PART = frozenset({"protest", "demonstrate", "march", "rally", "riot", "strike", "clash",
+                        "gather", "assemble", "picket", "demonstration", "participate",
+                        "join", "attend", "scuffle", "fight", "throng", "converge", "chant",
+                        "block", "occupy", "boycott", "walkout", "sit"})
+
+
+def count_kind(counted: set[str], acting: set[str], role: str) -> str:
+    """The kind of a count of people from what it counts and the word acting on it.
+
+    Args:
+        counted: lemmas of the counted noun and its modifiers ("protester", "dead",
+            "wounded"); empty for a bare number ("12 were killed").
+        acting: lemmas of the word acting on the counted phrase (the verb it is an argument
+            of, or the noun it is the "of" object of) and that word's compound modifiers
+            ("death toll").
+        role: the counted phrase's role for ``acting``: ``"patient"`` (object, passive
+            subject, subject of an unaccusative like "die"/"flee", "of" object of an event
+            noun), ``"agent"`` (active subject) or ``"other"``.
+
+    Returns:
+        One of ``killed``, ``injured``, ``arrested``, ``displaced``, ``deployed``,
+        ``protesters``, ``other`` (``Count.kind`` without ``money``). The event type never
+        decides it: a crowd that clashes is ``protesters``, not ``killed``.
+    """
+    for kind, lemmas in KIND_LEMMAS.items():
+        if counted & lemmas:  # "12 dead", "30 wounded civilians", "200 refugees"
+            if kind != "deployed":
+                return kind
+        if role == "patient" and acting & lemmas:
+            return kind
+    if counted & _FORCES and (acting & (_SEND | KIND_LEMMAS["deployed"])) and role != "agent":
+        return "deployed"
+    if counted & _PROTESTERS:
+        return "protesters"
+    if role == "agent" and acting & _TAKE_PART and (counted & _PEOPLE or not counted):
+        return "protesters"  # "thousands of people marched", "5,000 protested"
+    if role == "patient" and acting & _TAKE_PART and counted & _PEOPLE and acting & {
+            "demonstration", "rally", "protest", "march", "strike", "walkout"}:
+        return "protesters"  # "a rally of 5,000 people"
+    return "other"

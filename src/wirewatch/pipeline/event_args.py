@@ -257,8 +257,10 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
     NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y").
 
     Source: possessor, "by" agent, a proper-noun/adjectival modifier ("U.S. sanctions"), the
-    "of" object when ``roles['of'] == 'source'``, else the subject of the verb the noun is the
-    object or adjunct of. Target: the "of" object (default), a to/with/against/on complement of
+    "of" object when ``roles['of'] == 'source'`` ("the request of the government"), else the
+    subject of the verb the noun is the object or adjunct of -- not for an adjunct noun whose
+    own "of" phrase names its actor ("sent troops at the request of X": the sender is not the
+    requester). Target: the "of" object (default), a to/with/against/on complement of
     the noun or, for a light-verb object, of the verb.
     """
     source = target = theme = None
@@ -291,8 +293,11 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
     if gov is not None and is_argument_of(noun, gov) and noun.dep_ not in (
         "nsubj", "nsubjpass", "csubj"
     ):
-        # the noun is an object or adjunct of its verb: the verb's subject acts
-        if source is None:
+        # the noun is an object or adjunct of its verb: the verb's subject acts, unless the
+        # noun names its own actor in an "of" phrase and sits in an adjunct ("sent troops at
+        # the request of X", "fired on crowds during the protests"): the one who acts on the
+        # request, or against the protest, is not its source
+        if source is None and not _own_actor_adjunct(noun, of_role):
             subj = subject_of(gov)
             if subj is not None and subj.i != noun.i and not any(
                 t.i == noun.i for t in subj.subtree
@@ -303,6 +308,16 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
                 target = o
                 break
     return source, target, theme
+
+
+def _own_actor_adjunct(noun: Token, of_role: str) -> bool:
+    """A noun whose "of" phrase names its actor, in an adjunct that names it as someone else's
+    act: with its own "of"/"from" phrase, or after "at"/"on"/"upon" ("at the request of X",
+    "conceded to demands from X", "fired on the protest"); not a purpose or manner adjunct
+    ("converged for a rally", "in protest")."""
+    if of_role != "source" or noun.dep_ != "pobj":
+        return False
+    return bool(_prep_objects(noun, ("of", "from"))) or noun.head.lower_ in ("at", "on", "upon")
 
 
 def is_argument_of(noun: Token, verb: Token) -> bool:

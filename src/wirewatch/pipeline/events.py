@@ -12,6 +12,22 @@ How it works, per sentence:
     3. Place (``places``), date (``dates``), counts (``counts``), negation, hypothetical,
        historical and the speaker of reported speech (``ww_quotes`` first, then the parse).
 
+Then, per document (``merge_reports``): one real event reported by several sentences (a
+headline and its body, a lead and a later recap) is one event with several evidence sentences.
+Two events from different sentences are merged when they have the same PLOVER type; their
+source actors and their target actors are each compatible (the same entity id, or no
+contradicting country or sector with at least one of them shared, or one side missing); their
+places are compatible (the same place, a city inside the other's country, or one missing -- the
+article's fallback country counts as missing); their dates are compatible (the same, one inside
+the other's week/month/year, or one missing); they agree on negated, hypothetical and historical;
+their modes do not differ; and they share at least one anchor (an actor, the place or the date),
+so that two events with nothing but a type in common stay apart. The merged event keeps the
+earliest trigger and its id, takes the evidence sentences of all (in text order), fills a missing
+actor, place, date or ``asserted_by`` from the others, keeps all counts (one per span) and the
+highest confidence. Events of one sentence never merge (the trigger rules above decide there),
+so the dyads of a compound actor ("Russia and China") stay one event each; and a report that
+fits more than one such dyad equally well is left unmerged.
+
 Sources: PLOVER manual draft 0.8 (2021); CAMEO manual 1.1b3 (Schrodt 2012); Goldstein (1992);
 PETRARCH-2 (Norris, Schrodt & Beieler 2017) for the dyad rules; ACLED codebook (2023) names.
 """
@@ -33,7 +49,7 @@ from wirewatch.ontology import actors as oa
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import event_args as ea
-from wirewatch.pipeline.counts import NumberPhrase, find_numbers
+from wirewatch.pipeline.counts import NumberPhrase, count_kind, find_numbers
 from wirewatch.pipeline.dates import looks_like_date, resolve_date
 from wirewatch.pipeline.event_classifier import (
     CombineParams,
@@ -44,7 +60,7 @@ from wirewatch.pipeline.event_classifier import (
 from wirewatch.pipeline.extensions import add_diagnostic, doc_id, entity_at
 from wirewatch.pipeline.places import gazetteer
 
-__all__ = ["EventCoder"]
+__all__ = ["EventCoder", "merge_reports"]
 
 _NAME_LABELS = frozenset(
     {"ORG", "PERSON", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LOC"}
@@ -56,14 +72,6 @@ _NOT_ACTOR_LABELS = frozenset(
 )
 _NUMBER_SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "around", "from"})
-_KIND_LEMMAS = {
-    "killed": {"kill", "die", "death", "dead", "fatality", "body", "killed"},
-    "injured": {"injure", "wound", "hurt", "injury", "injured", "wounded"},
-    "arrested": {"arrest", "detain", "detainee", "prisoner", "jail", "detention", "arrested",
-                 "detained", "imprison"},
-    "displaced": {"displace", "refugee", "flee", "evacuee", "displaced", "evacuate"},
-    "protesters": {"protester", "demonstrator", "marcher", "rioter", "striker", "protestor"},
-}
 _PLACED_TYPES = frozenset(
     {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"}
 )
@@ -159,8 +167,8 @@ class EventCoder:
             if found or self.classifier is not None:
                 per_sent.append((sent, found))
         if self.classifier is not None:
-            return self._with_classifier(ctx, per_sent)
-        return [ev for _, found in per_sent for ev in found]
+            return merge_reports(self._with_classifier(ctx, per_sent))
+        return merge_reports([ev for _, found in per_sent for ev in found])
 
     def _match_sentence(self, ctx: _DocContext, sent: Span) -> list[dict[str, Any]]:
         """The rule events of one sentence."""
@@ -272,7 +280,10 @@ class EventCoder:
                 sources = [a for h in ea.conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
         targets = [a for h in ea.conjuncts(tgt) if (a := self._actor(ctx, h)) is not None]
         if not targets:
+            own = {c.i for c in ea.conjuncts(src)}  # the source is never its own target
             for h in _other_targets(tok, entry, tgt):
+                if h.i in own:
+                    continue
                 targets = [a for c in ea.conjuncts(h) if (a := self._actor(ctx, c)) is not None]
                 if targets:
                     break
@@ -299,7 +310,7 @@ class EventCoder:
             sources = [_located(doc, a, location) for a in sources]
             targets = [_located(doc, a, location) for a in targets]
         counts = [
-            _count(ctx.text, ph, ptok, entry)
+            _count(ctx.text, ph, ptok)
             for k, (ph, ptok) in enumerate(numbers) if owner.get(k) == tok.i
         ]
         negated = ea.is_negated(tok, gov)
@@ -348,7 +359,12 @@ class EventCoder:
                 "confidence": conf,
             })
         if not demand:
-            out.extend(_stance_events(tok, gov, entry, out))
+            stance = _stance_events(tok, gov, entry, out)
+            if stance and stance[0]["plover_type"] == "REJECT":
+                # "do not accept X's statements" is one REJECT, not also a negated AGREE on the
+                # same trigger and dyad
+                return stance
+            out.extend(stance)
         return out
 
     # -- fields ---------------------------------------------------------------------------------
@@ -490,6 +506,9 @@ class EventCoder:
                 scope -= set(t.i for t in o.subtree)
         prefer = next((a.get("country") for a in actors if a.get("country")), None)
         prefer = prefer or ctx.focus_country
+        own = self._own_place(ctx, tok, entry, taken, prefer)
+        if own is not None:
+            return own
         best: tuple[int, int, dict[str, Any]] | None = None
         rank = {"city": 0, "admin1": 1, "country": 2, "unresolved": 3}
         for ent in ctx.ents_in(sent):
@@ -510,11 +529,38 @@ class EventCoder:
                 best = (key[0], key[1], loc)
         if best is not None:
             return best[2]
+        # the article's main country only when the event's clause names no place at all
+        clause = set(t.i for t in _clause_head(tok).subtree)
+        if any(e.label_ in _PLACE_LABELS and e.root.i in clause
+               and not any(a <= e.start_char < b for a, b in taken) for e in ctx.ents_in(sent)):
+            return None
         if entry.plover_type in _PLACED_TYPES and ctx.focus_country:
             loc = gazetteer().resolve(ctx.focus_name or ctx.focus_country, None, False)
             if loc["precision"] != "unresolved":
                 loc["span"] = None
                 return loc
+        return None
+
+    def _own_place(self, ctx: _DocContext, tok: Token, entry: TriggerEntry,
+                   taken: list[tuple[int, int]], prefer: str | None) -> dict[str, Any] | None:
+        """A place in the trigger's own phrase ("withdrawal from Afghanistan", "protested in
+        Almaty", "sent troops into Ukraine"): it outranks every other place of the clause."""
+        preps = _OWN_PLACE_PREPS | ({"to"} if entry.plover_type in _MOVE_TYPES else set())
+        holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        # then its prepositional arguments ("clashed with protesters in Almaty")
+        holders += [o for c in tok.children if c.dep_ == "prep" for o in c.children
+                    if o.dep_ == "pobj"]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in preps:
+                    continue
+                for o in c.children:
+                    rng = _place_range(ctx, o) if o.dep_ == "pobj" else None
+                    if rng is None or any(a <= rng[0] < b for a, b in taken):
+                        continue
+                    loc = gazetteer().resolve(ctx.text[rng[0]:rng[1]], prefer, ctx.us_context)
+                    loc["span"] = _sd(ctx.text, *rng)
+                    return loc
         return None
 
     def _historical(self, ctx: _DocContext, tok: Token,
@@ -579,7 +625,7 @@ class _DocContext:
         unsaid ("Foreign Minister X" in an article about Kazakhstan), or the one country the
         text names at all ("Ousted President X agreed to resign without returning to
         Kyrgyzstan"); None otherwise."""
-        if sector not in _STATE_SECTORS:
+        if sector not in _STATE_SECTORS and sector != "ELI":  # former officials too
             return None
         return self.focus_country or (self.sole_country if sole else None)
 
@@ -720,6 +766,192 @@ def _folded(tok: Token, trig_ids: set[int]) -> bool:
     return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i in trig_ids and cur.head.i != tok.i
 
 
+_OWN_PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "inside", "within", "across",
+                              "throughout", "around", "outside"})
+_MOVE_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp"})
+
+
+def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
+    """Character range of the place ``o`` names: a place entity, or a proper name the tagger
+    left unlabelled or called an organisation that the gazetteer knows ("in central Almaty")."""
+    if o.ent_type_ in _PLACE_LABELS:
+        return ea.actor_span(o)
+    if o.pos_ != "PROPN" or o.ent_type_ not in ("", "ORG"):
+        return None
+    first = o
+    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" \
+            and first.doc[first.i - 1].head.i == o.i:
+        first = first.doc[first.i - 1]
+    s, e = first.idx, o.idx + len(o.text)
+    if gazetteer().resolve(ctx.text[s:e])["precision"] == "unresolved":
+        return None
+    return s, e
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` is in (a noun's clause is its verb's, through
+    prepositions and gerunds: "doubt about its influence following its withdrawal" ->
+    "doubt"'s verb)."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_DEPS:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per real event of a document: events from different sentences that report the
+    same event merged (the rule is in the module docstring).
+
+    Args:
+        events: Event-shaped dicts of one document, each with one evidence sentence.
+
+    Returns:
+        list of Event-shaped dicts ordered by trigger start; merged ones carry several
+        evidence sentences ordered by start_char.
+    """
+    clusters: list[tuple[dict[str, Any], list[dict[str, Any]], set[int]]] = []
+    for ev in sorted(events, key=lambda e: (e["trigger"]["start_char"], e["id"])):
+        sent = ev["evidence"][0]["start_char"] if ev.get("evidence") else -1
+        fits = [c for c in clusters if sent not in c[2]
+                and all(_same_report(m, ev) for m in c[1])]
+        if len(fits) > 1:  # several dyads fit: only an exact one may take it
+            fits = [c for c in fits if _same_actor(c[0]["source_actor"], ev["source_actor"])
+                    and _same_actor(c[0]["target_actor"], ev["target_actor"])]
+        if len(fits) != 1 or sent < 0:
+            clusters.append((dict(ev), [ev], {sent}))
+            continue
+        merged, members, sents = fits[0]
+        members.append(ev)
+        sents.add(sent)
+        _absorb(merged, ev)
+    return [c[0] for c in clusters]
+
+
+def _absorb(merged: dict[str, Any], ev: dict[str, Any]) -> None:
+    """Merge ``ev`` (a later report) into ``merged`` (the earliest), in place."""
+    for role, other in (("source_actor", "target_actor"), ("target_actor", "source_actor")):
+        if merged[role] is None and ev[role] is not None and not _same_actor(
+                ev[role], merged[other]):
+            merged[role] = ev[role]
+    if ev.get("location") and ev["location"].get("span") and not (
+            merged.get("location") and merged["location"].get("span")):
+        merged["location"] = ev["location"]
+    if merged.get("event_date") is None and ev.get("event_date") is not None:
+        for k in ("event_date", "date_precision", "date_span"):
+            merged[k] = ev.get(k)
+    if merged.get("asserted_by") is None:
+        merged["asserted_by"] = ev.get("asserted_by")
+    spans = {(c["span"]["start_char"], c["span"]["end_char"]) for c in merged["counts"]}
+    merged["counts"] = list(merged["counts"]) + [
+        c for c in ev["counts"] if (c["span"]["start_char"], c["span"]["end_char"]) not in spans]
+    seen = {(x["start_char"], x["end_char"]) for x in merged["evidence"]}
+    merged["evidence"] = sorted(
+        [*merged["evidence"], *(x for x in ev["evidence"]
+                                if (x["start_char"], x["end_char"]) not in seen)],
+        key=lambda x: (x["start_char"], x["end_char"]))
+    merged["confidence"] = max(merged["confidence"], ev["confidence"])
+
+
+def _same_report(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two events of different sentences may report one real event."""
+    if a["plover_type"] != b["plover_type"] or any(
+            bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")):
+        return False
+    if a.get("plover_mode") and b.get("plover_mode") and a["plover_mode"] != b["plover_mode"]:
+        return False
+    if not (_actor_fits(a["source_actor"], b["source_actor"])
+            and _actor_fits(a["target_actor"], b["target_actor"])):
+        return False
+    place = _place_fits(a.get("location"), b.get("location"))
+    date = _date_fits(a, b)
+    if place is None or date is None:
+        return False
+    anchored = (place or date or _same_actor(a["source_actor"], b["source_actor"])
+                or _same_actor(a["target_actor"], b["target_actor"]))
+    return bool(anchored)
+
+
+def _actor_fits(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Compatible actors: one missing, the same entity, or no contradicting country or sector
+    with one of them shared (or, with neither known, the same words)."""
+    if a is None or b is None:
+        return True
+    if a.get("entity_id") and a.get("entity_id") == b.get("entity_id"):
+        return True
+    ca, cb, sa, sb = a.get("country"), b.get("country"), a.get("sector"), b.get("sector")
+    if (ca and cb and ca != cb) or (sa and sb and sa != sb):
+        return False
+    if (ca and cb) or (sa and sb):
+        return True
+    return _words(a) == _words(b)
+
+
+def _same_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Both given and the same actor (entity id, or country and sector, or words)."""
+    if a is None or b is None:
+        return False
+    if a.get("entity_id") and a.get("entity_id") == b.get("entity_id"):
+        return True
+    if (a.get("country") or a.get("sector")) and (a.get("country"), a.get("sector")) == (
+            b.get("country"), b.get("sector")):
+        return True
+    return _words(a) == _words(b)
+
+
+def _words(a: dict[str, Any]) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", str(a.get("text", "")).lower()).strip()
+
+
+def _place_fits(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool | None:
+    """True: the same place (or one inside the other's country); False: one is missing (or only
+    the article's fallback country); None: different places."""
+    if not a or not b or a.get("span") is None or b.get("span") is None:
+        return False
+    if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if str(a.get("name", "")).lower() == str(b.get("name", "")).lower():
+        return True
+    if a.get("country") and a.get("country") == b.get("country") and "country" in (
+            a.get("precision"), b.get("precision")):
+        return True
+    return None
+
+
+def _date_range(ev: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    try:
+        d = dt.date.fromisoformat(str(ev["event_date"])[:10])
+    except (TypeError, ValueError):
+        return None
+    prec = ev.get("date_precision") or "day"
+    if prec == "week":
+        return d, d + dt.timedelta(days=6)
+    if prec == "month":
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return d, nxt - dt.timedelta(days=1)
+    if prec == "year":
+        return d, d.replace(month=12, day=31)
+    return d, d
+
+
+def _date_fits(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """True: the same date (or one inside the other's week/month/year); False: one missing;
+    None: different dates."""
+    if a.get("event_date") is None or b.get("event_date") is None:
+        return False
+    if a["event_date"] == b["event_date"]:
+        return True
+    ra, rb = _date_range(a), _date_range(b)
+    if ra is None or rb is None:
+        return None
+    inside = (ra[0] <= rb[0] and rb[1] <= ra[1]) or (rb[0] <= ra[0] and ra[1] <= rb[1])
+    return True if inside else None
+
+
 def _trimmed(sent: Span) -> tuple[int, int]:
     text = sent.text
     s = sent.start_char + (len(text) - len(text.lstrip()))
@@ -801,23 +1033,10 @@ def _number_owner(numbers: list[tuple[NumberPhrase, Token]], triggers: list[Toke
     return owner
 
 
-def _count(text: str, ph: NumberPhrase, tok: Token, entry: TriggerEntry) -> dict[str, Any]:
-    kind = "money" if ph.unit != "people" else None
-    if kind is None:
-        around = [tok.head, tok.head.head] if tok.dep_ in ("nummod", "quantmod") else [tok.head]
-        around += [tok]
-        lemmas = {t.lemma_.lower() for t in around}
-        for k in ("killed", "injured", "arrested", "displaced"):
-            if lemmas & _KIND_LEMMAS[k]:
-                kind = k
-                break
-        if kind is None and entry.count_kind:
-            kind = entry.count_kind
-        if kind is None and lemmas & _KIND_LEMMAS["protesters"]:
-            kind = "protesters"
-    kind = kind or entry.count_kind or "other"
-    if kind == "money" and ph.unit == "people":
-        kind = "other"
+def _count(text: str, ph: NumberPhrase, tok: Token) -> dict[str, Any]:
+    """A Count record; a count of people takes its kind from what it counts and the word
+    acting on it (``counts.count_kind``), never from the event type alone."""
+    kind = "money" if ph.unit != "people" else _people_kind(tok)
     return {
         "kind": kind,
         "value": ph.value,
@@ -827,6 +1046,82 @@ def _count(text: str, ph: NumberPhrase, tok: Token, entry: TriggerEntry) -> dict
         "unit": ph.unit,
         "span": _sd(text, ph.start, ph.end),
     }
+
+
+_UNACCUSATIVE = frozenset({"die", "flee", "perish", "drown", "starve", "disappear", "escape"})
+_LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "increase", "jump", "be",
+                          "top", "exceed", "surpass"})
+_MOD_DEPS = ("amod", "compound", "nmod", "acomp", "oprd")
+
+
+def _lemmas_with_mods(t: Token) -> set[str]:
+    return {t.lemma_.lower()} | {c.lemma_.lower() for c in t.children if c.dep_ in _MOD_DEPS}
+
+
+def _people_kind(tok: Token) -> str:
+    """Kind of the count whose number ends at ``tok``: the counted noun ("2,000 protesters",
+    "thousands of people") and its modifiers, and each word acting on the counted phrase (the
+    verb it is an argument of, the event noun it is the "of" object of, a participle or
+    relative clause on it) with the phrase's role there; the first that gives a kind wins."""
+    num = tok
+    while num.head.i != num.i and (num.dep_ == "quantmod" or (
+            num.dep_ == "conj" and num.head.pos_ == "NUM")):  # "between 20 and 30 people"
+        num = num.head
+    counted_tok: Token | None = None
+    top = num
+    if num.dep_ in ("nummod", "amod", "compound") and num.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        counted_tok = top = num.head  # "2,000 protesters"
+    else:
+        of = [o for c in num.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+        if of:
+            counted_tok = of[0]  # "thousands of protesters": the number heads the phrase
+    counted = _lemmas_with_mods(counted_tok) if counted_tok is not None else set()
+    counted |= {c.lemma_.lower() for c in num.children if c.dep_ in ("amod", "acomp", "oprd")}
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    # (acting lemmas, role) candidates, nearest first
+    cands: list[tuple[set[str], str]] = []
+    for holder in (t for t in (counted_tok, num) if t is not None):
+        for c in holder.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB":  # "12 people killed in ..."
+                cands.append(({c.lemma_.lower()}, "patient" if c.tag_ == "VBN" else "agent"))
+            elif c.dep_ == "relcl":  # "people who were detained", "people who marched"
+                role = "patient" if ea.is_passive(c) or c.lemma_.lower() in _UNACCUSATIVE \
+                    else "agent"
+                cands.append((_lemmas_with_mods(c), role))
+    head = top.head
+    dep = top.dep_
+    if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative") and head.i != top.i:
+        acting = _lemmas_with_mods(head)
+        if dep in ("nsubjpass", "dobj", "dative") or (dep == "nsubj" and ea.is_passive(head)):
+            role = "patient"
+        elif head.lemma_.lower() in _UNACCUSATIVE or head.lemma_.lower() == "be" or (
+                head.tag_ == "VBN" and head.dep_ != "ROOT"
+                and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+            role = "patient"  # "12 died", "12 are dead", "left 12 dead and 40 wounded"
+        else:
+            role = "agent"
+        cands.append((acting, role))
+    elif dep == "pobj" and head.head.i != head.i:
+        prep, a = head, head.head
+        acting = _lemmas_with_mods(a)
+        if a.lemma_.lower() in _LEVEL_VERBS:  # "the death toll rose to 12"
+            acting |= {x for s in a.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for x in _lemmas_with_mods(s)}
+            role = "patient"
+        elif prep.lower_ == "of" and a.pos_ in ("NOUN", "PROPN"):
+            role = "patient"  # "the deaths of 12 people", "a rally of 5,000 people"
+        elif prep.dep_ == "agent":
+            role = "agent"
+        else:
+            role = "other"
+        cands.append((acting, role))
+    for acting, role in cands or [(set(), "other")]:
+        kind = count_kind(counted, acting, role)
+        if kind != "other":
+            return kind
+    return "other"
 
 
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
