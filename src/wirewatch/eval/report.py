@@ -65,6 +65,7 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     ind = r["by_quote_type"]["indirect"]["exact"]
     pron = r["pronoun_sources"]
     acc = pron["accuracy"]
+    learned = _polnear_learned(path, extractor)
     lines = [
         f"Command: `wirewatch eval polnear {path}` (attributor mode "
         f"`{getattr(quotes, 'mode', 'rules')}`; `--mode rules` gives the figures with no "
@@ -77,6 +78,9 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
         "(goal ≥ 0.76); CofeNet (COLING 2022): 0.832 / 0.753 / 0.729",
         f"- recall on indirect attributions (exact cue): **{ind['cue']['recall']:.3f}** "
         "(goal ≥ 0.75)",
+        f"- with the optional PolNeAR-learned cue table (`--mode learned`, research use only): "
+        f"exact F1 source {learned[0]:.3f}, cue {learned[1]:.3f}, content {learned[2]:.3f}; "
+        f"indirect cue recall {learned[3]:.3f}",
         f"- pronoun sources named right: {'n/a' if acc is None else f'{acc:.3f}'} over "
         f"{pron['gold_pronoun_sources']} (found {pron['found']})",
         f"- speed: {r['docs_per_s']} docs/s, {r['words_per_s']} words/s (whole pipeline)",
@@ -99,7 +103,53 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     return "PolNeAR dev (attribution: source, cue, content)", lines
 
 
-SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [_plover, _polnear]
+def _polnear_learned(path: Path, extractor: Any) -> tuple[float, float, float, float]:
+    """Exact F1 (source, cue, content) and indirect cue recall with ``mode: learned``."""
+    from wirewatch.eval.polnear import evaluate_polnear
+
+    nlp = extractor.nlp
+    mode = getattr(nlp.get_pipe("wirewatch_quotes"), "mode", "rules")
+    nlp.replace_pipe("wirewatch_quotes", "wirewatch_quotes", config={"mode": "learned"})
+    try:
+        r = evaluate_polnear(path, extractor)
+    finally:  # the pipeline is shared (load_pipeline caches it): put the default back
+        nlp.replace_pipe("wirewatch_quotes", "wirewatch_quotes", config={"mode": mode})
+    e = r["exact"]
+    ind = r["by_quote_type"]["indirect"]["exact"]["cue"]["recall"]
+    return e["source"]["f1"], e["cue"]["f1"], e["content"]["f1"], ind
+
+
+def _petrarch(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
+    folder = data / "petrarch2"
+    records = folder / "PETR.UnitTest.records.xml"
+    if not records.exists():
+        return None
+    from wirewatch.eval.petrarch import evaluate_petrarch
+
+    files = {k: folder / f"PETR.Validate.{k}.txt" for k in ("actors", "agents", "verbs")}
+    r = evaluate_petrarch(records, files["actors"], files["agents"], files["verbs"],
+                          nlp=extractor.nlp)
+    lines = [
+        f"Command: `wirewatch eval petrarch {records} --actors {files['actors']} --agents "
+        f"{files['agents']} --verbs {files['verbs']}` (spaCy parse only; the records' CoreNLP "
+        "parses are not used)",
+        "",
+        f"- records coded whole: **{r['coded_whole']:.3f}** of {r['records']} (goal ≥ 0.90)",
+        f"- event accuracy {r['event_accuracy']:.3f}, source {r['source_accuracy']:.3f}, "
+        f"target {r['target_accuracy']:.3f}",
+        "",
+        "| category | records | coded whole |",
+        "|---|---|---|",
+        *(
+            f"| {row.get('category')} | {row.get('records', row.get('n'))} | "
+            f"{row.get('coded_whole', 0):.3f} |"
+            for row in r["per_category"]
+        ),
+    ]
+    return "PETRARCH-2 unit-test records (dictionary coder)", lines
+
+
+SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [_plover, _polnear, _petrarch]
 """Report sections, in order; each returns (title, markdown lines) or None when data is absent."""
 
 
