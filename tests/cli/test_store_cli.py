@@ -146,3 +146,32 @@ def test_ingest_bad_date_is_a_usage_error(runner, corpus, tmp_path):
     )
     assert res.exit_code == 2
     assert "YYYY-MM-DD" in res.stderr
+
+
+@pytest.mark.slow
+def test_ingest_uses_actor_dictionaries(runner, tmp_path, nlp):
+    jl = tmp_path / "c.jsonl"
+    jl.write_text(
+        json.dumps({"id": "k", "date": "2021-05-04",
+                    "text": "Maria Kowalczyk said police detained ten people in Gdansk."}) + "\n",
+        "utf-8",
+    )
+    actors = tmp_path / "my.actors.txt"
+    actors.write_text("MARIA_KOWALCZYK [POLOPP]\n", "utf-8")
+    db = tmp_path / "k.duckdb"
+    res = runner.invoke(
+        cli, ["ingest", str(jl), "--db", str(db), "--workers", "1", "--actors", str(actors)]
+    )
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(
+        cli, ["query", "--db", str(db), "--format", "json",
+              "SELECT name, country, sector FROM entities WHERE name LIKE 'Maria%'"]
+    )
+    assert json.loads(res.stdout) == [
+        {"name": "Maria Kowalczyk", "country": "POL", "sector": "OPP"}
+    ]
+    res = runner.invoke(
+        cli, ["ingest", str(jl), "--db", str(db), "--actors", str(tmp_path / "nope.txt")]
+    )
+    assert res.exit_code == 2
+    assert "nope.txt: no such dictionary file" in res.stderr

