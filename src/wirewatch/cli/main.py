@@ -280,7 +280,7 @@ from wirewatch.cli.web import serve  # noqa: E402
 cli.add_command(serve)
 
 
-from wirewatch.cli.polnear import polnear_cmd  # noqa: E402
+from wirewatch.cli.eval_attribution import polnear_cmd  # noqa: E402
 
 eval_group.add_command(polnear_cmd)
 

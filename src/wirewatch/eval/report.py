@@ -57,7 +57,7 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     path = data / "polnear" / "dev"
     if not (path / "text").is_dir():
         return None
-    from wirewatch.eval.polnear import evaluate_polnear
+    from wirewatch.eval.attribution import evaluate_polnear
 
     quotes = extractor.nlp.get_pipe("wirewatch_quotes")
     r = evaluate_polnear(path, extractor)
@@ -105,7 +105,7 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
 
 def _polnear_learned(path: Path, extractor: Any) -> tuple[float, float, float, float]:
     """Exact F1 (source, cue, content) and indirect cue recall with ``mode: learned``."""
-    from wirewatch.eval.polnear import evaluate_polnear
+    from wirewatch.eval.attribution import evaluate_polnear
 
     nlp = extractor.nlp
     mode = getattr(nlp.get_pipe("wirewatch_quotes"), "mode", "rules")

@@ -41,7 +41,7 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
 
     Args:
         docs: parsed spaCy Docs, one per article, in the order of ``articles``.
-        gold_docs: ``GoldDocument`` list from :func:`wirewatch.eval.polnear.load_split`; an
+        gold_docs: ``GoldDocument`` list from :func:`wirewatch.eval.attribution.load_split`; an
             article with several annotator files adds one count per file.
         attributor: a ``QuoteAttributor`` (its subject and content helpers are reused so the
             counts describe exactly what the run-time rule would output).
@@ -127,7 +127,7 @@ def train_attribution(
     Returns:
         ``{"articles", "annotator_files", "frames", "out"}``.
     """
-    from wirewatch.eval.polnear import load_split
+    from wirewatch.eval.attribution import load_split
     from wirewatch.extract import Extractor
     from wirewatch.pipeline.quotes import QuoteAttributor
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirewatch.eval.polnear import GoldAttribution, evaluate_polnear, load_split, read_ann
+from wirewatch.eval.attribution import GoldAttribution, evaluate_polnear, load_split, read_ann
 
 TEXT = 'Lopez said "we will win\nthe vote" today. Grant disagreed, it seems.'
 ANN = (

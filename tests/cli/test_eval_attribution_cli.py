@@ -59,7 +59,7 @@ def test_eval_polnear_table_and_help(split, nlp):
     res = runner.invoke(cli, ["eval", "polnear", str(split)])
     assert res.exit_code == 0, res.output
     assert "PolNeAR attribution" in res.output and "exact" in res.output
-    from wirewatch.cli.polnear import polnear_cmd
+    from wirewatch.cli.eval_attribution import polnear_cmd
 
     example = "Example: wirewatch eval polnear ../shared/data/polnear/dev"
     assert (polnear_cmd.help or "").rstrip().endswith(example)

@@ -1,5 +1,5 @@
 """``wirewatch eval polnear``: attribution accuracy on a PolNeAR split (a thin shell over
-:func:`wirewatch.eval.polnear.evaluate_polnear`)."""
+:func:`wirewatch.eval.attribution.evaluate_polnear`)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def polnear_cmd(path: str, as_json: bool, mode: str, model: str) -> None:
     Example: wirewatch eval polnear ../shared/data/polnear/dev
     """
     from wirewatch.errors import WirewatchError
-    from wirewatch.eval.polnear import evaluate_polnear
+    from wirewatch.eval.attribution import evaluate_polnear
     from wirewatch.extract import Extractor
 
     try:
