@@ -81,9 +81,10 @@ def db_option(required: bool = True) -> Callable[[F], F]:
 @click.option(
     "--chunk-size",
     type=click.IntRange(min=1),
-    default=32,
+    default=8,
     show_default=True,
-    help="Documents per chunk; each chunk is written in one transaction.",
+    help="Documents per chunk: one task for a worker, written in one transaction. Small "
+    "chunks keep every worker busy to the end of a run.",
 )
 @click.option(
     "--window-days",

@@ -37,7 +37,7 @@ from wirewatch.store.schema import error_rows, input_row, record_rows
 
 __all__ = ["IngestSummary", "Entry", "ChunkResult", "ingest", "plan", "process_chunk"]
 
-DEFAULT_CHUNK = 32
+DEFAULT_CHUNK = 8
 
 
 @dataclass(frozen=True)
