@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from wirewatch.pipeline.extensions import entity_at
+from wirewatch.pipeline.extensions import doc_text, entity_at
 
 __all__ = ["SpeakerNamer", "PRONOUNS", "entity_for"]
 
@@ -73,7 +73,7 @@ class SpeakerNamer:
 
     def __init__(self, doc: Doc, tok_region: list[int]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self._surnames = _surname_index(doc)
         self.fullest: dict[str, str] = {}
         self._ent_of: dict[int, Any] = {}

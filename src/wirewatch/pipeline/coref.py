@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.model import stable_id
 from wirewatch.ontology import actors as onto
 from wirewatch.pipeline._lexicons import reporting_verbs
-from wirewatch.pipeline.extensions import add_diagnostic, doc_id, span_dict
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text, span_dict
 
 __all__ = ["EntityLinker", "REPORTING_VERBS"]
 
@@ -107,7 +107,7 @@ class EntityLinker:
     # ------------------------------------------------------------------------------- link
     def link(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Cluster ``mentions`` (setting their ``entity_id``) and return the entity dicts."""
-        q_starts, q_ends = _quote_intervals(doc.text)
+        q_starts, q_ends = _quote_intervals(doc_text(doc))
 
         def in_quote(char: int) -> int:
             k = bisect.bisect_right(q_starts, char) - 1

@@ -57,7 +57,7 @@ from wirewatch.pipeline.event_classifier import (
     cameo_for,
     combine,
 )
-from wirewatch.pipeline.extensions import add_diagnostic, doc_id, entity_at
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text, entity_at
 from wirewatch.pipeline.places import gazetteer
 
 __all__ = ["EventCoder", "merge_reports"]
@@ -200,7 +200,7 @@ class EventCoder:
             except Exception as exc:
                 add_diagnostic(
                     doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
-                    _sd(doc.text, tok.idx, tok.idx + len(tok.text)),
+                    _sd(doc_text(doc), tok.idx, tok.idx + len(tok.text)),
                 )
         return events
 
@@ -599,7 +599,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = list(doc.ents)
         pub = doc._.ww_pub_date
         self.pub_date: str | None = str(pub)[:10] if pub else None
@@ -671,8 +671,7 @@ class _DocContext:
 
 
 def _sd(text: str, start: int, end: int) -> dict[str, Any]:
-    """``{start_char, end_char, text}`` from the doc text read once (``Doc.text`` rebuilds the
-    string on every access, which made span_dict the coder's main cost)."""
+    """``{start_char, end_char, text}`` from an already-built text (``extensions.doc_text``)."""
     return {"start_char": start, "end_char": end, "text": text[start:end]}
 
 

@@ -66,7 +66,7 @@ def doc_id(doc: Doc) -> str:
     so ids are unique across a corpus and identical on re-runs.
     """
     if doc._.ww_doc_id is None:
-        doc._.ww_doc_id = stable_id("art", doc.text)
+        doc._.ww_doc_id = stable_id("art", doc_text(doc))
     return str(doc._.ww_doc_id)
 
 

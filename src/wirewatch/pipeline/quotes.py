@@ -44,7 +44,7 @@ from wirewatch.pipeline._frames import FrameTable, frame_spans, learned_frames_p
 from wirewatch.pipeline._lexicons import cue_phrases, reporting_verbs
 from wirewatch.pipeline._quotemarks import Region, paragraphs, scan_quotes
 from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
-from wirewatch.pipeline.extensions import add_diagnostic, doc_id, span_dict
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text, span_dict
 
 __all__ = ["QuoteAttributor", "MODES", "learned_frames_path"]
 
@@ -87,7 +87,7 @@ class _Ctx:
     """Per-document lookups, each built in one linear pass."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = text = doc.text
+        self.text = text = doc_text(doc)
         scan = scan_quotes(text)
         self.regions: list[Region] = scan.regions
         self.problems = scan.problems

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from wirewatch.model import stable_id
 from wirewatch.pipeline._lexicons import StanceCue, stance_lexicon
 from wirewatch.pipeline._speakers import entity_for
-from wirewatch.pipeline.extensions import add_diagnostic, doc_id
+from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text
 
 __all__ = ["StanceDetector"]
 
@@ -53,7 +53,7 @@ class StanceDetector:
             entries = self.verbs.get(tok.lemma_.lower())
             if not entries or not tok.tag_.startswith("VB"):
                 continue
-            text = doc.text if text is None else text
+            text = doc_text(doc) if text is None else text
             try:
                 item = self._match(doc, text, tok, entries)
             except Exception as exc:  # one bad candidate: diagnose and skip
