@@ -14,6 +14,7 @@ from wirewatch.export.acled import ACLED_COLUMNS, to_acled
 from wirewatch.export.corpus import export_store
 from wirewatch.export.gdelt import GDELT_COLUMNS, to_gdelt
 from wirewatch.export.graph import GRAPHML_NS
+from wirewatch.model import Article, Record, stable_id
 from wirewatch.store import Store, refresh_clusters
 
 
@@ -155,3 +156,29 @@ def test_unknown_format_or_table(store, tmp_path):
         export_store(store, "xlsx", tmp_path / "x")
     with pytest.raises(ConfigError, match="table"):
         export_store(store, "csv", tmp_path / "x", table="pg_catalog")
+
+
+def test_acled_leaves_out_events_without_an_acled_type(tmp_path):
+    """A diplomatic call (PLOVER CONSULT, no ACLED type) is not an ACLED row unless asked."""
+    from _store_samples import _event
+
+    text = "Blinken spoke with Tileuberdi in Almaty by phone on Thursday."
+    aid = stable_id("art", text)
+    call = _event(
+        text,
+        aid,
+        "spoke",
+        plover="CONSULT",
+        mode="phone",
+        cameo="040",
+        src=("Blinken", "USA", "GOV"),
+        tgt=("Tileuberdi", "KAZ", "GOV"),
+    ).model_copy(update={"acled_event_type": None, "acled_sub_event_type": None})
+    rec = Record(article=Article(id=aid, source_id="c", text=text), events=[call])
+    with Store(tmp_path / "c.duckdb") as s:
+        s.add([*sample_records(), rec], source="s")
+        refresh_clusters(s.con)
+        assert len(to_acled(s, "events")) == 4  # the 4 factual arrests/protests
+        everything = to_acled(s, "events", acled_only=False)
+        assert len(everything) == 5
+        assert everything["event_type"].isna().sum() == 1

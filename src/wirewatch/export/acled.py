@@ -6,9 +6,11 @@ order of the standard export (``event_id_cnty`` … ``timestamp``), the ``inter`
 6 protesters, 7 civilians, 8 external/other forces), ``time_precision`` (1 day, 2 week,
 3 month or coarser) and ``geo_precision`` (1 town, 2 part of a region, 3 region or country).
 
-By default one row per deduplicated event cluster (ACLED records one real event once).
-``event_type``/``sub_event_type`` are the events' ACLED types where wirewatch assigned them and
-empty otherwise; ``fatalities`` is the largest reported ``killed`` count, 0 when none is given
+By default one row per deduplicated event cluster (ACLED records one real event once), and only
+for events that have an ACLED event type: ACLED codes political violence, demonstrations and
+strategic developments, not diplomatic calls, statements or aid (``acled_only=False`` keeps every
+factual event, their ``event_type``/``sub_event_type`` empty).
+``fatalities`` is the largest reported ``killed`` count, 0 when none is given
 (ACLED's convention); ``notes`` is the event's evidence sentence; ``source`` the article's title,
 else its URL host or source id. ``region``, ``admin2``, ``admin3``, ``assoc_actor_*``,
 ``source_scale``, ``tags`` and ``timestamp`` are empty.
@@ -66,10 +68,17 @@ def _actor_name(name: str | None, country: str | None, sector: str | None) -> st
     return None
 
 
-def acled_rows(store: Store, level: Level = "clusters") -> list[dict[str, Any]]:
-    """ACLED rows as dicts keyed by ``ACLED_COLUMNS``."""
+def acled_rows(
+    store: Store, level: Level = "clusters", *, acled_only: bool = True
+) -> list[dict[str, Any]]:
+    """ACLED rows as dicts keyed by ``ACLED_COLUMNS``, one per factual event or cluster.
+
+    ``acled_only`` (default) leaves out events with no ACLED event type (e.g. a PLOVER CONSULT).
+    """
     out = []
     for r in event_rows(store, level, factual_only=True):
+        if acled_only and not r["acled_event_type"]:
+            continue
         protest = r["plover_type"] == "PROTEST" or r["acled_event_type"] in ("Protests", "Riots")
         i1 = _inter(r["source_actor_sector"], protest)
         i2 = _inter(r["target_actor_sector"], False) if r["target_actor_name"] else None
@@ -111,11 +120,13 @@ def acled_rows(store: Store, level: Level = "clusters") -> list[dict[str, Any]]:
     return out
 
 
-def to_acled(store: Store, level: Level = "clusters") -> Any:
-    """The ACLED table as a pandas DataFrame with ``ACLED_COLUMNS``."""
+def to_acled(store: Store, level: Level = "clusters", *, acled_only: bool = True) -> Any:
+    """The ACLED table as a pandas DataFrame with ``ACLED_COLUMNS`` (see ``acled_rows``)."""
     import pandas as pd
 
-    return pd.DataFrame(acled_rows(store, level), columns=list(ACLED_COLUMNS))
+    return pd.DataFrame(
+        acled_rows(store, level, acled_only=acled_only), columns=list(ACLED_COLUMNS)
+    )
 
 
 def write_acled(store: Store, out: IO[str], level: Level = "clusters") -> int:
