@@ -182,3 +182,11 @@ def test_acled_leaves_out_events_without_an_acled_type(tmp_path):
         everything = to_acled(s, "events", acled_only=False)
         assert len(everything) == 5
         assert everything["event_type"].isna().sum() == 1
+
+
+def test_gdelt_dateadded_is_when_the_first_report_was_stored(store):
+    df = to_gdelt(store)
+    added = store.con.execute("SELECT min(added_at), max(added_at) FROM inputs").fetchone()
+    lo, hi = (t.strftime("%Y%m%d%H%M%S") for t in added)
+    assert df["DATEADDED"].notna().all()
+    assert df["DATEADDED"].between(lo, hi).all() and df["DATEADDED"].str.len().eq(14).all()

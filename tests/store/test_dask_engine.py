@@ -29,6 +29,7 @@ def _dump(db):
         out = {}
         for t in _TABLES:
             df = st.query(f"SELECT * FROM {t}")
+            df = df.drop(columns=["added_at"], errors="ignore")  # when, not what
             out[t] = sorted(map(repr, df.itertuples(index=False)))
         return out
 

@@ -99,7 +99,7 @@ def test_read_only_store_rejects_writes(tmp_path):
         assert ro.arrow("SELECT count(*) AS n FROM events").column("n").to_pylist() == [5]
         with pytest.raises(StoreError, match="read-only"):
             ro.query("DELETE FROM articles")
-        assert list(ro.table("inputs").columns) == ["source", "id", "article_id"]
+        assert list(ro.table("inputs").columns) == ["source", "id", "article_id", "added_at"]
         with pytest.raises(StoreError, match="no table"):
             ro.table("articles; DROP TABLE x")
 

@@ -26,7 +26,8 @@ _EVENT_COLS = """
     (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'injured')
         AS injured,
     (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'arrested')
-        AS arrested
+        AS arrested,
+    (SELECT min(i.added_at) FROM inputs i WHERE i.article_id = e.article_id) AS added_at
 """
 
 _EVENTS_SQL = f"""
@@ -48,7 +49,10 @@ WITH src AS (
 SELECT k.cluster_id AS id, k.event_date, k.goldstein,
        k.n_mentions, k.n_articles, coalesce(src.n_sources, k.n_articles) AS n_sources,
        {_EVENT_COLS.replace("AS killed", "AS killed_rep")},
-       k.fatalities AS killed_all, k.plover_mode AS cluster_mode
+       k.fatalities AS killed_all, k.plover_mode AS cluster_mode,
+       (SELECT min(i.added_at) FROM event_cluster_members m3
+        JOIN inputs i ON i.article_id = m3.article_id
+        WHERE m3.cluster_id = k.cluster_id) AS cluster_added_at
 FROM event_clusters k
 JOIN events e ON e.id = k.rep_event_id
 LEFT JOIN articles a ON a.id = e.article_id
@@ -72,6 +76,7 @@ def event_rows(
     For clusters, the fields are those of the cluster's representative event, with the cluster's
     date (its earliest), mean Goldstein, most frequent mode, largest ``killed`` count and
     ``n_mentions``/``n_articles``/``n_sources`` (distinct URL hosts, else articles).
+    ``added_at`` is when the first report of the event was stored (``inputs.added_at``, UTC).
     """
     sql = _CLUSTERS_SQL if level == "clusters" else _EVENTS_SQL
     sql = sql.replace("{where}", _FACTUAL if factual_only else "")
@@ -83,4 +88,5 @@ def event_rows(
             r["killed"] = r.pop("killed_all")
             r.pop("killed_rep", None)
             r["plover_mode"] = r.pop("cluster_mode")
+            r["added_at"] = r.pop("cluster_added_at")
     return rows

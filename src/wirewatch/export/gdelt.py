@@ -20,7 +20,8 @@ GDELT's ``NumMentions``/``NumSources``/``NumArticles`` count), or one per extrac
   US states/cities); ``CountryCode`` FIPS 10-4; ``ADM1Code`` only for country-level matches
   (GDELT's FIPS admin-1 codes are not in wirewatch's gazetteer). ``FeatureID`` is left empty:
   wirewatch's ids are GeoNames ids, not GDELT's GNS/GNIS ids. Actor geographies are empty.
-* ``AvgTone`` and ``DATEADDED`` are empty; ``SOURCEURL`` is the article URL, else its source id.
+* ``DATEADDED``: when the event's first report was stored (``inputs.added_at``, UTC,
+  ``YYYYMMDDHHMMSS``); ``AvgTone`` is empty; ``SOURCEURL`` is the article URL, else its source id.
 """
 
 from __future__ import annotations
@@ -152,6 +153,7 @@ def gdelt_rows(store: Store, level: Level = "clusters") -> list[dict[str, Any]]:
             NumSources=r["n_sources"],
             NumArticles=r["n_articles"],
             SOURCEURL=r["article_url"] or r["article_source_id"],
+            DATEADDED=r["added_at"].strftime("%Y%m%d%H%M%S") if r["added_at"] else None,
         )
         row.update(_geo(r))
         out.append(row)

@@ -41,6 +41,7 @@ _ARROW_TYPES = {
     "INTEGER": pa.int32(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
+    "TIMESTAMP": pa.timestamp("us"),
 }
 
 

@@ -14,13 +14,14 @@ walks the pydantic fields of the class and
 
 Two tables do not come from ``Record``: ``errors`` (``source``, ``id``, ``code``, ``message``; one
 row per input that failed, ``id`` being the input's ``source_id``) and ``inputs`` (``source``,
-``id``, ``article_id``; one row per input that became an article, so two inputs with the same text
-share one article). ``source`` is the SOURCE argument of ``wirewatch ingest`` (a resolved path or
-a URL); ``id`` the document's ``source_id`` within it.
+``id``, ``article_id``, ``added_at`` (UTC time it was stored); one row per input that became an
+article, so two inputs with the same text share one article). ``source`` is the SOURCE argument
+of ``wirewatch ingest`` (a resolved path or a URL); ``id`` the document's ``source_id`` within it.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import types
 import typing
@@ -209,6 +210,7 @@ TABLES: tuple[Table, ...] = (
             Column("source", "VARCHAR", ("__source",)),
             Column("id", "VARCHAR", ("__id",)),
             Column("article_id", "VARCHAR", ("__article_id",), not_null=True),
+            Column("added_at", "TIMESTAMP", ("__added_at",)),
         ),
     ),
 )
@@ -265,8 +267,9 @@ def record_rows(rec: Record, source: str, source_id: str | None) -> dict[str, li
 
 
 def input_row(source: str, source_id: str, article_id: str) -> tuple:
-    """The ``inputs`` row tying one input to the article it became."""
-    item = {"__source": source, "__id": source_id, "__article_id": article_id}
+    """The ``inputs`` row tying one input to the article it became, stamped now (UTC)."""
+    now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+    item = {"__source": source, "__id": source_id, "__article_id": article_id, "__added_at": now}
     return tuple(c.value(item) for c in _BY_NAME["inputs"].columns)
 
 
