@@ -178,3 +178,24 @@ def test_retry_errors_after_fixing_a_file(tmp_path, extractor):
     assert (s.ok, s.failed, s.skipped) == (1, 0, 1)
     c = _counts(db)
     assert (c["articles"], c["errors"], c["inputs"]) == (2, 0, 2)
+
+
+def test_copy_of_a_failed_text_becomes_an_error_not_a_dangling_input(tmp_path, extractor):
+    german = "Die Regierung hat am Montag neue Gesetze beschlossen, die das Parlament ablehnt. " * 3
+    english = "Police detained forty protesters in Almaty on Monday, officials said. " * 2
+    src = tmp_path / "d.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": t})
+            for i, t in (("de1", german), ("en1", english), ("de2", german))
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "d.duckdb"
+    res = ingest([str(src)], db, extractor=extractor)
+    assert (res.ok, res.failed, res.skipped) == (1, 2, 0)
+    with Store(db, read_only=True) as st:
+        errs = dict(st.query("SELECT id, code FROM errors").itertuples(index=False))
+        inputs = set(st.query("SELECT id FROM inputs")["id"])
+    assert errs == {"de1": "unsupported_language", "de2": "same_text_failed"}
+    assert inputs == {"en1"}

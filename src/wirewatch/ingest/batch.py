@@ -427,6 +427,9 @@ def ingest(
                 prog.advance(task, res.ok + res.failed + res.skipped)
                 if on_chunk is not None:
                     on_chunk(res)
+        settled = store.settle_aliases()  # aliases of a text whose only extraction failed
+        summary.failed += settled
+        summary.skipped -= min(settled, summary.skipped)
         summary.seconds = time.perf_counter() - t0
         if dedup:
             summary.clusters = refresh_clusters(store.con, rule)["clusters"]

@@ -235,6 +235,34 @@ class Store:
         ).fetchall()
         return {(r[0], r[1]) for r in rows}
 
+    def settle_aliases(self) -> int:
+        """Turn ``inputs`` rows that point at no article into ``errors`` rows; return how many.
+
+        An input whose text equals an earlier input's is stored as an alias of that article
+        before the earlier one is extracted. If the earlier one then failed, the alias would
+        point at nothing: it becomes an error (code ``same_text_failed``) instead, so every
+        input is either an article or an error, and ``--retry-errors`` retries it.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            dangling = "FROM inputs i WHERE i.article_id NOT IN (SELECT id FROM articles)"
+            (n,) = self.con.execute(f"SELECT count(*) {dangling}").fetchall()[0]
+            if n:
+                self.con.execute(
+                    "INSERT OR IGNORE INTO errors (source, id, code, message) "
+                    "SELECT i.source, i.id, 'same_text_failed', "
+                    "'its text is the same as another input that failed (see that input''s row "
+                    f"in errors); fix that one and re-run with --retry-errors' {dangling}"
+                )
+                self.con.execute(
+                    "DELETE FROM inputs WHERE article_id NOT IN (SELECT id FROM articles)"
+                )
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"settling aliases failed and was rolled back: {exc}") from exc
+        return int(n)
+
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""
         return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
