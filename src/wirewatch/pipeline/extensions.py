@@ -21,6 +21,8 @@ extension              content                                  written by
 
 from __future__ import annotations
 
+import bisect
+
 from typing import Any
 
 from spacy.tokens import Doc
@@ -97,24 +99,42 @@ def add_diagnostic(
     doc._.ww_diagnostics.append({"component": component, "message": message, "span": span})
 
 
+def _mention_index(doc: Doc) -> tuple[list[int], int, list[dict[str, Any]], dict[str, Any]]:
+    """Mentions with a known entity, sorted by start, with their starts, the longest mention's
+    length and the entities by id; cached until ``ww_mentions``/``ww_entities`` change."""
+    mentions = doc._.ww_mentions or []
+    ents = doc._.ww_entities or []
+    key = (id(mentions), len(mentions), id(ents), len(ents))
+    cached = doc.user_data.get("ww_mention_index")
+    if cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    entities = {e["id"]: e for e in ents}
+    usable = sorted(
+        (m for m in mentions if m.get("entity_id") in entities), key=lambda m: m["start_char"]
+    )
+    starts = [m["start_char"] for m in usable]
+    longest = max((m["end_char"] - m["start_char"] for m in usable), default=0)
+    index = (starts, longest, usable, entities)
+    doc.user_data["ww_mention_index"] = (key, index)
+    return index
+
+
 def entity_at(doc: Doc, start_char: int, end_char: int) -> dict[str, Any] | None:
     """The entity (dict from ``doc._.ww_entities``) best matching a character range.
 
     A mention that lies inside the range and overlaps it most wins; ties go to the mention whose
     head is last (the head of an English noun phrase). Returns None when no mention overlaps.
     """
-    mentions = doc._.ww_mentions or []
-    entities = {e["id"]: e for e in (doc._.ww_entities or [])}
+    starts, longest, mentions, entities = _mention_index(doc)
+    lo = bisect.bisect_right(starts, start_char - longest)
+    hi = bisect.bisect_left(starts, end_char)
     best: tuple[int, int] | None = None
     best_id: str | None = None
-    for m in mentions:
-        eid = m.get("entity_id")
-        if eid is None or eid not in entities:
-            continue
+    for m in mentions[lo:hi]:
         ov = min(end_char, m["end_char"]) - max(start_char, m["start_char"])
         if ov <= 0:
             continue
         key = (ov, m["end_char"])
         if best is None or key > best:
-            best, best_id = key, eid
+            best, best_id = key, m["entity_id"]
     return entities.get(best_id) if best_id else None
