@@ -31,6 +31,7 @@ Rules, in order:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any
 
@@ -361,8 +362,9 @@ class EntityLinker:
                 return False
             return e.get("_gender") in (None, gender)
 
-        prev = [j for j in range(i - 1, -1, -1) if ok(j) and mentions[j]["end_char"]
-                <= pron["start_char"]][:60]  # nearest first; a bounded window
+        prev = list(itertools.islice(  # nearest first; a bounded window
+            (j for j in range(i - 1, -1, -1)
+             if mentions[j]["end_char"] <= pron["start_char"] and ok(j)), 60))
         if not prev:
             return None
 
@@ -421,7 +423,7 @@ class EntityLinker:
                 return True
             return e["entity_type"] == "GPE" and (not reporting or e["sector"] == "GOV")
 
-        cands = [j for j in range(i - 1, -1, -1) if actor(j)][:40]
+        cands = list(itertools.islice((j for j in range(i - 1, -1, -1) if actor(j)), 40))
         if reporting:
             for j in cands:
                 r = info[j][0]
