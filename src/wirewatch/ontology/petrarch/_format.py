@@ -208,7 +208,13 @@ class Trie:
         A match that relies on a stem extension ("THE_KU" on "The Kuwait") gives way to an
         overlapping match that starts later and needs none ("KUWAIT").
         """
-        hits = [self.longest(toks, i) for i in range(len(toks))]
+        root = self.root  # most tokens start no phrase: skip them with one dict probe each
+        hits = [
+            self.longest(toks, i)
+            if t in root.exact or root.stems.get(t[:2])
+            else None
+            for i, t in enumerate(toks)
+        ]
         i = 0
         while i < len(toks):
             hit = hits[i]
