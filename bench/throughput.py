@@ -4,6 +4,8 @@ Prints docs/s and words/s side by side, on the same texts, in one run:
 
 * ``spacy``: ``spacy.load(model).pipe(texts)`` -- the bare statistical pipeline;
 * ``wirewatch extract``: ``Extractor.extract_many`` in this process (pipeline + record building);
+  the two are interleaved chunk by chunk (24 texts) so that drift in the machine's speed hits
+  both alike;
 * ``wirewatch ingest -w N``: the whole ``wirewatch ingest`` into a fresh DuckDB store with N
   worker processes (includes reading, worker start-up and model loading, store writes and
   event deduplication), and the peak resident memory of the largest worker.
@@ -65,27 +67,45 @@ def rate(name: str, n_docs: int, n_words: int, seconds: float, extra: str = "") 
     return row
 
 
-def bench_spacy(texts: list[str], model: str, words: int) -> dict:
+def bench_side_by_side(texts: list[str], model: str, words: int, chunk: int = 24) -> list[dict]:
+    """Bare spaCy and wirewatch extract on the same texts, interleaved chunk by chunk.
+
+    Both pipelines are loaded once and warmed up; then each chunk of ``chunk`` texts is run
+    through both (in alternating order), and each side's time is summed. Interleaving spreads
+    any drift of the machine's speed (other processes, CPU clock) over both sides equally, so
+    their ratio is steadier than from two runs one after the other.
+    """
     import spacy
 
-    nlp = spacy.load(model)
-    list(nlp.pipe(texts[:4]))  # warm up
-    t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    return rate("spacy nlp.pipe", len(texts), words, time.perf_counter() - t)
-
-
-def bench_extract(texts: list[str], model: str, words: int) -> dict:
     from wirewatch import Extractor
     from wirewatch.ingest.document import InputDocument
 
+    nlp = spacy.load(model)
     ex = Extractor(model)
+    list(nlp.pipe(texts[:4]))  # warm up: lazy tables, caches
     list(ex.extract_many([InputDocument(t) for t in texts[:4]]))
-    t = time.perf_counter()
-    for _ in ex.extract_many([InputDocument(t, source_id=str(i)) for i, t in enumerate(texts)]):
-        pass
-    return rate("wirewatch extract", len(texts), words, time.perf_counter() - t)
+    spent = {"spacy": 0.0, "extract": 0.0}
+
+    def run_spacy(part: list[str]) -> None:
+        for _ in nlp.pipe(part, batch_size=16):
+            pass
+
+    def run_extract(part: list[str], base: int) -> None:
+        items = [InputDocument(t, source_id=str(base + i)) for i, t in enumerate(part)]
+        for _ in ex.extract_many(items):
+            pass
+
+    for k, i in enumerate(range(0, len(texts), chunk)):
+        part = texts[i : i + chunk]
+        order = ("spacy", "extract") if k % 2 == 0 else ("extract", "spacy")
+        for side in order:
+            t = time.perf_counter()
+            run_spacy(part) if side == "spacy" else run_extract(part, i)
+            spent[side] += time.perf_counter() - t
+    return [
+        rate("spacy nlp.pipe", len(texts), words, spent["spacy"]),
+        rate("wirewatch extract", len(texts), words, spent["extract"]),
+    ]
 
 
 def write_jsonl(texts: list[str], path: Path) -> None:
@@ -147,7 +167,7 @@ def main() -> None:
     texts, label = load_texts(args.docs)
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {label}, {len(texts)} docs, {words} words; model {args.model}")
-    rows = [bench_spacy(texts, args.model, words), bench_extract(texts, args.model, words)]
+    rows = bench_side_by_side(texts, args.model, words)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         jsonl = tmp / "bench.jsonl"
