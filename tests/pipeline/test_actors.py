@@ -285,3 +285,28 @@ def test_capital_as_place_or_government(nlp, text, capital, expected):
     doc = nlp(text)
     [m] = [m for m in doc._.ww_mentions if m["text"] == capital]
     assert (m["kind"], m["entity_type"], m["country"], m["sector"], m["name_key"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # issue 4: a lower-case title right before a person's name is still a title
+        ("Opposition figure and prime minister Ivo Marek spoke on Monday.", "Ivo Marek", "GOV"),
+        # issue 4: a past title makes an elite (CAMEO ELI), as in an appositive
+        ("Ousted President Lena Sorvik spoke on Monday.", "Lena Sorvik", "ELI"),
+        ("Former Foreign Minister Ivo Marek spoke on Monday.", "Ivo Marek", "ELI"),
+        # issue 4: an international body before the title makes the body's official
+        ("Rebel leaders met U.N. mediator Lena Sorvik on Monday.", "Lena Sorvik", "IGO"),
+    ],
+)
+def test_issue_4_pre_nominal_title_kinds(nlp, text, name, sector):
+    doc = hand_ner(nlp, text, [(name, "PERSON"), ("Monday", "DATE")])
+    [m] = [m for m in doc._.ww_mentions if m["text"] == name]
+    assert m["sector"] == sector
+
+
+def test_issue_4_lower_case_role_word_without_a_name_is_no_title(nlp):
+    doc = hand_ner(nlp, "The president spoke to Ivo Marek on Monday.",
+                   [("Ivo Marek", "PERSON"), ("Monday", "DATE")])
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "Ivo Marek"]
+    assert m["sector"] is None

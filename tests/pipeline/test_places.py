@@ -41,3 +41,21 @@ def test_us_context():
     g = gazetteer()
     assert g.has_us_context("Voters in Atlanta and Ohio")
     assert not g.has_us_context("Protesters in Tbilisi and Batumi")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # issue 4: a large city under a spelling that is not GeoNames' own name
+        ("Kandahar", ("AFG", "city")),  # GeoNames: Kandahār
+        ("Basra", ("IRQ", "city")),  # GeoNames: Basrah
+        # issue 4: a place name followed by a kind word
+        ("Montenegro province", ("MNE", "country")),
+        ("Kandahar province", ("AFG", "city")),
+        ("Glorbington district", (None, "unresolved")),
+    ],
+)
+def test_issue_4_spelling_variants_and_kind_words(name, expected):
+    loc = gazetteer().resolve(name)
+    assert (loc["country"], loc["precision"]) == expected
+    assert loc["name"] == name

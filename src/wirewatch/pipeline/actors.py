@@ -57,7 +57,11 @@ PRONOUNS = frozenset(
 LOCATIVE_PREPS = frozenset("in at near outside inside around across into throughout".split())
 _TRIM_LEFT = frozenset({"the", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "then-", "ex", "deputy", "interim"})
+_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "then-", "ex", "deputy", "interim",
+                              "ousted", "deposed", "exiled", "late"})
+# modifiers that make a state title a past one: CAMEO codes former officials as elites (ELI)
+_PAST_MODIFIERS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
+_STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def _mention(
@@ -250,13 +254,21 @@ class ActorRecognizer:
     def _person(
         self, doc: Doc, start: int, end: int, title: tuple[int, int, int, str | None]
     ) -> dict[str, Any]:
-        t_start, t_end, _first, country = title
+        t_start, t_end, first, country = title
         descriptors, sector = [], None
         if t_end > t_start:
             tspan = doc[t_start:t_end]
             descriptors = [span_dict(doc, tspan.start_char, tspan.end_char)]
             sector = onto.title_sector(tspan.text)
             country = country or onto.title_country(tspan.text)
+            if sector in _STATE_TITLE_SECTORS and any(
+                t.lower_ in _PAST_MODIFIERS for t in doc[first:t_start]
+            ):
+                sector = "ELI"  # "former Prime Minister X", "ousted President Y"
+            if not country and t_start > 0 and onto.actor_codes(
+                doc[t_start - 1].text, "ORG"
+            ) == (None, "IGO"):
+                sector = "IGO"  # "U.N. mediator X", "EU envoy Y": the body's official
         span = doc[start:end]
         return _mention(
             doc, span.start_char, span.end_char, "name", "PERSON", country, sector,
@@ -294,8 +306,13 @@ class ActorRecognizer:
         title_end: dict[int, int] = {}  # token after a title -> title start (longest)
         title_tok = [False] * n
         for _, ts, te in self._titles(doc):
-            if not any(t.is_title or t.is_upper for t in doc[ts:te]):
-                continue  # pre-nominal titles are capitalised: "Foreign Minister"
+            if not any(t.is_title or t.is_upper for t in doc[ts:te]) and not (
+                te < n and ent_of[te] >= 0 and ents[ent_of[te]].label_ == "PERSON"
+                and ents[ent_of[te]].start == te
+            ):
+                # pre-nominal titles are capitalised ("Foreign Minister"), unless a person's
+                # name follows at once ("former prime minister Ivo Marek")
+                continue
             if te not in title_end or ts < title_end[te]:
                 title_end[te] = ts
         mentions: list[dict[str, Any]] = []

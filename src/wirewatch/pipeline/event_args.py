@@ -42,7 +42,12 @@ _MODALS = frozenset({"would", "could", "may", "might", "will", "should", "shall"
                      "'d", "'ll", "wo", "ca"})
 _IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek", "aim",
                              "consider", "propose", "expect", "vow", "promise", "offer",
-                             "refuse", "decline", "fail", "try", "attempt"})
+                             "refuse", "decline", "fail", "try", "attempt", "agree",
+                             "consent", "allow", "permit", "authorize", "authorise"})
+# participles that after "be" + "to" state the subject's stance ("is opposed to")
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "resign", "reconcile"})
+# verbs whose "to"/"on" object is an event agreed to, not yet done ("agreed to a ceasefire")
+_ASSENT_HEADS = frozenset({"agree", "consent", "commit"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CLAUSE_UP = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
 
@@ -119,6 +124,17 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
     ("protesters died").
     """
     source = target = theme = None
+    if is_passive(verb) and verb.lemma_.lower() in _STATIVE_PASSIVES and not any(
+        c.dep_ == "agent" for c in verb.children
+    ) and _prep_objects(verb, ("to",)):
+        # "Israel is opposed to French mediation", "X is committed to reform": a stance held
+        # by the subject, not something done to it
+        for c in verb.children:
+            if c.dep_ in ("nsubjpass", "nsubj"):
+                source = c
+            elif c.dep_ == "auxpass" and source is None:  # the parser may hang it on "is"
+                source = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        return source, _prep_objects(verb, ("to",))[0][1], theme
     if is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":
@@ -296,8 +312,12 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         # the noun is an object or adjunct of its verb: the verb's subject acts, unless the
         # noun names its own actor in an "of" phrase and sits in an adjunct ("sent troops at
         # the request of X", "fired on crowds during the protests"): the one who acts on the
-        # request, or against the protest, is not its source
-        if source is None and not _own_actor_adjunct(noun, of_role):
+        # request, or against the protest, is not its source; nor a noun that sets the scene
+        # ("the governor ordered patrols after riots": he did not riot) unless it names the
+        # other side ("retook the village after fierce fighting with guerrillas")
+        if source is None and not _own_actor_adjunct(noun, of_role) and not (
+            is_background(noun) and not _prep_objects(noun, ("with", "against", "between"))
+        ):
             subj = subject_of(gov)
             if subj is not None and subj.i != noun.i and not any(
                 t.i == noun.i for t in subj.subtree
@@ -325,6 +345,8 @@ def is_argument_of(noun: Token, verb: Token) -> bool:
     to it ("expressed condolences", "In a call with X, B reiterated")."""
     if noun.head.i == verb.i:
         return True
+    if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and noun.head.head.i == verb.i:
+        return True  # "launched a mediation effort", "staged a protest march"
     if noun.dep_ != "pobj" or noun.head.i == verb.i:
         return False
     attach = noun.head.head
@@ -458,12 +480,15 @@ def is_hypothetical(trigger: Token, gov: Token | None) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
-        if h.dep_ == "xcomp" and h.head.lemma_ in _IRREALIS_HEADS:
+        if _to_complement(h) and h.head.lemma_ in _IRREALIS_HEADS:
             return True
         if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":
             return True
     if trigger.dep_ in ("dobj", "pobj") and gov is not None and gov.lemma_ in _IRREALIS_HEADS:
         return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "on", "upon") \
+            and trigger.head.head.lemma_ in _ASSENT_HEADS:
+        return True  # "agreed to a ceasefire", "agreed on the withdrawal of troops"
     return False
 
 
@@ -519,8 +544,12 @@ def intent_frame(trigger: Token, gov: Token | None) -> str | None:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                          for m in c.children):
                 unless = True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
+                                         for m in c.children) and any(
+                    a.dep_ == "aux" and a.tag_ == "MD" for a in h.children):
+                kind = "intent"  # "may halt its mediation if ...": a conditional intent
         head = h.head
-        if h.dep_ in ("xcomp", "pcomp", "prep") and head.i != h.i:
+        if (h.dep_ in ("xcomp", "pcomp", "prep") or _to_complement(h)) and head.i != h.i:
             if head.lemma_.lower() in _INTENT_VERBS:
                 kind = "intent"
             if head.lemma_.lower() in _INTENT_ADJ and head.pos_ == "ADJ":
@@ -532,11 +561,53 @@ def intent_frame(trigger: Token, gov: Token | None) -> str | None:
     return kind
 
 
+def _to_complement(h: Token) -> bool:
+    """An infinitive complement: xcomp, or an advcl/ccomp with its own "to" ("have sworn to
+    fight", "allowed the opposition to hold", as the parser often attaches them)."""
+    return h.dep_ == "xcomp" or (h.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in h.children))
+
+
 def deontic_clause(verb: Token) -> bool:
     """Whether ``verb`` carries "must"/"ought to"/"has to" ("X said Y must release them")."""
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX:
             return True
+    return False
+
+
+_BACKGROUND_PREPS = frozenset({"after", "following", "amid", "despite", "since", "before"})
+_BACKGROUND_MARKS = frozenset({"as", "while", "after", "because", "when", "since", "although",
+                               "though", "before", "until", "whereas"})
+
+
+def is_background(tok: Token) -> bool:
+    """A trigger that sets the scene for the sentence's report rather than being it: a noun in
+    an "after/following/amid/despite/in the wake of/in response to" adjunct ("ordered patrols
+    after violent protests"), or the verb of an "as/while/because/when" clause ("resigned as
+    the opposition threatened to storm his residence")."""
+    if tok.pos_ != "VERB":
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ in _BACKGROUND_PREPS:
+                    return True
+                if prep.lower_ in ("of", "to") and prep.head.lower_ in ("wake", "response"):
+                    return True
+                cur = prep.head
+                continue
+            if cur.dep_ in ("compound", "conj", "amod"):
+                cur = cur.head
+                continue
+            return False
+        return False
+    for h in (tok, tok.head):
+        if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
+                                     for c in h.children):
+            return True
+        if h.dep_ not in ("xcomp", "conj"):
+            break
     return False
 
 

@@ -124,6 +124,9 @@ class EventCoder:
         self.name = name
         self._lexicon = lexicon()  # loads and validates the lexicon once
         self._lemmas = frozenset(e.lemma for e in self._lexicon)
+        # lemmas that can be an event noun ("protests"); verb-only rows ("forced X out") do not
+        # stop "forces" from being an actor
+        self._noun_lemmas = frozenset(e.lemma for e in self._lexicon if e.noun)
         ea.reporting_verbs()
         if event_classifier not in ("rules", "learned"):
             raise ConfigError(
@@ -179,10 +182,11 @@ class EventCoder:
             return events
         trig = {t.i: e for t, e in triggers}
         triggers = [(t, e) for t, e in triggers
-                    if not _folded(t, set(trig)) and not _folded_same(t, e, trig)
+                    if not _folded(t, trig) and not _folded_same(t, e, trig)
                     and not _escalation(t, e, trig)]
         numbers = _sentence_numbers(sent, ctx)
         owner = _number_owner(numbers, [t for t, _ in triggers], doc)
+        protests = frozenset(t.i for t, e in triggers if e.plover_type == "PROTEST")
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and ea.deontic_clause(tok) and not any(
                 e.plover_type == "REQUEST" and (t in tok.ancestors)
@@ -190,18 +194,20 @@ class EventCoder:
             ) and _reported_or_nominal(tok):
                 try:
                     events.extend(self._code(ctx, sent, tok, _DEMAND_ENTRY, [], {}, [],
-                                             demand=True))
+                                             demand=True, protests=protests))
                 except Exception as exc:  # never sink the sentence
                     add_diagnostic(doc, self.name, f"skipped demand: {exc}")
         for tok, entry in triggers:
             try:
                 others = [t for t, _ in triggers if t.i != tok.i]
-                events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others))
+                events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others,
+                                         protests=protests))
             except Exception as exc:
                 add_diagnostic(
                     doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
                     _sd(doc_text(doc), tok.idx, tok.idx + len(tok.text)),
                 )
+        _targets_from_complement(sent, events)
         return events
 
     def _with_classifier(self, ctx: _DocContext,
@@ -261,7 +267,7 @@ class EventCoder:
     def _code(
         self, ctx: _DocContext, sent: Span, tok: Token, entry: TriggerEntry,
         numbers: list[tuple[NumberPhrase, Token]], owner: dict[int, int],
-        others: list[Token], *, demand: bool = False,
+        others: list[Token], *, demand: bool = False, protests: frozenset[int] = frozenset(),
     ) -> list[dict[str, Any]]:
         doc = sent.doc
         gov = ea.governing_verb(tok)
@@ -271,6 +277,14 @@ class EventCoder:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
         if demand:  # "X said Y must ...": the speaker demands, Y is the target
             src = ea.reporting_speaker(tok, sent) or _clause_subject_above(tok)
+        if src is not None and src.dep_ == "poss" and src.pos_ == "PRON" and gov is not None:
+            poss_actor = self._actor(ctx, src)
+            subj = ea.subject_of(gov)
+            if (poss_actor is None or not poss_actor.get("entity_id")) and subj is not None \
+                    and subj.pos_ != "PRON" and self._actor(ctx, subj) is not None:
+                # "the committee completed its investigation", "X reiterated its demand":
+                # an unresolved possessive is the clause's subject
+                src = subj
         sources = [a for h in ea.conjuncts(src) if (a := self._actor(ctx, h)) is not None]
         if not sources and src is not None and src.pos_ == "PRON":
             # "Syria says it will ...": an unresolved pronoun subject of reported speech is
@@ -299,6 +313,20 @@ class EventCoder:
         # that is the other party's ("President X threatened Russia")
         sources = _with_sole_country(ctx, sources, targets)
         targets = _with_sole_country(ctx, targets, sources)
+        # any other actor the text gives no country takes its only one, unless the event's
+        # place will locate it ("killed 23 people in Tel Aviv")
+        placed = bool(location and location.get("country") and location.get("span"))
+        strict = entry.plover_type in _FORCE_TYPES
+        sources = _with_sole_country(ctx, sources, targets, broad=True, placed=placed,
+                                     strict=strict)
+        targets = _with_sole_country(ctx, targets, sources, broad=True, placed=placed)
+        if not sources and src is not None and entry.plover_type == "ASSAULT" \
+                and src.lemma_.lower() in _ATTACK_MEANS and (rng := ea.actor_span(src)):
+            # "a roadside bomb killed two soldiers", "killed by an explosive device": the
+            # perpetrator is unnamed; the means stands for it and takes the place's country
+            # (below), as CAMEO coders code an unknown attacker by where the attack happened
+            sources = [{**_sd(ctx.text, *rng), "entity_id": None,
+                        "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
         if location and location.get("country") and location.get("span"):
             if not targets and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL):
                 # no party named: the event is directed at the place it happens in ("a curfew
@@ -325,6 +353,10 @@ class EventCoder:
         conf = entry.weight + (0.1 if sources else -0.1) + (0.05 if targets else 0.0)
         conf -= 0.1 if hypothetical or negated else 0.0
         conf -= 0.08 * min(3, ea.clause_rank(tok))  # the main verb outranks subordinate triggers
+        if ea.is_background(tok):
+            conf -= 0.1  # "... after violent protests", "resigned as the crowd threatened"
+        if entry.plover_type == "REQUEST" and _voiced_by_protest(tok, protests):
+            conf -= 0.15  # "marched through the capital demanding ...": the protest's demand
         conf = round(min(0.99, max(0.05, conf)), 2)
         dyads = _dyads(sources, targets, entry.plover_type)
         out = []
@@ -381,7 +413,7 @@ class EventCoder:
         or partitive "of" phrase gives (no document default)."""
         a = self._actor_phrase(ctx, head)
         if a is not None and a.get("country") and any(
-            c.lower_ == "ethnic" for c in head.children
+            t.lower_ == "ethnic" for t in head.subtree if t.i < head.i
         ):
             # "ethnic Albanians", "ethnic Turks": a people, not the state their name comes from;
             # the place they are in decides
@@ -432,13 +464,17 @@ class EventCoder:
                 # the entity has a sector but its nationality is in the phrase ("Turkish Kurd
                 # refugees", "the Iraqi government")
                 c2, s2 = ctx.codes(ctx.text[start:end], head.ent_type_)
-                country, sector = c2, sector or s2
+                # "U.N. war crimes court", "NATO troops", "Red Cross officials": an
+                # international body's own organ, force or staff is coded as the body (CAMEO
+                # puts the IGO code first)
+                country, sector = c2, (s2 if s2 in _NATIONLESS_SECTORS and not c2
+                                       else sector or s2)
             return {**_sd(ctx.text, start, end), "entity_id": ent.get("id"),
                     "name": ent.get("name") or ctx.text[start:end],
                     "country": country, "sector": sector}
         if head.pos_ == "PRON":
             return None  # an unresolved pronoun names no one
-        if head.lemma_.lower() in self._lemmas and head.pos_ != "PROPN":
+        if head.lemma_.lower() in self._noun_lemmas and head.pos_ != "PROPN":
             return None  # an event noun ("protests turned into riots") is not an actor
         text = ctx.text[start:end]
         country, sector = ctx.codes(text, head.ent_type_)
@@ -634,8 +670,14 @@ class _DocContext:
         """The only country the text names (by name, demonym or capital), else None."""
         if self._sole is None:
             named = [(e, self.codes(e.text, e.label_)[0]) for e in self.ents
-                     if e.label_ in ("GPE", "NORP")]
+                     if e.label_ in ("GPE", "NORP", "LOC") and not _currency_prefix(e)]
             found = {c for _e, c in named if c}
+            # countries and demonyms the actor tables found inside other names ("the Nigerian
+            # Interior Ministry")
+            found |= {m["country"] for m in (self.doc._.ww_mentions or [])
+                      if m.get("entity_type") in ("GPE", "NORP") and m.get("country")
+                      and not self.text[m["end_char"]:m["end_char"] + 2].lstrip()
+                      .startswith("$")}
             self._sole = next(iter(found)) if len(found) == 1 else ""
             # "sanctions against Venezuela", "talks with Peru": the country is acted upon,
             # so an official elsewhere in the text is not its own
@@ -681,6 +723,8 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         return not any(c.dep_ == "dobj" for c in tok.children)
     if kind == "xcomp":
         return any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "ccomp":  # a clause complement: "protested that ...", "agreed that ..."
+        return any(c.dep_ == "ccomp" for c in tok.children)
     if kind == "prep":
         holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
         for c in (c for h in holders for c in h.children):
@@ -700,7 +744,11 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
     args: list[Token] = []
     if kind == "obj":
         args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        # the "of" object of the trigger, and of its object when that is a measure or part
+        # ("lifted a state of emergency", "suspended part of its aid programme", "handed over
+        # 700 kg of medicine")
+        args += [o for h in [tok, *args] for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj"]
     elif kind == "subj":
         args = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
@@ -754,15 +802,37 @@ def _escalation(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) 
                for f in firsts)
 
 
-def _folded(tok: Token, trig_ids: set[int]) -> bool:
+def _folded(tok: Token, trig: dict[int, TriggerEntry]) -> bool:
     """A noun trigger that is the object of a verb trigger ("lifted the sanctions", "condemned
-    violence and destruction")."""
+    violence and destruction", "lifted a state of emergency", "violated the ceasefire
+    agreement"), or the prepositional object of a stance or appeal trigger ("is opposed to
+    French mediation", "protested against the deployment"): what the verb acts on or speaks
+    about, not an event of its own."""
     if tok.pos_ == "VERB":
         return False
     cur = tok
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
-    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i in trig_ids and cur.head.i != tok.i
+    if cur.dep_ == "compound" and cur.head.dep_ == "dobj":
+        cur = cur.head  # "halt mediation efforts", "violated the ceasefire agreement"
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
+        cur = cur.head.head  # "lifted a state of emergency", "suspended part of the aid"
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in _STANCE_PREPS:
+        verb = cur.head.head
+        e = trig.get(verb.i)
+        return e is not None and verb.i != tok.i and e.plover_type in _STANCE_TYPES
+    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i in trig and cur.head.i != tok.i
+
+
+# nouns naming the means of an attack whose perpetrator the text does not name
+_ATTACK_MEANS = frozenset({
+    "bomb", "bombing", "explosion", "blast", "mine", "minefield", "landmine", "device", "ied",
+    "rocket", "missile", "shell", "mortar", "grenade", "shelling", "airstrike", "strike",
+    "attack", "explosive", "car-bomb", "booby", "trap",
+})
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+_STANCE_PREPS = frozenset({"to", "against", "for", "over", "about"})
+_STANCE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
 
 
 _OWN_PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "inside", "within", "across",
@@ -962,11 +1032,17 @@ def _under_place_prep(tok: Token, trigger: Token) -> bool:
     """Whether a place name hangs off an in/at/near/… preposition (directly, or through the noun
     it names: "in Kazakhstan's largest city, Almaty") or modifies the trigger."""
     cur = tok
-    for _ in range(4):
+    for _ in range(6):
         if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
             return True
         if cur.head.i == trigger.i and cur.dep_ in ("compound", "amod", "nmod"):
             return True
+        if cur.dep_ == "prep" and cur.lower_ == "of":
+            # "outside (of) the Iraqi city of Basra", "in the town of X"
+            if cur.head.lower_ in _PLACE_PREPS:
+                return True
+            cur = cur.head
+            continue
         if cur.dep_ not in ("appos", "poss", "compound", "conj", "pobj"):
             return False
         cur = cur.head
@@ -1142,28 +1218,52 @@ _OPPOSING_PREPS = frozenset({"against", "with", "on", "upon", "toward", "towards
 
 
 def _with_sole_country(ctx: _DocContext, actors: list[dict[str, Any]],
-                       others: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                       others: list[dict[str, Any]], *, broad: bool = False,
+                       placed: bool = False, strict: bool = False) -> list[dict[str, Any]]:
     """``actors`` where a state official without a country takes the text's only country
     (``_DocContext.sole_country``), unless the other party is that state itself ("President X
     threatened Russia": X is not Russian; "Fijian rebels will release Prime Minister X": he
-    is Fijian)."""
+    is Fijian). With ``broad``, any actor but an international body does ("Islamic
+    fundamentalists demanded the resignation of the Algerian president", "Former prime
+    minister X ... Greece's biggest trial"): a domestic actor is the default, as CAMEO coders
+    code an actor the text gives no nationality by the country the story is about; with
+    ``strict`` (the source of force: assaults, arrests) not when the other party has that
+    country, as an attacker of a country's nationals is often foreign; with ``placed``, not a
+    common-noun group the event's place will locate (``_located``)."""
     sole = ctx.sole_country
     if not sole or ctx.sole_is_opposed or any(
         o.get("country") == sole and (oa.country_code(o["text"]) or oa.metonym(o["text"]))
         for o in others
     ):
         return actors
+    if broad:
+        if strict and any(o.get("country") == sole for o in others):
+            return actors  # "gunmen kidnapped two Turkish engineers": not Turks themselves
+        return [a if a.get("country") or a.get("sector") in _NATIONLESS_SECTORS
+                or (placed and _locatable(ctx.doc, a))
+                else {**a, "country": sole} for a in actors]
     return [a if a.get("country") or not ctx.default_country(a.get("sector"))
             else {**a, "country": sole} for a in actors]
 _GROUP_PLACE_PREPS = frozenset({"in", "throughout", "across", "from", "at", "inside", "of"})
+
+
+def _currency_prefix(ent: Span) -> bool:
+    """A country name that only qualifies a currency ("US $50 million", "HK$ 3 billion")."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and (nxt.text in ("$", "dollars") or nxt.ent_type_ == "MONEY"
+                                and nxt.is_currency)
 
 
 def _place_country(ctx: _DocContext, head: Token) -> str | None:
     """Country of the place a group noun is located by ("in Baghdad", "throughout Indonesia",
     "from Calgary"): a country, demonym or capital from the actor tables, else a gazetteer city
     or region."""
-    for c in head.children:
-        if c.dep_ != "prep" or c.lower_ not in _GROUP_PLACE_PREPS:
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    # "guerrillas operating in Macedonia", "a group based in Trinidad"
+    preps += [p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+              for p in c.children if p.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ not in _GROUP_PLACE_PREPS:
             continue
         for o in c.children:
             if o.dep_ != "pobj" or o.ent_type_ not in _PLACE_LABELS:
@@ -1181,18 +1281,93 @@ def _place_country(ctx: _DocContext, head: Token) -> str | None:
     return None
 
 
+def _locatable(doc: Doc, actor: dict[str, Any]) -> bool:
+    """A common-noun group ("people", "demonstrators") or an ethnic group ("ethnic Albanians"):
+    an actor the event's place gives a country."""
+    span = doc.char_span(actor["start_char"], actor["end_char"], alignment_mode="expand")
+    return span is not None and len(span) > 0 and (
+        span.root.pos_ == "NOUN" or any(c.lower_ == "ethnic" for c in span.root.children)
+    )
+
+
 def _located(doc: Doc, actor: dict[str, Any], location: dict[str, Any]) -> dict[str, Any]:
     """``actor`` with the event place's country when it is a common-noun group with none
     ("people", "demonstrators", "rival militias") or an ethnic group ("ethnic Albanians");
     names and international bodies unchanged."""
     if actor.get("country") or actor.get("sector") in _NATIONLESS_SECTORS:
         return actor
-    span = doc.char_span(actor["start_char"], actor["end_char"], alignment_mode="expand")
-    if span is None or not len(span) or not (
-        span.root.pos_ == "NOUN" or any(c.lower_ == "ethnic" for c in span.root.children)
-    ):
+    if not _locatable(doc, actor):
         return actor
     return {**actor, "country": location["country"]}
+
+
+_VERBAL_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "PROTEST", "SUPPORT",
+                           "ACCUSE"})
+
+
+def _targets_from_complement(sent: Span, events: list[dict[str, Any]]) -> None:
+    """Give a stance, threat or protest with no target of its own the target of the event it
+    is about, in its infinitive or participle complement ("threatened to impose a curfew in
+    Algiers", "agreed to postpone the rally in Baku", "marched, calling for independence
+    from X"). Changes ``events`` in place."""
+    by_start: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        by_start.setdefault(e["trigger"]["start_char"], []).append(e)
+    tok_at = {t.idx: t for t in sent}
+    for e in events:
+        if e["target_actor"] is not None or e["plover_type"] not in _VERBAL_TYPES:
+            continue
+        tok = tok_at.get(e["trigger"]["start_char"])
+        if tok is None:
+            continue
+        src = e["source_actor"]
+        for c in tok.children:
+            if not (c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
+                    e["plover_type"] == "PROTEST"
+                    or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))):
+                continue  # "condemned X, urging all parties ...": a second act, not X's target
+            cands = [c, *(d for d in c.children if d.dep_ == "dobj")]
+            found = next((o["target_actor"] for k in cands for o in by_start.get(k.idx, [])
+                          if o is not e and o["target_actor"] is not None
+                          and (src is None or o["target_actor"]["start_char"]
+                               != src["start_char"])), None)
+            if found is not None:
+                e["target_actor"] = found
+                break
+
+
+def _prepared(tok: Token) -> bool:
+    """The trigger is what an actor "prepared/was preparing/readied" to do, directly or through
+    one more verb ("prepared to resume shelling")."""
+    cur = tok if tok.pos_ == "VERB" else tok.head
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("xcomp", "advcl", "dobj") and cur.head.lemma_.lower() in (
+                "prepare", "ready", "mobilize", "mobilise"):
+            return True
+        if cur.dep_ not in ("xcomp", "dobj", "advcl"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _voiced_by_protest(tok: Token, protests: frozenset[int]) -> bool:
+    """A demand made inside a protest's clause ("demonstrated in the city calling for
+    independence", "staged rallies, saying he must resign", "blocked roads demanding his
+    return"): a protest trigger is above it or is its clause's object or subject."""
+    if not protests:
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in protests or any(
+            c.dep_ in ("dobj", "nsubj") and c.i in protests for c in cur.children
+        ):
+            return True
+    return False
 
 
 def _reported_or_nominal(verb: Token) -> bool:
@@ -1223,13 +1398,19 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
     and in the trigger's verb complement (``complement_targets``)."""
     out: list[Token] = []
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "compound" and tok.pos_ != "VERB":
+        holders.append(tok.head)  # "a mediation mission between X and Y"
     for h in holders:
         for c in h.children:
             if c.dep_ == "dative" and c.pos_ != "ADP":
                 out.append(c)
             if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "between", "from", "with",
                                                              "against", "on", "into"):
-                out.extend(o for o in c.children if o.dep_ == "pobj")
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                out.extend(objs)
+                # "hacked into the computers of X", "fired on the homes of X": the party
+                # inside a non-actor object
+                out.extend(t for o in objs for t in ea.inner_targets(o, 1))
     if entry.plover_type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT"):
         for c in tok.children:
             if c.dep_ == "ccomp":
@@ -1268,7 +1449,11 @@ def _stance_events(tok: Token, gov: Token | None, entry: TriggerEntry,
     new: tuple[str, str | None, str] | None = None
     if base["hypothetical"] and not base["negated"]:
         frame = ea.intent_frame(tok, gov)
-        if frame == "ultimatum" or (frame == "intent" and ptype in _THREAT_TYPES):
+        if frame == "intent" and ptype == "ASSAULT" and _prepared(tok):
+            # "the army prepared to resume shelling": military preparation is a show of
+            # force (CAMEO 150), not a stated threat
+            new = ("MOBILIZE", None, "150")
+        elif frame == "ultimatum" or (frame == "intent" and ptype in _THREAT_TYPES):
             code, mode = _INTENT_THREAT.get(ptype, ("130", None))
             if ptype == "THREATEN":
                 code, mode = entry.cameo or "130", entry.plover_mode

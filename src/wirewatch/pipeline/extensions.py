@@ -22,7 +22,6 @@ extension              content                                  written by
 from __future__ import annotations
 
 import bisect
-
 from typing import Any
 
 from spacy.tokens import Doc

