@@ -546,3 +546,21 @@ def test_coded_event_offsets_point_at_the_verb(dicts, sm_nlp):
     text = "Rohan broke down the treaty with Gondor."
     (ev,) = coder.code(text)
     assert text[ev.verb_start : ev.verb_end] == "broke down"
+
+
+def test_issue_4_bundled_leaders_have_a_nationality_default():
+    """Every bundled leader is coded by nationality on a date no listed office covers."""
+    from wirewatch.ontology.actors import country_name
+    from wirewatch.pipeline._actor_dicts import leaders
+
+    d = leaders()
+    assert not d.problems
+    for e in d.entries:
+        defaults = [r.code for r in e.rules if not r.restricted]
+        assert len(defaults) == 1, e.name
+        assert country_name(defaults[0]) is not None, (e.name, defaults[0])
+    by_name = {e.name: e for e in d.entries}
+    # 1990-2009 section: a term in the 1990s, nationality outside it
+    assert by_name["BORIS_YELTSIN_"].code_on(19950101) == "RUSGOV"
+    assert by_name["KOFI_ANNAN_"].code_on(20000101) == "IGOUNO"
+    assert by_name["KOFI_ANNAN_"].code_on(19800101) == "GHA"

@@ -310,3 +310,50 @@ def test_issue_4_lower_case_role_word_without_a_name_is_no_title(nlp):
                    [("Ivo Marek", "PERSON"), ("Monday", "DATE")])
     [m] = [m for m in doc._.ww_mentions if m["text"] == "Ivo Marek"]
     assert m["sector"] is None
+
+
+# --- issue 4: actor country kinds ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name", "expected"),
+    [
+        # 1990-2009 office holders in the bundled leaders dictionary
+        ("Prime Minister Tony Blair flew to Washington.", "1999-03-02", "Tony Blair",
+         ("GBR", "GOV", "GBRGOV")),
+        ("Boris Yeltsin met the visiting delegation.", "1996-07-01", "Boris Yeltsin",
+         ("RUS", "GOV", "RUSGOV")),
+        ("Kofi Annan called for calm.", "2003-02-01", "Kofi Annan", (None, "IGO", "IGOUNO")),
+        ("Jacques Chirac spoke at the summit.", "2009-05-01", "Jacques Chirac",
+         ("FRA", "ELI", "FRAELI")),
+    ],
+)
+def test_issue_4_leaders_of_1990_2009(nlp, text, date, name, expected):
+    [m] = [m for m in dated(nlp, text, date)._.ww_mentions if m["text"] == name]
+    assert (m["country"], m["sector"], m["actor_code"]) == expected
+
+
+def test_issue_4_leader_outside_listed_offices_keeps_nationality(nlp):
+    # 2000: Obama held none of the offices listed for him; he is still a US national
+    doc = dated(nlp, "Barack Obama spoke to students in Chicago.", "2000-01-01")
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "Barack Obama"]
+    assert (m["country"], m["actor_code"]) == ("USA", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        ("Kenya's Supreme Court annulled the vote.", "Supreme Court", "KEN"),
+        ("The Pakistani Supreme Court freed the editor.", "Supreme Court", "PAK"),
+        ("The Supreme Court heard the appeal.", "Supreme Court", "USA"),
+    ],
+)
+def test_issue_4_national_body_takes_its_owner_country(nlp, text, body, country):
+    [m] = [m for m in dated(nlp, text, "2020-01-01")._.ww_mentions if m["text"] == body]
+    assert m["country"] == country
+
+
+def test_issue_4_leader_name_gives_the_body_its_country(nlp):
+    doc = dated(nlp, "The Clinton administration lifted the embargo.", "1995-06-01")
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "administration"]
+    assert (m["country"], m["sector"]) == ("USA", "GOV")

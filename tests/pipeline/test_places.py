@@ -59,3 +59,19 @@ def test_issue_4_spelling_variants_and_kind_words(name, expected):
     loc = gazetteer().resolve(name)
     assert (loc["country"], loc["precision"]) == expected
     assert loc["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # issue 4: sub-national regions GeoNames' city list lacks resolve to their state
+        ("Darfur", ("SDN", "admin1")),
+        ("North Kivu", ("COD", "admin1")),
+        ("Chechnya", ("RUS", "admin1")),
+        ("the Golan Heights", ("SYR", "admin1")),
+        ("Tigray region", ("ETH", "admin1")),
+    ],
+)
+def test_issue_4_regions_resolve_to_their_country(name, expected):
+    loc = gazetteer().resolve(name)
+    assert (loc["country"], loc["precision"]) == expected

@@ -4,6 +4,12 @@ The file is one JSON array; record 0 is a header and is skipped. Each gold recor
 with one event (PLOVER 0.5b1 name, mapped to 0.8 as below), its source and target actors
 (``actorText``, ``code``: ISO alpha-3 or an IGO/sector code) and an optional mode.
 
+Date: each sentence is extracted on its gold record's own ``date`` (the publication date that
+dated dictionaries, e.g. the bundled leaders, are read on). In GSR 01 every record carries
+2000-01-01, a placeholder: the sentences are CAMEO-manual examples from 1980s-2000s news, so a
+leader is coded with the office held on 1 January 2000, or by nationality when the dictionary
+lists no office for that day.
+
 Scoring rule (one prediction per sentence):
     * The predicted event of a sentence is wirewatch's event with the highest ``confidence``
       that is not negated or hypothetical, else the highest-confidence event; no event at all
@@ -54,6 +60,7 @@ class GoldEvent:
     mode: str | None
     sources: list[dict[str, Any]] = field(default_factory=list)
     targets: list[dict[str, Any]] = field(default_factory=list)
+    date: str | None = None
 
 
 def normalise(text: str) -> str:
@@ -91,7 +98,8 @@ def load_gold(path: str | Path) -> list[GoldEvent]:
         mode = mode or (r.get("mode") or None)
         out.append(
             GoldEvent(
-                r["id"], r["text"], label, mode, _actors(r.get("source")), _actors(r.get("target"))
+                r["id"], r["text"], label, mode, _actors(r.get("source")), _actors(r.get("target")),
+                r.get("date") if isinstance(r.get("date"), str) else None,
             )
         )
     return out
@@ -173,7 +181,7 @@ def evaluate_plover(
         removed = len(gold) - len(kept)
         gold = kept
     t0 = time.perf_counter()
-    items = [InputDocument(text=g.text, source_id=g.id, date="2000-01-01") for g in gold]
+    items = [InputDocument(text=g.text, source_id=g.id, date=g.date) for g in gold]
     records = list(extractor.extract_many(items))
     elapsed = time.perf_counter() - t0
     per_type: dict[str, PRF] = {}

@@ -19,14 +19,17 @@ The small English model's NER faults are repaired by kind, from data, never per 
   institutions) override NER labels; an NER span fully lower-case is dropped;
 * a capital is the government ("Moscow said") unless it is used as a place: the object of a
   locative preposition ("protests in (central) Moscow") or a noun modifier ("Moscow residents");
-  a place mention has key ``PLACE:<name>`` and no sector.
+  a place mention has key ``PLACE:<name>`` and no sector;
+* a national institution named without its country ("Supreme Court", listed as USA) takes the
+  country of a country name or demonym right before it ("Kenya's Supreme Court").
 
 PETRARCH/Phoenix dictionaries (config ``actor_dictionaries``, ``agent_dictionaries``, and the
 bundled ``leaders.actors.txt`` unless ``use_default_leaders`` is false) are applied last, on the
 document's publication date (``doc._.ww_pub_date``, else today): their codes set ``country`` and
 ``sector`` (winning over the table guesses; the full code is kept as ``actor_code``) and add the
-names the NER missed (see ``wirewatch.pipeline._actor_dicts``). This is how "President Vladimir
-Putin" is RUS GOV on a 2022 article: through data, not per-article rules.
+names the NER missed (see ``wirewatch.pipeline._actor_dicts``); a listed leader's name that
+modifies a body gives it the leader's country ("the Clinton administration"). This is how
+"President Vladimir Putin" is RUS GOV on a 2022 article: through data, not per-article rules.
 
 Source: tables in ``wirewatch/resources`` via ``wirewatch.ontology.actors``; sector codes
 CAMEO 1.1b3 ch. 4 / PLOVER 0.8.
@@ -405,6 +408,11 @@ class ActorRecognizer:
                 continue
             if tm is None:
                 continue
+            if tm["entity_type"] == "ORG" and (owner := _owner_country(doc, s, table_at)):
+                # "Pakistan's Supreme Court", "the Israeli Supreme Court": a national body named
+                # without its country in the table belongs to the country that owns it here
+                tm["country"] = owner
+                tm["name_key"] = f"ORG:{owner}:{onto.normalize(s.text)}"
             table_mentions.append(tm)
             if tm["name_key"].startswith("GPE:") and tm["country"]:
                 counts[tm["country"]] += 1
@@ -464,7 +472,12 @@ class ActorRecognizer:
         for h in hits:
             m = dicts.best_overlap(mentions, h.start_char, h.end_char)
             if m is not None and m["end_char"] > h.end_char:
-                continue  # the name modifies a longer mention: "Biden administration"
+                # the name modifies a longer mention: "Biden administration", "Putin's
+                # government"; a leader's name still tells the body's country
+                if h.persons and h.country and not m["country"] and m["kind"] != "pronoun" \
+                        and m["start_char"] <= h.start_char:
+                    m["country"] = h.country
+                continue
             if m is None:
                 etype = dicts.guess_type(text, h, surnames)
                 m = _mention(doc, h.start_char, h.end_char, "name", etype, None, None,
@@ -475,6 +488,8 @@ class ActorRecognizer:
                 m["entity_type"] = "PERSON"
                 m["name_key"] = f"PERSON:{m['text'].split()[-1].lower()}"
             m["actor_code"] = h.code
+            if h.persons and h.country:
+                _leader_owns(doc, mentions, h)
             if h.country:
                 m["country"] = h.country
             if h.sector and not (h.sector == "ELI" and _holds_title(doc, m)):
@@ -557,6 +572,38 @@ def _holds_title(doc: Doc, m: dict[str, Any]) -> bool:
         return False
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in {"former", "ex", "then", "then-"}
+
+
+def _leader_owns(doc: Doc, mentions: list[dict[str, Any]], h: dicts.DictHit) -> None:
+    """A listed leader's name modifying a body gives it the leader's country: "the Obama
+    administration", "Putin's government" (the body's mention has no country of its own)."""
+    span = doc.char_span(h.start_char, h.end_char, alignment_mode="expand")
+    if span is None:
+        return
+    last = span[-1]
+    if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _TRIM_RIGHT:
+        last = doc[last.i + 1]
+    if last.dep_ not in ("compound", "poss", "case"):
+        return
+    head = last.head.head if last.dep_ == "case" else last.head
+    if head.i <= last.i:
+        return
+    for m in mentions:
+        if m["kind"] == "group" and not m["country"] \
+                and m["start_char"] <= head.idx < m["end_char"]:
+            m["country"] = h.country
+
+
+def _owner_country(doc: Doc, span: Span, table_at: dict[int, Span]) -> str | None:
+    """Country of a country name or demonym right before ``span`` ("Kenya's", "Israeli"),
+    or None."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in _TRIM_RIGHT:
+        i -= 1  # the possessive "'s"
+    prev = table_at.get(i)
+    if prev is None or prev.end != i + 1 or prev.label_ not in ("COUNTRY", "DEMONYM"):
+        return None
+    return onto.country_code(prev.text) or onto.demonym_country(prev.text)
 
 
 def _used_as_place(doc: Doc, span: Span) -> bool:

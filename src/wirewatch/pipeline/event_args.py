@@ -143,6 +143,16 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
                 target = c
     else:
         subj = subject_of(verb)
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and verb.head.i < verb.i and (verb.tag_ in ("VBG", "VBD") or (
+                    verb.head.dep_ == "ROOT" and verb.tag_ == "VBN"
+                    and not any(c.dep_ == "agent" for c in verb.children))):
+            # "protesters demanding reforms", "a statement condemning the raid": the noun the
+            # active participle modifies does it (or, when it is no actor, the one who issued
+            # it; see events); a finite verb parsed as such a modifier ("Doctors from two aid
+            # groups donated ...", or hung on a verbless root noun: "The newspaper called on
+            # Arabs to ...") is the same shape
+            subj = verb.head
         if roles.get("subj") == "target":
             target = subj
         else:
@@ -159,6 +169,8 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
     if target is None:
         preps = _RECIPIENT_PREPS if theme is not None and _owned(theme) else _TARGET_PREPS
         for _p, o in _prep_objects(verb, preps):
+            if o.ent_type_ in ("DATE", "TIME"):
+                continue  # "denounced on Friday": a date is when, not whom
             target = o
             break
     return source, target, theme
@@ -267,6 +279,9 @@ def clause_targets(tok: Token, plover_type: str) -> list[Token]:
     return out
 
 
+_ENGAGED_PASSIVES = frozenset({"engage", "involve"})
+
+
 def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
                                                                      Token | None]:
     """(source, target, theme) heads for a noun trigger ("the deployment of 2,500 troops by
@@ -300,7 +315,7 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         elif of_role == "target" and target is None:
             target = o
     for _p, o in _prep_objects(noun, _TARGET_PREPS):
-        if target is None:
+        if target is None and o.ent_type_ not in ("DATE", "TIME"):
             target = o
     if target is None and roles.get("for") == "target":
         for _p, o in _prep_objects(noun, ("for",)):
@@ -319,12 +334,20 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
             is_background(noun) and not _prep_objects(noun, ("with", "against", "between"))
         ):
             subj = subject_of(gov)
+            if subj is None and is_passive(gov) and gov.lemma_.lower() in _ENGAGED_PASSIVES \
+                    and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+                    and noun.head.head.i == gov.i:
+                # "Serb forces were engaged in ethnic cleansing", "troops involved in the
+                # clashes": the passive subject does it
+                subj = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.i != noun.i and not any(
                 t.i == noun.i for t in subj.subtree
             ):
                 source = subj
         if target is None and noun.dep_ == "dobj":
             for _p, o in _prep_objects(gov, _TARGET_PREPS):
+                if o.ent_type_ in ("DATE", "TIME"):
+                    continue
                 target = o
                 break
     return source, target, theme

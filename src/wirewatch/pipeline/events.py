@@ -286,6 +286,13 @@ class EventCoder:
                 # an unresolved possessive is the clause's subject
                 src = subj
         sources = [a for h in ea.conjuncts(src) if (a := self._actor(ctx, h)) is not None]
+        if not sources and src is not None and tok.dep_ == "acl" and src.i == tok.head.i \
+                and src.dep_ in ("dobj", "attr") and src.head.pos_ == "VERB":
+            # "X issued a statement condemning Y", "X passed a resolution calling for": the
+            # document's issuer is the source
+            subj = ea.subject_of(src.head)
+            if subj is not None and subj.i != tok.i:
+                sources = [a for h in ea.conjuncts(subj) if (a := self._actor(ctx, h)) is not None]
         if not sources and src is not None and src.pos_ == "PRON":
             # "Syria says it will ...": an unresolved pronoun subject of reported speech is
             # the speaker
@@ -425,10 +432,31 @@ class EventCoder:
                      and t.idx < a["start_char"]]
             if lefts:
                 s0 = min(t.left_edge.idx for t in lefts)
-                country, sector = ctx.codes(ctx.text[s0:a["start_char"]].strip(), "NORP")
+                left_text = ctx.text[s0:a["start_char"]].strip()
+                country, sector = ctx.codes(left_text, "NORP")
+                if not country and all(t.ent_type_ in _PLACE_LABELS for t in lefts):
+                    # "Darfur rebels", "Chechnya's separatists": a region names the country
+                    loc = gazetteer().resolve(left_text, None, ctx.us_context)
+                    if loc["precision"] in ("admin1", "city"):
+                        country = loc.get("country")
                 if country:
                     a = {**a, **_sd(ctx.text, s0, a["end_char"]), "country": country,
                          "sector": a.get("sector") or sector}
+        if a is not None and not a.get("country") and a.get("sector") not in ("IGO", "NGO") \
+                and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
+            # "Kenzo Oshima, the UN relief coordinator", "X, the foreign minister of Y": the
+            # appositive title names the person's country or international body
+            a = _with_appositive(ctx, head, a)
+        if a is not None and not a.get("country") and head.pos_ in ("NOUN", "PROPN") \
+                and head.ent_type_ not in _PLACE_LABELS:
+            # "Darfur rebels", "Chechnya separatists": a region modifying a group names its country
+            mods = [t for t in head.lefts if t.dep_ == "compound" and t.ent_type_ in _PLACE_LABELS]
+            if mods:
+                rng = ea.actor_span(mods[-1])
+                loc = gazetteer().resolve(ctx.text[rng[0]:rng[1]] if rng else mods[-1].text,
+                                          None, ctx.us_context)
+                if loc["precision"] in ("admin1", "city") and loc.get("country"):
+                    a = {**a, "country": loc["country"]}
         if a is not None and not a.get("country") and head.pos_ in ("NOUN", "PROPN") \
                 and a.get("sector") not in _NATIONLESS_SECTORS:
             # "demonstrators in Baghdad", "rebels in the Ivory Coast", "a missionary from
@@ -436,6 +464,16 @@ class EventCoder:
             country = _place_country(ctx, head)
             if country:
                 a = {**a, "country": country}
+        if a is not None and not a.get("country") and head.pos_ == "NOUN" \
+                and a.get("sector") not in _NATIONLESS_SECTORS:
+            # "doctors from two American aid groups": people from a national body share its
+            # country
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and (inner := self._actor_in_text(ctx, o)) \
+                                and inner.get("country"):
+                            return {**a, "country": inner["country"]}
         if (a is None or not a.get("country") or head.lower_ in ("group", "number")) \
                 and head.lemma_.lower() in _PARTITIVE:
             # "a group of Moroccan diplomats", "leaders of the opposition coalition"
@@ -1213,7 +1251,7 @@ def _dyads(sources: list[dict[str, Any]], targets: list[dict[str, Any]],
     return [(s, t) for s in src for t in tgt]
 
 
-_NATIONLESS_SECTORS = frozenset({"IGO", "NGO"})
+_NATIONLESS_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 _OPPOSING_PREPS = frozenset({"against", "with", "on", "upon", "toward", "towards"})
 
 
@@ -1252,6 +1290,48 @@ def _currency_prefix(ent: Span) -> bool:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return nxt is not None and (nxt.text in ("$", "dollars") or nxt.ent_type_ == "MONEY"
                                 and nxt.is_currency)
+
+
+def _with_appositive(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[str, Any]:
+    """``a`` with the country (or IGO sector) of a title in apposition right after the name:
+    "Kenzo Oshima, the United Nations relief coordinator," -> IGO; "Tomas Berg, the foreign
+    minister of Norway," -> NOR. Only a title noun counts ("X, a town in Y" does not)."""
+    for c in head.children:
+        if c.dep_ != "appos" or c.i <= head.i or c.i - head.i > 12:
+            continue
+        if c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if oa.title_sector(c.lemma_) is None and oa.title_sector(c.text) is None:
+            # no title word: only an international body inside the office's own name counts
+            # ("the United Nations Emergency Relief Coordinator")
+            own = [t for t in c.lefts if t.dep_ in ("compound", "nmod")]
+            own += [g for t in own for g in t.subtree if g is not t]
+            for t in own:
+                ent = entity_at(ctx.doc, t.idx, t.idx + len(t.text))
+                if ent is not None and ent.get("sector") == "IGO" and not ent.get("country"):
+                    return {**a, "sector": "IGO"}
+            continue
+        # the title's own modifiers and its "of" phrase: "the Norwegian foreign minister", "the
+        # foreign minister of Norway" (not "a lawyer for the Russian firm")
+        parts = [t for t in c.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        parts += [p for p in c.rights if p.dep_ == "prep" and p.lower_ == "of"]
+        sub = sorted((g for t in parts for g in t.subtree), key=lambda t: t.i)
+        if not sub:
+            continue
+        text = " ".join(t.text for t in sub if t.dep_ not in ("prep", "det", "case"))
+        country, sector = ctx.codes(text, "NORP")
+        if country:
+            return {**a, "country": country, "sector": a.get("sector") or sector}
+        for t in sub:
+            ent = entity_at(ctx.doc, t.idx, t.idx + len(t.text))
+            if ent is None:
+                continue
+            if ent.get("country") and ent.get("entity_type") in ("GPE", "NORP"):
+                return {**a, "country": ent["country"],
+                        "sector": a.get("sector") or oa.title_sector(c.lemma_)}
+            if ent.get("sector") == "IGO" and not ent.get("country"):
+                return {**a, "sector": "IGO"}
+    return a
 
 
 def _place_country(ctx: _DocContext, head: Token) -> str | None:

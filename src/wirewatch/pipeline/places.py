@@ -162,6 +162,9 @@ class Gazetteer:
             kind, target, tc = self._alias[n]
             if kind == "country":
                 return tuple(self._country(target, clean).items())
+            if kind == "region":  # a sub-national region GeoNames' city list lacks: "Darfur"
+                return tuple({**self._country(target, clean), "admin1": clean,
+                              "precision": "admin1", "geonameid": None}.items())
             cands = [c for c in self._cities.get(target.lower(), [])
                      if self._iso2to3.get(c["countrycode"]) == tc]
             if cands:
