@@ -121,7 +121,7 @@ CASES = [
         [
             (
                 "The mayor",
-                "told reporters",
+                "told",  # PolNeAR leaves the addressee ("reporters") out of the cue
                 "“Nobody in this city will pay the new tax while I am in office.”",
                 "direct",
                 False,
@@ -150,7 +150,7 @@ CASES = [
         [
             (
                 "Reyes",
-                "said",
+                "said:",  # PolNeAR: the colon introducing the content belongs to the cue
                 "“The count was stopped at midnight.\n“Then the lights went out in the "
                 "hall.\n“By morning the result had changed.”",
                 "direct",
@@ -216,8 +216,43 @@ CASES = [
     ),
     pytest.param(
         "Ortiz says the port is closed, and the opposition has been attacking her for weeks.",
-        [("Ortiz", "says", "the port is closed", "indirect", False)],
+        [
+            ("Ortiz", "says", "the port is closed", "indirect", False),
+            # the writer's clause is an attribution of its own: a stance verb and its target
+            ("the opposition", "has been attacking", "her", "indirect", False),
+        ],
         id="coordinated-clause-of-the-writer-is-not-content",
+    ),
+    pytest.param(
+        "The mayor said the senator attacked the plan.",
+        [("The mayor", "said", "the senator attacked the plan", "indirect", False)],
+        id="stance-verb-inside-reported-clause-is-not-its-own-attribution",
+    ),
+    pytest.param(
+        "“My worry,” he said, “is that the river will flood again.”",
+        [
+            (
+                "he",
+                "said",
+                "“My worry,” he said, “is that the river will flood again.”",
+                "direct",
+                False,
+            )
+        ],
+        id="inserted-cue-quoted-left-part-stays",
+    ),
+    pytest.param(
+        "Farmers, she said, can ''grow twice as much'' with the new seeds.",
+        [
+            (
+                "she",
+                "said",
+                "Farmers, she said, can ''grow twice as much'' with the new seeds",
+                "mixed",
+                False,
+            )
+        ],
+        id="inserted-cue-subject-before-it-stays",
     ),
     pytest.param(
         "She called the plan a “mess.”\n“I cannot support it,” she said.",
@@ -517,6 +552,115 @@ FRAME_CASES = [
         [(None, "seemed", "The old mill seemed to close for good")],
         id="seem-no-source",
     ),
+    # round 3 (issue 3): cue boundaries, more cue verbs, appositive sources, new constructions
+    pytest.param(
+        "The governor said: “We will rebuild every school.”",
+        [("The governor", "said:", "“We will rebuild every school.”")],
+        id="colon-after-cue-is-part-of-the-cue",
+    ),
+    pytest.param(
+        "The auditor pointed out that the fund was empty.",
+        [("The auditor", "pointed out", "that the fund was empty")],
+        id="verb-particle-is-part-of-the-cue",
+    ),
+    pytest.param(
+        "The senator attacked the new tariff.",
+        [("The senator", "attacked", "the new tariff")],
+        id="stance-verb-dobj-attacked",
+    ),
+    pytest.param(
+        "Ms. Ruiz mentioned the housing deficit.",
+        [("Ms. Ruiz", "mentioned", "the housing deficit")],
+        id="communication-verb-dobj-mentioned",
+    ),
+    pytest.param(
+        "The mayor described the plan as a disaster.",
+        [("The mayor", "described", "the plan as a disaster")],
+        id="dobj-with-as-predicate",
+    ),
+    pytest.param(
+        "The coach ended the meeting by saying that the team needs rest.",
+        [("The coach", "saying", "that the team needs rest")],
+        id="by-saying-takes-the-governing-subject",
+    ),
+    pytest.param(
+        "Tom Reyes, a spokesman for the port, said the cranes are safe.",
+        [("Tom Reyes, a spokesman for the port,", "said", "the cranes are safe")],
+        id="appositive-source-keeps-closing-comma",
+    ),
+    pytest.param(
+        "The vote was rigged, as the opposition has said.",
+        [("the opposition", "has said", "The vote was rigged")],
+        id="as-clause-cue",
+    ),
+    pytest.param(
+        "The court ruled that the parking fee was unlawful.",
+        [("The court", "ruled", "that the parking fee was unlawful")],
+        id="cognition-verb-ruled-that",
+    ),
+    pytest.param(
+        "She said the roads are closed and the schools will stay shut.",
+        [("She", "said", "the roads are closed and the schools will stay shut")],
+        id="coordinated-clauses-stay-in-content",
+    ),
+    pytest.param(
+        "“The buses never come on time.” ― Rosa Delgado\n“We need more trains.” — Omar Haddad\n",
+        [
+            ("Rosa Delgado", "―", "“The buses never come on time.”"),
+            ("Omar Haddad", "—", "“We need more trains.”"),
+        ],
+        id="dash-signoff-after-quotation",
+    ),
+    pytest.param(
+        "In a statement, the mayor said the bridge will reopen in May.",
+        [("the mayor", "said", "the bridge will reopen in May")],
+        id="in-a-statement-with-own-speaker-is-one-attribution",
+    ),
+    pytest.param(
+        "Dean, a surgeon, appeared on television and began by saying he would never operate again.",
+        [("Dean, a surgeon,", "saying", "he would never operate again")],
+        id="subject-shared-up-a-chain-of-verbs",
+    ),
+    pytest.param(
+        "Ms. Okoro, speaking to farmers in Kano, said the dam will be finished in June.",
+        [("Ms. Okoro", "said", "the dam will be finished in June")],
+        id="source-drops-comma-set-participle",
+    ),
+    pytest.param(
+        "The minister tried to argue that the new tax was fair.",
+        [("The minister", "tried to argue", "that the new tax was fair")],
+        id="chained-cue-attempt-verb",
+    ),
+    pytest.param(
+        "The coach went on to say that the pitch was too wet.",
+        [("The coach", "went on to say", "that the pitch was too wet")],
+        id="chained-cue-went-on-to-say",
+    ),
+    pytest.param(
+        "The union encouraged its members to vote early.",
+        [("The union", "encouraged", "its members to vote early")],
+        id="object-control-keeps-the-object",
+    ),
+    pytest.param(
+        "Activists called on the council to close the plant.",
+        [("Activists", "called on", "the council to close the plant")],
+        id="called-on-x-to-act",
+    ),
+    pytest.param(
+        "The senator blasted the mayor for the delays during a rally in Ohio.",
+        [("The senator", "blasted", "the mayor for the delays")],
+        id="dobj-reason-phrase-not-circumstance",
+    ),
+    pytest.param(
+        "Critics questioned the judgment of the governor, who is 81.",
+        [("Critics", "questioned", "the judgment of the governor")],
+        id="frame-content-drops-trailing-relative",
+    ),
+    pytest.param(
+        "They closed the bridge, which, the engineer said, is unsafe.",
+        [("the engineer", "said", "which, the engineer said, is unsafe")],
+        id="relative-pronoun-set-off-by-commas-stays",
+    ),
 ]
 
 
@@ -557,3 +701,15 @@ def test_learned_mode_reads_a_frame_table(nlp, tmp_path):
     text = "The envoy snubbed the summit."
     (q,) = comp(parse(nlp, text))._.ww_quotes
     assert (q["cue"]["text"], q["content"]["text"]) == ("snubbed", "the summit")
+
+
+def test_learned_mode_backs_off_to_hand_frames(nlp, tmp_path):
+    """A lemma the learned table never saw keeps its hand-written frame (issue 3)."""
+    from wirewatch.pipeline.quotes import QuoteAttributor
+
+    table = tmp_path / "frames.tsv"
+    table.write_text("# test\nsnub\tdobj\t0.6\t3\t5\n", encoding="utf-8")
+    comp = QuoteAttributor(nlp, "wirewatch_quotes", mode="learned", frames_path=str(table))
+    text = "The senator attacked the new tariff."
+    (q,) = comp(parse(nlp, text))._.ww_quotes
+    assert (q["cue"]["text"], q["content"]["text"]) == ("attacked", "the new tariff")

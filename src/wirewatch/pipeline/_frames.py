@@ -6,13 +6,15 @@ ISIS co-founder", "Palmieri *declined* to comment", "Carson *endorsed* Mr. Trump
 for* a ban", "Clinton, *referring to* the business mogul". Each such cue is a *frame*: a word
 lemma and the dependency relation that holds its content:
 
-* ``xcomp``: the infinitive complement ("declined to comment");
-* ``dobj``: the direct object, with any object predicate, infinitive or clause after it ("called
-  Clinton an ISIS co-founder", "urged Congress to act");
-* ``dobj_pp``: the same plus the prepositional phrases after the object ("criticized his
-  opponents for their animosity");
-* ``prep:W``: the object of preposition W right after the cue, W joining the cue ("called for a
-  ban", "referring to reports that ...");
+* ``xcomp``: the infinitive complement, with the object that is its subject ("declined to
+  comment", "encouraged voters to register");
+* ``dobj``: the direct object, with any object predicate, infinitive, clause or "as" phrase
+  after it ("called Clinton an ISIS co-founder", "urged Congress to act", "described him as a
+  strong leader");
+* ``dobj_pp``: the same plus the reason or target phrases after the object ("criticized his
+  opponents for their animosity", "blamed the crash on the storm"), not circumstances;
+* ``prep:W``: the object of preposition W right after the cue, W joining the cue, with an
+  infinitive or clause after it ("called for a ban", "called on Congress to act");
 * ``ccomp``: a clausal complement (handled by the reporting-verb rule of ``quotes``).
 
 Frames are data. The rule-based table (``resources/cue_frames.tsv``) is written by hand and uses
@@ -41,6 +43,10 @@ __all__ = [
 
 RELATIONS = ("ccomp", "xcomp", "dobj", "dobj_pp", "prep")
 _OBJ_TAIL = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+# prepositions of the reason or target of a judgment ("criticized X for Y", "blamed X on Y");
+# others ("during the rally", "on Twitter") are the writer's circumstances
+_REASON_PREPS = frozenset({"for", "over", "of", "on", "against", "about"})
+_TIME_NOUNS = frozenset("moment minute hour day night week month year decade time".split())
 
 
 @dataclass(frozen=True)
@@ -67,16 +73,25 @@ def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
         if c.dep_ == "ccomp":
             yield "ccomp", {t.i for t in c.subtree}, v.i + 1
         elif c.dep_ == "xcomp":
-            yield "xcomp", {t.i for t in c.subtree}, v.i + 1
+            toks = {t.i for t in c.subtree}
+            obj = next((o for o in kids if o.dep_ == "dobj" and o.i < c.i), None)
+            if obj is not None:  # "encouraged voters to register": the object is its subject
+                toks.update(t.i for t in obj.subtree)
+            yield "xcomp", toks, v.i + 1
         elif c.dep_ == "dobj":
             toks = {t.i for t in c.subtree}
             for s in kids:
-                if s.i > c.i and s.dep_ in _OBJ_TAIL:
+                if s.i > c.i and (s.dep_ in _OBJ_TAIL or (s.dep_ == "prep" and s.lower_ == "as")):
                     toks.update(t.i for t in s.subtree)
             yield "dobj", toks, v.i + 1
             more = set(toks)
             for s in kids:
-                if s.i > c.i and s.dep_ == "prep":
+                if s.i > c.i and s.dep_ == "prep" and s.lower_ in _REASON_PREPS:
+                    obj = next((g for g in s.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (
+                        obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _TIME_NOUNS
+                    ):
+                        continue  # "for weeks", "on Monday": when, not why
                     more.update(t.i for t in s.subtree)
             if more != toks:
                 yield "dobj_pp", more, v.i + 1
@@ -84,6 +99,9 @@ def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 toks = {t.i for g in objs for t in g.subtree}
+                for s in kids:  # "called on Congress to act": the infinitive goes with it
+                    if s.i > c.i and s.dep_ in ("xcomp", "ccomp"):
+                        toks.update(t.i for t in s.subtree)
                 yield f"prep:{c.lower_}", toks, c.i + 1
 
 

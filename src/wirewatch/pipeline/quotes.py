@@ -18,11 +18,19 @@ scan of quotation marks (``_quotemarks``):
 * a reporting verb next to a quotation it does not govern: "X said: “...”", a colon at the end of a
   paragraph introducing a quotation in the next one, "“...” he said." parsed as two sentences;
 * a reporting verb whose object holds a quotation: "reiterated X's “full support ...”";
-* "according to X" (and other source prepositions of ``resources/cue_phrases.tsv``);
+* "according to X" (and other source prepositions of ``resources/cue_phrases.tsv``); a
+  sentence-initial "In a statement, X said ..." is left to X's own cue;
+* "A, as X said": the clause an "as" cue hangs on;
+* a quotation signed with a dash and a name at the end of its line ("“...” ― Maria Lopez");
 * "it is said that ..." (passive with no agent): source null;
 * a bare quotation with no cue of its own that goes on from the previous speaker (a quotation
   paragraph after a quote, or a quotation after a sentence whose subject is a person): no cue,
   ``continued_from`` the quote it continues.
+
+Cue boundaries follow PolNeAR: a colon or verb particle between cue and content joins the cue
+("said:", "pointed out"), and so does an attempt or aspect verb governing the speech verb ("tried
+to argue", "went on to say"); a frame cue (``_frames``) inside a reported clause is not an
+attribution of its own.
 
 Short quoted words with no cue and no speaker (scare quotes, nicknames: “peacekeepers”) are not
 attributions. Reporting verbs are data (``resources/reporting_verbs.txt``).
@@ -31,6 +39,7 @@ attributions. Reporting verbs are data (``resources/reporting_verbs.txt``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,11 +69,26 @@ _SOURCE_NOUNS = frozenset(
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "„", "«", "»", "‟"})
 _MIN_BARE_WORDS = 4  # a bare quotation shorter than this (or with no verb) is a scare quote
 _NOT_SOURCES = frozenset({"there", "this", "that", "which", "what"})
+# a dash and a name closing the line after a quotation: "“...” ― Maria Lopez"
+_SIGNOFF = re.compile(r"[ \t\xa0]*(―|—|–|--)[ \t\xa0]*([A-Z][^\n―—–]{0,60}?)[ \t\xa0.]*(?=\n|$)")
+_NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "la", "le", "di", "bin", "al"})
 _DASHES = frozenset({"-", "—", "–", "--"})
 CUE_AUX = True  # auxiliaries/negation right before the cue verb are part of the cue
 TRIM_ASIDES = True  # cut the writer's comma-set additions off a reported clause
 RELATIVE_SOURCE = True  # "X, who said": the source span is "who" (PolNeAR), X names it
 RAISING = True  # sourceless "X seems to", "X is expected to", "X is reportedly"
+STRETCH_CUES = True  # a colon or particle between cue and content joins the cue ("said:")
+_MAX_CUE_GAP = 60  # characters between a cue word and its content that may join the cue
+BACKOFF_TO_RULES = True  # learned mode: lemmas absent from the learned table use the hand table
+CHAINS = True  # "tried to argue that": the cue runs from the attempt/aspect verb
+_CHAIN_HEADS = frozenset(
+    "try attempt seek struggle continue go begin start seem appear refuse decline want fail "
+    "need look hope plan".split()
+)
+NO_NESTED_FRAMES = True  # no frame cue inside a clausal complement or a noun's modifier
+NESTED_DEPS = ("ccomp", "acl")
+AS_CLAUSE = True  # "A, as X said": the clause the "as" cue hangs on is the content
+SOURCE_DROPS_PARTICIPLES = True  # "X, speaking in Ohio, said": the source is X
 FULL_SOURCE = True  # keep appositives in the source span (PARC 3.0 / PolNeAR convention)
 
 
@@ -135,13 +159,20 @@ def _is_sep(tok: Token, texts: tuple[str, ...]) -> bool:
 def _own_clauses(doc: Doc, comps: list[Token]) -> set[int]:
     """Tokens of clauses coordinated to a complement that have a subject of their own.
 
-    "X says A, and Republican B has been attacking him": the second clause is the writer's.
+    "X says A, and Republican B has been attacking him": the second clause, set off by a comma
+    before its conjunction, is the writer's. Without the comma ("X said A and B ...") or with a
+    "that" of its own ("that A and that B") it stays reported, as PolNeAR marks it.
     """
     out: set[int] = set()
     for c in comps:
         for k in c.children:
             if k.dep_ == "conj" and k.i > c.i and any(g.dep_ == "nsubj" for g in k.children):
                 if any(t.text in _QUOTE_TOKENS for t in k.subtree):
+                    continue
+                if any(g.dep_ == "mark" and g.lower_ == "that" for g in k.children):
+                    continue
+                ccs = [g for g in c.children if g.dep_ == "cc" and g.i < k.i]
+                if not ccs or ccs[-1].i == 0 or doc[ccs[-1].i - 1].text != ",":
                     continue
                 out.update(t.i for t in k.subtree)
     return out
@@ -150,10 +181,28 @@ def _own_clauses(doc: Doc, comps: list[Token]) -> set[int]:
 # "X seems to ...", "X is expected to ...", "X is reportedly ...": sourceless attributions
 _RAISING = frozenset({"seem", "appear"})
 _PASSIVE_RAISING = frozenset(
-    {"expect", "know", "report", "believe", "rumor", "rumour", "think", "say", "see", "consider",
-     "predict", "project", "estimate", "list", "allege", "suppose"}
+    {
+        "expect",
+        "know",
+        "report",
+        "believe",
+        "rumor",
+        "rumour",
+        "think",
+        "say",
+        "see",
+        "consider",
+        "predict",
+        "project",
+        "estimate",
+        "list",
+        "allege",
+        "suppose",
+    }
 )
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "seemingly", "purportedly"})
+
+
 def _trailing_asides(doc: Doc, toks: set[int], cue: Token) -> set[int]:
     """Tokens of a reported clause that are the writer's comma-set addition at its end.
 
@@ -197,7 +246,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _clausal_side(doc: Doc, toks: set[int], lo: int, hi: int) -> set[int]:
     """Content tokens on both sides of a cue frame ``[lo, hi]``: drop what is not content.
 
-    "... that he claims was a coup": a relative pronoun alone before the frame is not content;
+    "... that he claims was a coup": a relative pronoun alone before the frame is not content,
+    unless commas set the frame off ("which, he said, is ...");
     nor is a verbless adverbial before a cue that introduces a quotation ("Later, he said, “...”").
     A verbless stretch after the frame ("“...,” she said on Monday in Paris") is not either. An
     adverbial before an inserted cue stays, as in PolNeAR ("After all, she argued, ...").
@@ -208,9 +258,14 @@ def _clausal_side(doc: Doc, toks: set[int], lo: int, hi: int) -> set[int]:
         return toks
     words = [i for i in left if not (doc[i].is_punct or doc[i].is_space)]
     if all(doc[i].tag_ in ("WDT", "WP", "IN", "WRB") for i in words):
-        return toks - left
-    opens_quote = any(t.text in _QUOTE_TOKENS for t in doc[hi - 1 : min(hi + 3, max(right) + 1)])
-    if opens_quote and not any(doc[i].pos_ in ("VERB", "AUX") for i in left):
+        if not any(doc[k].text == "," for k in range(max(words, default=lo) + 1, lo + 1)):
+            return toks - left  # "which, he said, is ...": the pronoun set off by commas stays
+    k = hi + 1  # the frame's last tokens and the punctuation after it: an opening quote mark?
+    while k < min(len(doc), max(right) + 1) and (doc[k].text in (",", ":") or doc[k].is_space):
+        k += 1
+    opens_quote = any(t.text in _QUOTE_TOKENS for t in doc[hi - 1 : k + 1])
+    left_quoted = any(doc[i].text in _QUOTE_TOKENS for i in left)
+    if opens_quote and not left_quoted and not any(doc[i].pos_ in ("VERB", "AUX") for i in left):
         return toks - left  # "Later, he said, “...”": the direct quotation alone
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in right):
         return toks - right
@@ -248,6 +303,10 @@ class QuoteAttributor:
                 )
             frames_path = str(learned)
         self.frames: FrameTable = load_frames(frames_path)
+        if mode == "learned" and BACKOFF_TO_RULES:
+            # a lemma the training split never showed as a cue falls back to the hand table
+            hand = load_frames(None)
+            self.frames = {**hand, **self.frames}
         self.verbs = reporting_verbs() | {
             lemma for lemma, rels in self.frames.items() if "ccomp" in rels
         }
@@ -304,10 +363,17 @@ class QuoteAttributor:
             if tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 self._guard(doc, cands, self._hearsay_adverb, tok, ctx)
         try:
+            cands.extend(self._dash_signoffs(doc, ctx))
+        except Exception as exc:  # one bad rule: diagnose and go on
+            add_diagnostic(doc, self.name, f"sign-off rule skipped: {exc!r}")
+        try:
             cands.extend(self._colon_heads(doc, ctx))
         except Exception as exc:  # one bad rule: diagnose and go on
             add_diagnostic(doc, self.name, f"colon rule skipped: {exc!r}")
         cands = self._dedupe(cands)
+        if STRETCH_CUES:
+            for c in cands:
+                self._stretch_cue(doc, c, ctx)
         self._bare(doc, cands, ctx)
         cands.sort(key=lambda c: c.content[0])
         return cands, ctx
@@ -337,8 +403,10 @@ class QuoteAttributor:
 
         The phrase is the head's subtree (PARC/PolNeAR keep appositives and relative clauses:
         "Kevin Madden, a Republican strategist"), cut before a quotation mark, a line break or
-        the sentence end, and after a dateline dash ("ORLANDO (Reuters) - President Obama").
-        With ``appositive=False`` it is cut at the first comma after the head instead.
+        the sentence end, or a comma-set participle ("Trump, speaking in Ohio,"), and after a
+        dateline dash ("ORLANDO (Reuters) - President Obama"). An appositive's closing comma
+        belongs to the source ("Brian Fallon, the campaign's spokesman, said"). With
+        ``appositive=False`` it is cut at the first comma after the head instead.
         """
         appositive = FULL_SOURCE if appositive is None else appositive
         sent = head.sent
@@ -351,6 +419,13 @@ class QuoteAttributor:
             start += 1
         end = head.i
         stop = min(head.right_edge.i + 1, sent.end)
+        for c in head.children:  # "Trump, speaking in Ohio, said": the participle is not the source
+            if (
+                c.i > head.i
+                and SOURCE_DROPS_PARTICIPLES
+                and (c.dep_ == "acl" and c.tag_ == "VBG" and doc[c.left_edge.i - 1].text == ",")
+            ):
+                stop = min(stop, c.left_edge.i)
         for t in doc[head.i + 1 : stop]:
             if t.is_space or t.text in _QUOTE_TOKENS:
                 if appositive:  # a quotation inside the appositive: keep the core phrase only
@@ -361,6 +436,14 @@ class QuoteAttributor:
             end = t.i
         while end > head.i and (doc[end].is_punct and doc[end].text not in (".", ")")):
             end -= 1
+        if (  # "Brian Fallon, the campaign's spokesman, said": the closing comma of the aside
+            appositive
+            and end + 2 < sent.end
+            and doc[end + 1].text == ","
+            and doc[end + 2].pos_ in ("VERB", "AUX", "ADV")  # the predicate follows
+            and any(t.text == "," for t in doc[head.i + 1 : end])
+        ):
+            end += 1
         return doc[start].idx, doc[end].idx + len(doc[end].text)
 
     def _content(
@@ -431,12 +514,22 @@ class QuoteAttributor:
             agent = next((c for c in kids if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return pobj, pobj is None
-        # participles and coordinated verbs share their head's subject: "..., saying that"
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
-            h = v.head
-            for c in h.children:
-                if c.dep_ == "nsubj":
-                    return c, False
+        # participles, coordinated verbs and "by saying" share a governing verb's subject:
+        # "..., saying that", "appeared on TV and began by saying ...", "After saying X, she ..."
+        cur = v
+        for _ in range(3):
+            if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
+                h = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+                h = cur.head.head
+            else:
+                break
+            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            if subj is None and cur.dep_ == "pcomp":  # "After saying X, she was taken ..."
+                subj = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                return subj, False
+            cur = h
         return None, False
 
     def _verb(self, doc: Doc, v: Token, ctx: _Ctx, ext_at: dict[int, int]) -> _Cand | None:
@@ -447,7 +540,10 @@ class QuoteAttributor:
             return None
         if subj is not None and (subj.lower_ in _NOT_SOURCES or ctx.tok_region[subj.i] >= 0):
             return None
-        cue_end = ext_at.get(v.i + 1, v.i + 1)
+        cue_end = v.i + 1
+        if cue_end < len(doc) and doc[cue_end].dep_ == "prt" and doc[cue_end].head.i == v.i:
+            cue_end += 1  # "pointed out", "laid out": the particle is part of the verb
+        cue_end = ext_at.get(cue_end, cue_end)
         cue_start = v.i
         if CUE_AUX:
             # "has said", "does not think", "also said": auxiliaries, negation and adverbs
@@ -455,6 +551,8 @@ class QuoteAttributor:
             left = {c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i}
             while cue_start - 1 in left:
                 cue_start -= 1
+        if CHAINS:
+            cue_start = self._chain_start(doc, v, cue_start)
         cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
         if subj is not None:
             subj = self._after_dateline(doc, subj)
@@ -481,6 +579,9 @@ class QuoteAttributor:
             if content is not None and content[0] < cue[0] and cue[1] < content[1]:
                 skip = [(min(a[0] for a in avoid), max(a[1] for a in avoid))]
                 kind = "inserted"
+        if content is None and subj is not None and AS_CLAUSE:
+            content = self._as_clause(doc, v, avoid, ctx)
+            kind = "as" if content else kind
         if content is None and subj is not None:
             content = self._object_quote(doc, v, avoid, ctx)
             if content is None:
@@ -504,9 +605,36 @@ class QuoteAttributor:
         elif subj is not None and subj.lower_ in PRONOUNS:
             conf -= 0.1
         return _Cand(
-            content, cue, source, subj.i if subj is not None else None, kind, conf, skip,
+            content,
+            cue,
+            source,
+            subj.i if subj is not None else None,
+            kind,
+            conf,
+            skip,
             name_span=name_span,
         )
+
+    @staticmethod
+    def _chain_start(doc: Doc, v: Token, cue_start: int) -> int:
+        """Start of a cue whose verb is the infinitive of an attempt or aspect verb.
+
+        "tried to argue that", "went on to say that", "continued to insist that", "appeared to
+        suggest that": PolNeAR's cue runs from the governing verb (with its auxiliaries) to the
+        speech verb.
+        """
+        h = v.head
+        if v.dep_ not in ("xcomp", "advcl") or h.i >= v.i or h.lemma_.lower() not in _CHAIN_HEADS:
+            return cue_start
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return cue_start  # only an infinitive ("went on to say"), not "went home, saying"
+        if any(t.is_punct or t.text in _QUOTE_TOKENS for t in doc[h.i : v.i]):
+            return cue_start
+        start = h.i
+        left = {c.i for c in h.children if c.dep_ in ("aux", "neg", "advmod") and c.i < h.i}
+        while start - 1 in left:
+            start -= 1
+        return min(start, cue_start)
 
     @staticmethod
     def _relative_source(
@@ -528,13 +656,26 @@ class QuoteAttributor:
         """A cue frame other than a reported clause: "declined to comment", "endorsed X"."""
         if ctx.tok_region[v.i] >= 0 or v.i in ctx.foreign or v.dep_ == "xcomp":
             return None  # "declined to comment on X": the infinitive is content, not a cue
+        if (
+            NO_NESTED_FRAMES
+            and v.dep_ in NESTED_DEPS
+            and ctx.para_of(v.head.idx) == ctx.para_of(v.idx)
+        ):
+            # "X said Y attacked Z", "a tweet attacking Z": a stance inside a reported clause or a
+            # noun's modifier is rarely annotated on its own
+            return None
         table = self.frames[v.lemma_.lower()]
         best = None
         for rel, toks, cue_end in frame_spans(v):
             f = table.get(rel)
             if f is None or rel == "ccomp":
                 continue
-            if best is None or f.confidence > best[0]:
+            # on a tie the object with its reason phrase wins ("blasted X for Y")
+            if (
+                best is None
+                or f.confidence > best[0]
+                or (f.confidence == best[0] and rel == "dobj_pp")
+            ):
                 best = (f.confidence, toks, cue_end)
         if best is None:
             return None
@@ -553,6 +694,8 @@ class QuoteAttributor:
         relcl = v.dep_ == "relcl" and subj.i == v.head.i
         source = self._np(doc, subj, appositive=not relcl)
         avoid = [cue, source]
+        if TRIM_ASIDES:
+            toks = toks - _trailing_asides(doc, toks, v)
         content = self._content(doc, toks, avoid, ctx, v)
         if content is None or any(_overlaps(content, a) for a in avoid):
             return None
@@ -571,7 +714,8 @@ class QuoteAttributor:
         toks -= {  # a fronted adverbial or conjunction is not part of the clause
             t.i
             for c in head.children
-            if c.dep_ in ("advcl", "prep", "npadvmod", "cc") and c.i < head.i
+            if c.dep_ in ("advcl", "prep", "npadvmod", "cc")
+            and c.i < head.i
             and c.left_edge.i <= first
             for t in c.subtree
         }
@@ -626,6 +770,37 @@ class QuoteAttributor:
             return None
         return _Cand(content, cue, None, None, "raising", 0.55, [cue])
 
+    def _dash_signoffs(self, doc: Doc, ctx: _Ctx) -> list[_Cand]:
+        """ "“...” ― Maria Lopez": a quotation signed by a dash and a name at the end of its line.
+
+        Reader comments, pull quotes and vox pops. The dash is the cue, the name (up to six
+        capitalised words, to the line end) the source, the quotation the content.
+        """
+        out: list[_Cand] = []
+        text = ctx.text
+        for r in ctx.regions:
+            m = _SIGNOFF.match(text, r.end)
+            if m is None:
+                continue
+            words = m.group(2).split()
+            if len(words) > 6 or not all(w[0].isupper() or w in _NAME_PARTICLES for w in words):
+                continue
+            name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+            if name is None or not len(name):
+                continue
+            cue = (m.start(1), m.end(1))
+            out.append(
+                _Cand(
+                    (r.start, r.end),
+                    cue,
+                    (name.start_char, name.end_char),
+                    name.root.i,
+                    "signoff",
+                    0.7,
+                )
+            )
+        return out
+
     def _colon_heads(self, doc: Doc, ctx: _Ctx) -> list[_Cand]:
         """ "Paul Ryan: FBI decision defies explanation": a short name, a colon, a statement.
 
@@ -660,6 +835,27 @@ class QuoteAttributor:
         return out
 
     @staticmethod
+    def _stretch_cue(doc: Doc, c: _Cand, ctx: _Ctx) -> None:
+        """Add to a cue the colon or verb particle between it and the content that follows it.
+
+        PolNeAR's cue takes a colon introducing the content ("said: “...”", "tweeted: ...") and
+        a verb particle ("pointed out that ..."); other words between cue and content (time,
+        place, addressee: "said Monday that", "told reporters that") are annotated
+        inconsistently and are left out.
+        """
+        if c.cue is None or c.content[0] < c.cue[1]:
+            return
+        gap = ctx.text[c.cue[1] : c.content[0]]
+        if not gap.strip() or "\n" in gap or len(gap) > _MAX_CUE_GAP:
+            return
+        span = doc.char_span(c.cue[1], c.content[0], alignment_mode="contract")
+        if span is None or not len(span):
+            return
+        toks = [t for t in span if not t.is_space]
+        if all(t.text == ":" or (t.dep_ == "prt" and t.head.idx < c.cue[1]) for t in toks):
+            c.cue = (c.cue[0], toks[-1].idx + len(toks[-1].text))
+
+    @staticmethod
     def _after_dateline(doc: Doc, subj: Token) -> Token:
         """The real subject when the parser took a dateline for it ("ORLANDO (Reuters) - X")."""
         for t in doc[subj.i + 1 : subj.right_edge.i]:
@@ -688,6 +884,31 @@ class QuoteAttributor:
         if j >= len(doc) or ctx.para_of(doc[j].idx) != ctx.para_of(v.idx):
             return None
         return ctx.region_starting_at(doc[j])
+
+    def _as_clause(
+        self, doc: Doc, v: Token, avoid: list[tuple[int, int]], ctx: _Ctx
+    ) -> tuple[int, int] | None:
+        """Content of "A, as X said" / "As X has noted, A": the clause the "as" cue hangs on.
+
+        The cue verb has no complement of its own (its object is the gap "as" stands for); the
+        content is its head clause without the "as" clause.
+        """
+        if v.dep_ != "advcl" or v.head.i == v.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in v.children):
+            return None
+        h = v.head
+        if h.pos_ not in ("VERB", "AUX"):
+            return None
+        sent = v.sent
+        own = {t.i for t in v.subtree}
+        toks = {t.i for t in h.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        content = self._content(doc, toks, avoid, ctx, v)
+        if content is None or (content[0] < v.idx < content[1]):
+            return None  # the "as" clause stands inside the content: not this kind
+        return content
 
     def _object_quote(
         self, doc: Doc, v: Token, avoid: list[tuple[int, int]], ctx: _Ctx
@@ -768,6 +989,9 @@ class QuoteAttributor:
         head = first.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head
+        if first.lower_ == "in" and any(c.dep_ == "nsubj" for c in head.children):
+            if head.lemma_.lower() in reporting_verbs():
+                return None  # "In a statement, X said ...": X's own cue carries it
         own = {t.i for t in first.subtree} | {t.i for t in phrase}
         sent = first.sent
         toks = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
@@ -792,6 +1016,17 @@ class QuoteAttributor:
         kept: list[_Cand] = []
         seen_content: set[int] = set()
         seen_cue: set[tuple[int, int]] = set()
+        # "tried to argue that X": the chained cue "tried to argue" replaces "tried" + "to argue X"
+        chained = [c.cue for c in cands if c.cue is not None]
+        cands = [
+            c
+            for c in cands
+            if c.cue is None
+            or not any(
+                k[0] == c.cue[0] and k[1] > c.cue[1] and c.content[0] <= k[1] <= c.content[1]
+                for k in chained
+            )
+        ]
         for c in sorted(cands, key=lambda c: (-c.confidence, c.content[0])):
             if c.content[0] in seen_content or (c.cue is not None and c.cue in seen_cue):
                 continue

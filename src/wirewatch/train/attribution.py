@@ -46,7 +46,7 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
         attributor: a ``QuoteAttributor`` (its subject and content helpers are reused so the
             counts describe exactly what the run-time rule would output).
     """
-    from wirewatch.pipeline.quotes import _Ctx
+    from wirewatch.pipeline.quotes import NESTED_DEPS, NO_NESTED_FRAMES, _Ctx
 
     by_article: dict[str, list[Any]] = {}
     for g in gold_docs:
@@ -63,6 +63,13 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
             if subj is None or passive or ctx.tok_region[subj.i] >= 0:
                 continue
             for rel, toks, _ in frame_spans(v):
+                nested = (
+                    NO_NESTED_FRAMES
+                    and v.dep_ in NESTED_DEPS
+                    and ctx.para_of(v.head.idx) == ctx.para_of(v.idx)
+                )
+                if rel != "ccomp" and (v.dep_ == "xcomp" or nested):
+                    continue  # the run-time frame rule never reads these (see quotes._frame)
                 key_rel = rel if not rel.startswith("prep:") else rel
                 content = attributor._content(doc, toks, [], ctx, v)
                 if content is not None:
