@@ -53,6 +53,35 @@ def _plover(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     return "PLOVER gold-standard records (event coding)", lines
 
 
+def _ngec(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
+    path = data / "ngec_synthetic" / "gpt_synthetic_events_2023-10-19_19.csv"
+    if not path.exists():
+        return None
+    from wirewatch.eval.plover import SYNTHETIC_NOTE, evaluate_ngec
+
+    r = evaluate_ngec(path, extractor)
+    et, found = r["event_type"], r["found"]
+    lines = [
+        f"Command: `wirewatch eval plover {path}` (a fixed sample of {r['n']} stories, seed 13, "
+        "stratified by label)",
+        "",
+        f"**{SYNTHETIC_NOTE}** A second check of event typing on text the rules were not "
+        "written against; document level, so the figures are not comparable with the gold "
+        "records above.",
+        "",
+        f"- story has an event of its label's type: **{found['recall']:.3f}**",
+        f"- the story's top factual event has the label's type: accuracy "
+        f"**{et['accuracy']:.3f}**, macro-F1 {et['macro_f1']:.3f}",
+        f"- stories with no factual event: {r['no_factual_event']:.3f}",
+        *([f"- warning: {r['warning']}"] if r.get("warning") else []),
+        "",
+        "Top event per type:",
+        "",
+        *_prf_table(et["per_type"]),
+    ]
+    return "NGEC synthetic stories (event type, document level)", lines
+
+
 def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     path = data / "polnear" / "dev"
     if not (path / "text").is_dir():
@@ -149,7 +178,12 @@ def _petrarch(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     return "PETRARCH-2 unit-test records (dictionary coder)", lines
 
 
-SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [_plover, _polnear, _petrarch]
+SECTIONS: list[Callable[[Path, Any], tuple[str, list[str]] | None]] = [
+    _plover,
+    _ngec,
+    _polnear,
+    _petrarch,
+]
 """Report sections, in order; each returns (title, markdown lines) or None when data is absent."""
 
 
