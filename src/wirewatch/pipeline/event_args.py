@@ -9,6 +9,7 @@ source, and compound subjects or objects give one event per dyad.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -57,14 +58,7 @@ def governing_verb(tok: Token) -> Token | None:
     "expressed"); a verb governs itself; None when the phrase hangs off no verb."""
     if tok.pos_ == "VERB":
         return tok
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
-    return None
+    return next((a for a in islice(tok.ancestors, 8) if a.pos_ in ("VERB", "AUX")), None)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import islice
 from typing import Any
 
 from pydantic import ValidationError
@@ -810,11 +811,7 @@ def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry])
     million in aid": one AID event)."""
     if tok.pos_ == "VERB":
         return False
-    cur = tok
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
+    for cur in islice(tok.ancestors, 3):
         other = trig.get(cur.i)
         if other is not None and cur.pos_ == "VERB":
             return other.plover_type == entry.plover_type
@@ -1438,16 +1435,11 @@ def _voiced_by_protest(tok: Token, protests: frozenset[int]) -> bool:
     return"): a protest trigger is above it or is its clause's object or subject."""
     if not protests:
         return False
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.i in protests or any(
-            c.dep_ in ("dobj", "nsubj") and c.i in protests for c in cur.children
-        ):
-            return True
-    return False
+    return any(
+        cur.i in protests
+        or any(c.dep_ in ("dobj", "nsubj") and c.i in protests for c in cur.children)
+        for cur in islice(tok.ancestors, 4)
+    )
 
 
 def _reported_or_nominal(verb: Token) -> bool:
@@ -1460,14 +1452,8 @@ def _reported_or_nominal(verb: Token) -> bool:
 def _clause_subject_above(tok: Token) -> Token | None:
     """Subject of the verb that a complement clause hangs off (through a noun: "X issued a
     reminder that ...")."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return ea.subject_of(cur)
-    return None
+    verb = next((a for a in islice(tok.ancestors, 4) if a.pos_ in ("VERB", "AUX")), None)
+    return ea.subject_of(verb) if verb is not None else None
 
 
 def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list[Token]:
