@@ -33,6 +33,19 @@ def test_gold_records_keep_their_own_date(tmp_path):
     assert b.date is None
 
 
+def test_non_iso_gold_codes_are_read_as_the_country_they_name(tmp_path):
+    p = tmp_path / "gold.json"
+    p.write_text(json.dumps([
+        {"id": "a", "event": "AGREE", "text": "Japan and Italy agreed with Laos.",
+         "source": [{"actorText": "Japan", "code": "JAP"}, {"actorText": "Italy", "code": "ITL"}],
+         "target": [{"actorText": "Laos", "code": "LAO"}]},
+    ]), encoding="utf-8")
+    (g,) = load_gold(p)
+    assert [a["code"] for a in g.sources] == ["JPN", "ITA"]
+    assert [a.get("gold_code") for a in g.sources] == ["JAP", "ITL"]
+    assert g.targets == [{"actorText": "Laos", "code": "LAO"}]
+
+
 # --- NGEC synthetic stories (a tiny CSV of our own; a fake extractor keyed on words) -----------
 
 _ROWS = [

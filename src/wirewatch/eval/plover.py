@@ -19,7 +19,12 @@ Scoring rule (one prediction per sentence):
     * Actors: a predicted source (target) matches by **text** when its span overlaps any gold
       source (target) ``actorText`` in the sentence, and by **country** when its code (country,
       else sector for IGOs) equals any gold code. Accuracy is over gold records that have that
-      actor; a missing prediction counts as wrong.
+      actor; a missing prediction counts as wrong. Three gold country codes are not ISO 3166
+      alpha-3 but plainly name one country each (``JAP`` Japan, ``ITL`` Italy, ``VTN`` Vietnam,
+      older KEDS-style spellings; 6 actor slots in GSR 01): they are read as ``JPN``, ``ITA``,
+      ``VNM`` (``GOLD_CODE_FIXES``) and counted in ``gold_codes_mapped``. No other gold code is
+      changed: where the gold codes Amnesty International or the Red Cross as ``IGO``, wirewatch's
+      ``NGO`` still counts as wrong.
     * Mode: accuracy over gold records with a non-empty mode whose predicted type is right;
       0.5b1 modes are compared by name, so this figure is indicative only.
 
@@ -52,7 +57,8 @@ from wirewatch.ingest.document import InputDocument
 from wirewatch.model import Event, Record
 
 __all__ = [
-    "LABEL_MAP_05_TO_08", "GoldEvent", "load_gold", "normalise", "evaluate_plover",
+    "LABEL_MAP_05_TO_08", "GOLD_CODE_FIXES", "GoldEvent", "load_gold", "normalise",
+    "evaluate_plover",
     "SYNTHETIC_NOTE", "SyntheticStory", "is_ngec_csv", "load_ngec", "stratified_sample",
     "evaluate_ngec",
 ]
@@ -81,10 +87,24 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+"""Non-ISO country codes in GSR 01 -> the ISO 3166 alpha-3 code of the country they name."""
+
+
 def _actors(v: Any) -> list[dict[str, Any]]:
-    if isinstance(v, list):
-        return [a for a in v if isinstance(a, dict)]
-    return []
+    """Gold actor dicts; a code in ``GOLD_CODE_FIXES`` is replaced and the original kept under
+    ``gold_code``."""
+    if not isinstance(v, list):
+        return []
+    out = []
+    for a in v:
+        if not isinstance(a, dict):
+            continue
+        code = a.get("code")
+        if code in GOLD_CODE_FIXES:
+            a = {**a, "code": GOLD_CODE_FIXES[code], "gold_code": code}
+        out.append(a)
+    return out
 
 
 def load_gold(path: str | Path) -> list[GoldEvent]:
@@ -182,7 +202,8 @@ def evaluate_plover(
             when the extractor's ``wirewatch_events`` uses it, else none.
 
     Returns:
-        ``{"n", "removed_overlap", "event_type": {"macro_f1", "accuracy", "per_type"},
+        ``{"n", "removed_overlap", "gold_codes_mapped",
+        "event_type": {"macro_f1", "accuracy", "per_type"},
         "source": {...}, "target": {...}, "mode": {...}, "docs_per_s"}``.
     """
     gold = load_gold(path)
@@ -237,6 +258,9 @@ def evaluate_plover(
         "dataset": str(path),
         "n": len(gold),
         "removed_overlap": removed,
+        "gold_codes_mapped": sum(
+            "gold_code" in a for g in gold for a in (*g.sources, *g.targets)
+        ),
         "event_type": {
             "macro_f1": round(macro, 4),
             "accuracy": ratio(correct, len(gold)),

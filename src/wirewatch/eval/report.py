@@ -35,7 +35,8 @@ def _plover(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     lines = [
         f"Command: `wirewatch eval plover {path}`",
         "",
-        f"- records: {r['n']} (removed as overlapping training data: {r['removed_overlap']})",
+        f"- records: {r['n']} (removed as overlapping training data: {r['removed_overlap']}; "
+        f"non-ISO gold country codes read as ISO: {r['gold_codes_mapped']}, JAP/ITL/VTN)",
         f"- event type macro-F1: **{et['macro_f1']:.3f}** (goal ≥ 0.85); accuracy "
         f"{et['accuracy']:.3f}",
         f"- source actor: text match {r['source']['text_match']:.3f}, country/code accuracy "
