@@ -357,3 +357,134 @@ def test_issue_4_leader_name_gives_the_body_its_country(nlp):
     doc = dated(nlp, "The Clinton administration lifted the embargo.", "1995-06-01")
     [m] = [m for m in doc._.ww_mentions if m["text"] == "administration"]
     assert (m["country"], m["sector"]) == ("USA", "GOV")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 4, event coding: actor country codes. The country an event's source or target actor
+# carries when its phrase names none of its own, or names a country that is not its own.
+# Sentences written for these tests.
+
+
+def event_actor_countries(nlp, text, date="2020-01-01"):
+    """{actor text: country} over the source and target actors of every event of ``text``."""
+    out = {}
+    for e in dated(nlp, text, date)._.ww_events:
+        for role in ("source_actor", "target_actor"):
+            if e[role] is not None:
+                out.setdefault(e[role]["text"], e[role]["country"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        # a people named by a demonym is coded by where the phrase says they live or belong
+        ("The Albanians of southern Serbia demanded more autonomy from Belgrade.", "Albanians",
+         "SRB"),
+        ("Kurds of northern Syria accused Turkey of shelling their villages.", "Kurds", "SYR"),
+        # ... but nationals abroad ("in") keep their own country
+        ("Americans in Baghdad demanded more protection from Washington.", "Americans", "USA"),
+        # a group located by a place the NER missed, named with its country
+        ("Residents of the north Lebanese port accused Syria of shelling their homes.",
+         "Residents", "LBN"),
+        # an organisation's own place locates its members
+        ("Police arrested workers of the Grand Textile Company of Faisalabad on Monday.",
+         "workers", "PAK"),
+        # followers take the country of the one they are loyal to
+        ("Militants loyal to Iraq's al-Qaeda leader attacked a police station, Jordanian "
+         "officials said.", "Militants", "IRQ"),
+    ],
+)
+def test_issue_4_group_coded_by_where_its_phrase_places_it(nlp, text, actor, country):
+    assert event_actor_countries(nlp, text)[actor] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        # "anti-"/"pro-" + country is a stance: the place of the event decides
+        ("Gunmen killed a leading anti-Syria politician in Beirut on Tuesday.",
+         "anti-Syria politician", "LBN"),
+        ("A pro-Iran cleric was killed in a bomb attack in Baghdad.", "pro-Iran cleric", "IRQ"),
+        # a relational noun's country modifier is the other side of the relation
+        ("Iran's militia allies in Yemen attacked a Saudi border post.", "militia allies", "YEM"),
+        ("Hezbollah fighters attacked Israel's militia allies in southern Lebanon.",
+         "militia allies", "LBN"),
+        # ... while a demonym adjective is the noun's own nationality
+        ("Washington's Brazilian allies condemned the coup in Bolivia.", "Brazilian allies",
+         "BRA"),
+    ],
+)
+def test_issue_4_country_that_is_not_the_actors_own(nlp, text, actor, country):
+    assert event_actor_countries(nlp, text)[actor] == country
+
+
+def test_issue_4_northern_ireland_and_scotland_are_the_uk(nlp):
+    got = event_actor_countries(nlp, "Gunmen in Northern Ireland killed a police officer.")
+    assert (got["Gunmen"], got["police officer"]) == ("GBR", "GBR")
+    got = event_actor_countries(nlp, "Protesters in Scotland blocked a road to a naval base.")
+    assert got["Protesters"] == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("date", "country", "sector"),
+    [("2000-01-01", "SDN", None), ("2015-01-01", "SSD", "GOV")],
+)
+def test_issue_4_capital_of_a_later_state_is_the_predecessors_place(nlp, date, country, sector):
+    # before 2011-07-09 Juba was a city of Sudan, not a seat of government
+    doc = dated(nlp, "Rebel artillery shelled Juba on Monday, killing ten people.", date)
+    [m] = [m for m in doc._.ww_mentions if m["text"] == "Juba"]
+    assert (m["country"], m["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # the sentence names Lebanon, not Libya: Tripoli is Lebanon's port, a place
+        ("Syrian troops shelled rival militias in Tripoli, the north Lebanese port.", "LBN",
+         None),
+        ("Libyan troops shelled rebels in Tripoli on Monday.", "LBY", None),
+        ("Tripoli rejected the proposal on Monday.", "LBY", "GOV"),
+    ],
+)
+def test_issue_4_ambiguous_capital_resolved_by_the_sentences_country(nlp, text, country, sector):
+    [m] = [m for m in dated(nlp, text, "2020-01-01")._.ww_mentions if m["text"] == "Tripoli"]
+    assert (m["country"], m["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Syrian troops shelled rival militias in Tripoli, the north Lebanese port.",
+         "rival militias"),
+        # located by the event's place rather than by its own phrase
+        ("The army said it had arrested the gunmen in Tripoli, the north Lebanese port.",
+         "gunmen"),
+    ],
+)
+def test_issue_4_groups_take_the_resolved_city(nlp, text, actor):
+    assert event_actor_countries(nlp, text)[actor] == "LBN"
+
+
+def test_issue_4_party_takes_the_country_whose_institution_it_acts_on(nlp):
+    text = "The opposition Freedom Party will boycott Austria's parliamentary elections."
+    assert event_actor_countries(nlp, text)["Freedom Party"] == "AUT"
+    # acting on the state itself leaves a party's country open
+    assert event_actor_countries(nlp, "The Green Party condemned China.")["Green Party"] is None
+
+
+def test_issue_4_stance_prefixed_country_is_no_mention(nlp):
+    doc = dated(nlp, "Ukrainian police arrested pro-Russian separatist leaders in Odesa.",
+                "2020-01-01")
+    rows = [(m["text"], m["country"]) for m in doc._.ww_mentions if m["kind"] != "pronoun"]
+    assert ("Russian", "RUS") not in rows and ("pro-Russian", None) not in rows
+    assert event_actor_countries(nlp, "Ukrainian police arrested pro-Russian separatist "
+                                 "leaders in Odesa.")["pro-Russian separatist leaders"] == "UKR"
+
+
+def test_issue_4_stance_word_keeps_the_title_and_the_owner_country(nlp):
+    text = "Georgia's pro-Moscow president was charged on Thursday with abuse of office."
+    [e] = [e for e in dated(nlp, text, "2020-01-01")._.ww_events if e["target_actor"]]
+    t = e["target_actor"]
+    assert (t["text"], t["country"], t["sector"]) == ("Georgia's pro-Moscow president", "GEO",
+                                                       "GOV")

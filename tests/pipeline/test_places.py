@@ -75,3 +75,46 @@ def test_issue_4_spelling_variants_and_kind_words(name, expected):
 def test_issue_4_regions_resolve_to_their_country(name, expected):
     loc = gazetteer().resolve(name)
     assert (loc["country"], loc["precision"]) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 4, event coding: actor country codes (place -> country).
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Tripoli", {"LBY", "LBN"}),  # two large namesakes: truly ambiguous
+        ("Moscow", {"RUS"}),  # Moscow, Idaho is too small to rival the capital
+        ("London", {"GBR"}),  # London, Ontario is under a tenth of London's size
+        ("Glorbington Flats", set()),
+    ],
+)
+def test_issue_4_city_countries(name, expected):
+    assert gazetteer().city_countries(name) == expected
+
+
+def test_issue_4_uk_constituent_countries():
+    assert gazetteer().resolve("Northern Ireland")["country"] == "GBR"
+    from wirewatch.ontology.actors import actor_codes, country_code
+
+    assert country_code("Northern Ireland") == "GBR"  # never Ireland's
+    assert actor_codes("the Protestant militia in Northern Ireland")[0] == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "date", "expected"),
+    [
+        ("SSD", "2000-01-01", "SDN"),
+        ("SSD", "2011-07-09", "SSD"),  # independence day itself
+        ("ERI", "1990-03-01", "ETH"),
+        ("XKX", "2005-01-01", "SRB"),
+        ("MNE", "2010-01-01", "MNE"),
+        ("FRA", "1900-01-01", "FRA"),  # not a successor state
+        ("SSD", None, "SSD"),  # no date: today's country
+    ],
+)
+def test_issue_4_sovereign_on_the_document_date(iso3, date, expected):
+    from wirewatch.ontology.actors import sovereign_on
+
+    assert sovereign_on(iso3, date) == expected

@@ -45,6 +45,7 @@ __all__ = [
     "actor_codes",
     "given_name_gender",
     "normalize",
+    "sovereign_on",
 ]
 
 _RESOURCES = "wirewatch.resources"
@@ -194,6 +195,39 @@ def country_code(text: str) -> str | None:
     """
     code = _country_index()[0].get(text)
     return str(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def _successors() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in _rows("successor_states.tsv")}
+
+
+def sovereign_on(iso3: str | None, date: str | None) -> str | None:
+    """The state a place of today's ``iso3`` belonged to on ``date``.
+
+    A city or region inside a state that seceded later was the predecessor's on an earlier
+    date: ``sovereign_on("SSD", "2000-01-01") == "SDN"`` (Juba before South Sudan's
+    independence on 2011-07-09). Use it for places located by the gazetteer or a capital
+    table, never for a country the text names itself.
+
+    Args:
+        iso3: ISO 3166-1 alpha-3 code of the place's country today, or None.
+        date: the document date, ISO 8601 (only the first 10 characters are read), or None
+            (then ``iso3`` is returned unchanged).
+
+    Returns:
+        The predecessor's alpha-3 code when ``date`` is before the successor's independence,
+        else ``iso3``.
+
+    Source:
+        successor_states.tsv (UN admission records; CIA World Factbook independence dates).
+    """
+    if not iso3 or not date:
+        return iso3
+    row = _successors().get(iso3)
+    if row is None or str(date)[:10] >= row[1]:
+        return iso3
+    return row[0]
 
 
 def country_name(iso3: str) -> str | None:
@@ -439,6 +473,10 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
         sector = title_sector(text) or (sector_of(words[-1]) if words else None)
         for w in words[:-1]:
             sector = sector or title_sector(w)
+        if sector is None and len(words) > 1 and words[-2].lower().startswith(("anti-", "pro-")):
+            # "the pro-Moscow president": the stance word hides the title from the whole-phrase
+            # lookup
+            sector = title_sector(" ".join(words[-1:]))
     if country is None and label in ("GPE", "NORP"):
         try:
             import pycountry

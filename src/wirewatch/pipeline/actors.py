@@ -21,7 +21,13 @@ The small English model's NER faults are repaired by kind, from data, never per 
   locative preposition ("protests in (central) Moscow") or a noun modifier ("Moscow residents");
   a place mention has key ``PLACE:<name>`` and no sector;
 * a national institution named without its country ("Supreme Court", listed as USA) takes the
-  country of a country name or demonym right before it ("Kenya's Supreme Court").
+  country of a country name or demonym right before it ("Kenya's Supreme Court");
+* a country after "anti-"/"pro-" is a stance, not a nationality ("an anti-Syria journalist" is not
+  SYR);
+* a capital names a place of another state (key ``PLACE:<name>``, no sector) on a date before its
+  own state existed ("Juba" in 2000 is SDN: ``successor_states.tsv``) or when it shares its name
+  with a large city of the one country its sentence names instead ("Tripoli ... the north
+  Lebanese port" is LBN).
 
 PETRARCH/Phoenix dictionaries (config ``actor_dictionaries``, ``agent_dictionaries``, and the
 bundled ``leaders.actors.txt`` unless ``use_default_leaders`` is false) are applied last, on the
@@ -44,13 +50,14 @@ import numpy as np
 from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from wirewatch.ontology import actors as onto
 from wirewatch.pipeline import _actor_dicts as dicts
 from wirewatch.pipeline.extensions import add_diagnostic, doc_text, span_dict
+from wirewatch.pipeline.places import gazetteer
 
-__all__ = ["ActorRecognizer", "PRONOUNS", "LOCATIVE_PREPS"]
+__all__ = ["ActorRecognizer", "PRONOUNS", "LOCATIVE_PREPS", "stance_prefixed"]
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUNS = frozenset(
@@ -65,6 +72,9 @@ _TITLE_MODIFIERS = frozenset({"former", "acting", "then", "then-", "ex", "deputy
 # modifiers that make a state title a past one: CAMEO codes former officials as elites (ELI)
 _PAST_MODIFIERS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# "anti-Syria", "pro-Moscow", "anti-American": a stance toward a country, not membership of it
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _mention(
@@ -222,6 +232,9 @@ class ActorRecognizer:
             kind = "acronym" if onto._is_acronym(text) else "name"
             key = f"ORG:{m.country}:{m.text}"
             return _mention(doc, a, b, kind, "ORG", m.country, m.sector, key)
+        if m.kind == "capital" and (elsewhere := _capital_elsewhere(doc, span, m.country)):
+            # "Juba" before South Sudan existed, "Tripoli" in a sentence about Lebanon
+            return _mention(doc, a, b, "name", "GPE", elsewhere, None, f"PLACE:{m.text}")
         if m.kind == "capital" and _used_as_place(doc, span):
             # "protests in Moscow", "Moscow residents": a place, not the government
             return _mention(doc, a, b, "name", "GPE", m.country, None, f"PLACE:{m.text}")
@@ -249,7 +262,8 @@ class ActorRecognizer:
             first -= 1
         country = None
         prev = table_at.get(first - 1)
-        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM"):
+        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM") \
+                and not stance_prefixed(doc[prev.start]):
             country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
             first = prev.start
         return t_start, pos, first, country
@@ -375,6 +389,8 @@ class ActorRecognizer:
                 continue
             if label in ("LOC", "FAC"):
                 continue  # regions and buildings are places, not actors
+            if label in ("NORP", "GPE") and stance_prefixed(doc[a]):
+                continue  # "pro-Russian", "anti-American": a stance, not an actor
             country = None
             first = table_at.get(a)
             if first is not None and first.label_ in ("COUNTRY", "DEMONYM") and first.end < b:
@@ -400,6 +416,8 @@ class ActorRecognizer:
         for s in table_spans:
             if any(person_tok[i] for i in range(s.start, s.end)):
                 continue  # "Jordan" inside "Michael Jordan"
+            if stance_prefixed(doc[s.start]):
+                continue  # "anti-Syria", "pro-Russian": a stance toward the state, not an actor
             try:
                 tm = self._table_mention(doc, s, None)
             except Exception as exc:  # noqa: BLE001
@@ -540,12 +558,14 @@ class ActorRecognizer:
         start = s.start
         country = None
         prev = table_at.get(s.start - 1)
-        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM"):
+        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM") \
+                and not stance_prefixed(doc[prev.start]):
             country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
             start = prev.start
         if country is None:
             for child in doc[s.end - 1].children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                if child.dep_ in ("poss", "amod", "compound", "nmod") \
+                        and not stance_prefixed(child):
                     sp = table_at.get(child.i)
                     if sp is not None and sp.label_ in ("COUNTRY", "DEMONYM", "METONYM"):
                         m = onto.metonym(sp.text)
@@ -601,9 +621,56 @@ def _owner_country(doc: Doc, span: Span, table_at: dict[int, Span]) -> str | Non
     if i >= 0 and doc[i].lower_ in _TRIM_RIGHT:
         i -= 1  # the possessive "'s"
     prev = table_at.get(i)
-    if prev is None or prev.end != i + 1 or prev.label_ not in ("COUNTRY", "DEMONYM"):
+    if prev is None or prev.end != i + 1 or prev.label_ not in ("COUNTRY", "DEMONYM") \
+            or stance_prefixed(doc[prev.start]):
         return None
     return onto.country_code(prev.text) or onto.demonym_country(prev.text)
+
+
+def stance_prefixed(tok: Token) -> bool:
+    """Whether ``tok`` (a country name, demonym or capital) follows "anti-" or "pro-": "an
+    anti-Syria journalist", "pro-Moscow rebels", "anti-American protests" name a stance toward
+    the country, not the actor's own nationality.
+
+    Args:
+        tok: the first token of the name.
+
+    Returns:
+        True when the token is written "anti-X"/"pro-X", is the "anti"/"pro" of such a
+        word, or comes right after "anti"/"pro" + hyphen.
+    """
+    if tok.lower_.startswith(("anti-", "pro-")):
+        return True
+    doc, i = tok.doc, tok.i
+    if tok.lower_ in _STANCE_PREFIXES and i + 1 < len(doc) and doc[i + 1].text in _HYPHENS:
+        return True  # the span starts at "pro" of "pro-Russian"
+    return i >= 2 and doc[i - 1].text in _HYPHENS and doc[i - 2].lower_ in _STANCE_PREFIXES
+
+
+def _capital_elsewhere(doc: Doc, span: Span, iso3: str) -> str | None:
+    """The state a capital's name stands in when it is not the capital of ``iso3`` here.
+
+    On the document date (``doc._.ww_pub_date``) before ``iso3`` became independent, the city
+    was the predecessor's (``ontology.actors.sovereign_on``: "Juba" in 2000 -> SDN). Otherwise,
+    when the sentence names one or more countries (by name or demonym) but not ``iso3`` itself,
+    and the gazetteer has a large namesake city in exactly one of them ("Tripoli" and "the north
+    Lebanese port" -> LBN), that country. None when the capital is its own state's.
+    """
+    pub = doc._.ww_pub_date
+    then = onto.sovereign_on(iso3, str(pub) if pub else None)
+    if then != iso3:
+        return then
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    named = {
+        code for e in doc.ents
+        if e.label_ in ("GPE", "NORP") and sent.start <= e.start and e.end <= sent.end
+        and not (e.start < span.end and span.start < e.end)
+        and (code := onto.country_code(e.text) or onto.demonym_country(e.text))
+    }
+    if not named or iso3 in named:
+        return None
+    alt = (gazetteer().city_countries(span.text) & named) - {iso3}
+    return next(iter(alt)) if len(alt) == 1 else None
 
 
 def _used_as_place(doc: Doc, span: Span) -> bool:

@@ -50,6 +50,7 @@ from wirewatch.ontology import actors as oa
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import event_args as ea
+from wirewatch.pipeline.actors import stance_prefixed
 from wirewatch.pipeline.counts import NumberPhrase, count_kind, find_numbers
 from wirewatch.pipeline.dates import looks_like_date, resolve_date
 from wirewatch.pipeline.event_classifier import (
@@ -420,13 +421,27 @@ class EventCoder:
         """The actor headed by ``head`` with the codes its own phrase, title, possessor, place
         or partitive "of" phrase gives (no document default)."""
         a = self._actor_phrase(ctx, head)
-        if a is not None and a.get("country") and any(
+        relational = _relational(head)
+        if a is not None and a.get("country") and (relational or any(
             t.lower_ == "ethnic" for t in head.subtree if t.i < head.i
-        ):
+        )):
             # "ethnic Albanians", "ethnic Turks": a people, not the state their name comes from;
-            # the place they are in decides
-            a = {**a, "country": None}
-        if a is not None and not a.get("country"):
+            # the place they are in decides. "Israel's militia ally", "a U.S. ally": the
+            # possessor is the other side of the relation, not the actor's own country (a
+            # demonym adjective still is: "Washington's Brazilian allies")
+            own = [oa.demonym_country(t.text) for t in head.lefts
+                   if relational and t.dep_ == "amod" and t.ent_type_ == "NORP"]
+            a = {**a, "country": next((x for x in own if x), None)}
+        if a is not None and a.get("country") and head.tag_ in ("NNS", "NNPS") \
+                and oa.demonym_country(head.text) == a["country"]:
+            # "the Albanians of southern Serbia", "Turks living in Germany": a people named by
+            # a demonym is coded by where the phrase says they live or belong ("of", a
+            # residence participle), not by the state of the same name; a bare "in" ("Americans
+            # in Baghdad") leaves nationals abroad with their own country
+            here = _place_country(ctx, head, residence=True)
+            if here:
+                a = {**a, "country": here}
+        if a is not None and not a.get("country") and not relational:
             # "British Defence Secretary Tom King", "Taiwan's Vice Foreign Minister": the
             # country is in the title or the possessor left of the name
             lefts = [t for t in head.lefts if t.dep_ in ("poss", "compound", "amod", "nmod")
@@ -449,9 +464,10 @@ class EventCoder:
             # appositive title names the person's country or international body
             a = _with_appositive(ctx, head, a)
         if a is not None and not a.get("country") and head.pos_ in ("NOUN", "PROPN") \
-                and head.ent_type_ not in _PLACE_LABELS:
+                and head.ent_type_ not in _PLACE_LABELS and not relational:
             # "Darfur rebels", "Chechnya separatists": a region modifying a group names its country
-            mods = [t for t in head.lefts if t.dep_ == "compound" and t.ent_type_ in _PLACE_LABELS]
+            mods = [t for t in head.lefts if t.dep_ == "compound" and t.ent_type_ in _PLACE_LABELS
+                    and not stance_prefixed(t)]
             if mods:
                 rng = ea.actor_span(mods[-1])
                 loc = gazetteer().resolve(ctx.text[rng[0]:rng[1]] if rng else mods[-1].text,
@@ -475,6 +491,17 @@ class EventCoder:
                         if o.dep_ == "pobj" and (inner := self._actor_in_text(ctx, o)) \
                                 and inner.get("country"):
                             return {**a, "country": inner["country"]}
+        if a is not None and not a.get("country") and head.pos_ == "NOUN" \
+                and a.get("sector") not in _NATIONLESS_SECTORS:
+            # "militants loyal to Iraq's al-Qaeda leader", "troops loyal to the Ivorian
+            # president": followers take the country of the one they are loyal to
+            for adj in head.children:
+                if adj.dep_ != "amod" or adj.lower_ != "loyal":
+                    continue
+                for o in (g for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"
+                          for g in p.children if g.dep_ == "pobj"):
+                    if (inner := self._actor_in_text(ctx, o)) and inner.get("country"):
+                        return {**a, "country": inner["country"]}
         if (a is None or not a.get("country") or head.lower_ in ("group", "number")) \
                 and head.lemma_.lower() in _PARTITIVE:
             # "a group of Moroccan diplomats", "leaders of the opposition coalition"
@@ -686,9 +713,18 @@ class _DocContext:
         self.focus_country, self.focus_name = self._focus()
 
     def codes(self, text: str, label: str) -> tuple[str | None, str | None]:
+        """(country, sector) of a phrase (``ontology.actors.actor_codes``), except that a
+        capital of a state that did not exist yet on the document date is a place of its
+        predecessor ("Juba" in 2000: SDN, no GOV sector; ``successor_states.tsv``)."""
         key = (text, label)
         if key not in self._codes:
-            self._codes[key] = oa.actor_codes(text, label)
+            country, sector = oa.actor_codes(text, label)
+            m = oa.metonym(text)
+            if country and m is not None and m.kind == "capital":
+                then = oa.sovereign_on(country, self.pub_date)
+                if then != country:
+                    country, sector = then, None
+            self._codes[key] = (country, sector)
         return self._codes[key]
 
     def ents_in(self, sent: Span) -> list[Span]:
@@ -708,8 +744,15 @@ class _DocContext:
     def sole_country(self) -> str | None:
         """The only country the text names (by name, demonym or capital), else None."""
         if self._sole is None:
-            named = [(e, self.codes(e.text, e.label_)[0]) for e in self.ents
-                     if e.label_ in ("GPE", "NORP", "LOC") and not _currency_prefix(e)]
+            # a capital the actor recogniser placed elsewhere ("Tripoli" in a sentence about
+            # Lebanon) counts with the mention's country
+            placed = {(m["start_char"], m["end_char"]): m["country"]
+                      for m in (self.doc._.ww_mentions or [])
+                      if str(m.get("name_key") or "").startswith("PLACE:") and m.get("country")}
+            named = [(e, placed.get((e.start_char, e.end_char))
+                      or self.codes(e.text, e.label_)[0]) for e in self.ents
+                     if e.label_ in ("GPE", "NORP", "LOC") and not _currency_prefix(e)
+                     and not stance_prefixed(e[0])]  # "anti-Syria" names no party
             found = {c for _e, c in named if c}
             # countries and demonyms the actor tables found inside other names ("the Nigerian
             # Interior Ministry")
@@ -737,8 +780,8 @@ class _DocContext:
         counter: Counter[str] = Counter()
         names: dict[str, str] = {}
         for ent in self.ents:
-            if ent.label_ != "GPE":
-                continue
+            if ent.label_ != "GPE" or stance_prefixed(ent[0]):
+                continue  # "anti-Syria" is not about Syria as a party
             code, _ = self.codes(ent.text, "GPE")
             if code and gazetteer().resolve(ent.text)["precision"] == "country":
                 counter[code] += 1
@@ -1264,21 +1307,90 @@ def _with_sole_country(ctx: _DocContext, actors: list[dict[str, Any]],
     code an actor the text gives no nationality by the country the story is about; with
     ``strict`` (the source of force: assaults, arrests) not when the other party has that
     country, as an attacker of a country's nationals is often foreign; with ``placed``, not a
-    common-noun group the event's place will locate (``_located``)."""
+    common-noun group the event's place will locate (``_located``). In the broad pass a party
+    or movement (``_domestic``) takes the country even when the state is named, as long as the
+    state only owns what is acted on ("will boycott Algeria's elections"); an actor named by a
+    relation to a country ("Iran's allies", ``_relational``) never does.
+
+    Args:
+        ctx: the document context (``sole_country`` is read from it).
+        actors: source or target actor dicts (``country`` may be None).
+        others: the actors on the other side of the event.
+        broad: also code non-officials (see above).
+        placed: the event has a place with a country.
+        strict: the event is a use of force.
+
+    Returns:
+        ``actors`` in the same order, with ``country`` set to the sole country where the rules
+        allow (ISO 3166-1 alpha-3).
+    """
     sole = ctx.sole_country
-    if not sole or ctx.sole_is_opposed or any(
+    if not sole or ctx.sole_is_opposed:
+        return actors
+    state_acted_on = any(
         o.get("country") == sole and (oa.country_code(o["text"]) or oa.metonym(o["text"]))
         for o in others
-    ):
-        return actors
+    )
+    # "boycott Algeria's elections": the state only owns what is acted upon
+    owned = all(
+        (r := _root_of(ctx.doc, o)) is not None and r.dep_ == "poss"
+        for o in others if o.get("country") == sole
+    )
     if broad:
         if strict and any(o.get("country") == sole for o in others):
             return actors  # "gunmen kidnapped two Turkish engineers": not Turks themselves
         return [a if a.get("country") or a.get("sector") in _NATIONLESS_SECTORS
-                or (placed and _locatable(ctx.doc, a))
+                or (placed and _locatable(ctx.doc, a)) or _relational_actor(ctx.doc, a)
+                or (state_acted_on and not (_domestic(ctx.doc, a) and owned))
                 else {**a, "country": sole} for a in actors]
+    if state_acted_on:
+        return actors
     return [a if a.get("country") or not ctx.default_country(a.get("sector"))
             else {**a, "country": sole} for a in actors]
+
+
+# sectors and heads of bodies that exist only inside one state's politics: a party or movement
+# that will "boycott Algeria's elections" is Algerian, though the state is named as the owner of
+# what it acts on ("The Green Party condemned China" still leaves the party's country open)
+_DOMESTIC_SECTORS = frozenset({"PTY", "OPP"})
+_DOMESTIC_HEADS = frozenset({"party", "movement"})
+# relational nouns (Barker 1995, "Possessive Descriptions"): the possessor or modifier is the
+# other side of the relation ("Israel's ally", "a U.S. ally", "Iran's proxies"), never the
+# actor's own country
+# ("opponent" and "critic" are left out: "Putin's opponents" are mostly his own country's)
+_RELATIONAL_NOUNS = frozenset({
+    "ally", "enemy", "foe", "rival", "adversary", "proxy", "neighbour", "neighbor", "partner",
+    "backer", "sponsor", "patron", "client",
+})
+
+
+def _relational(head: Token) -> bool:
+    """A relational common noun modified by a country's name: "Israel's militia ally", "a U.S.
+    ally", "Iran's proxies" (the country is the other side of the relation). A demonym
+    adjective is the noun's own nationality ("its Brazilian allies") and does not count."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _RELATIONAL_NOUNS and any(
+        c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "GPE" for c in head.lefts
+    )
+
+
+def _root_of(doc: Doc, actor: dict[str, Any]) -> Token | None:
+    span = doc.char_span(actor["start_char"], actor["end_char"], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _relational_actor(doc: Doc, actor: dict[str, Any]) -> bool:
+    root = _root_of(doc, actor)
+    return root is not None and _relational(root)
+
+
+def _domestic(doc: Doc, actor: dict[str, Any]) -> bool:
+    """A party, movement or opposition: a body of one state's own politics."""
+    if actor.get("sector") in _DOMESTIC_SECTORS:
+        return True
+    root = _root_of(doc, actor)
+    return root is not None and root.lemma_.lower() in _DOMESTIC_HEADS
+
+
 _GROUP_PLACE_PREPS = frozenset({"in", "throughout", "across", "from", "at", "inside", "of"})
 
 
@@ -1331,11 +1443,37 @@ def _with_appositive(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[s
     return a
 
 
-def _place_country(ctx: _DocContext, head: Token) -> str | None:
-    """Country of the place a group noun is located by ("in Baghdad", "throughout Indonesia",
-    "from Calgary"): a country, demonym or capital from the actor tables, else a gazetteer city
-    or region."""
-    preps = [c for c in head.children if c.dep_ == "prep"]
+# common nouns for places, whose country is in their modifiers ("the north Lebanese port")
+_PLACE_NOUNS = frozenset({
+    "port", "city", "town", "village", "region", "province", "area", "district", "capital",
+    "enclave", "territory", "county", "suburb", "camp", "island", "border", "state",
+})
+
+
+def _place_country(ctx: _DocContext, head: Token, *, residence: bool = False,
+                   depth: int = 0) -> str | None:
+    """Country of the place a group noun is located by.
+
+    The place is the object of a preposition of the group ("rebels in Mali", "militias
+    throughout Indonesia", "a missionary from Calgary", "inhabitants of the Syrian Golan
+    Heights") or of a participle modifying it ("guerrillas operating in Macedonia", "a group
+    based in Trinidad"). An organisation in that slot is located by its own place ("workers of
+    the National Oil Company of Basra", "students at a university in Ankara").
+
+    Args:
+        ctx: the document context.
+        head: the group's head token.
+        residence: only places of belonging or residence: an "of" phrase or a participle
+            ("Albanians of southern Serbia", "Turks living in Germany"), not a bare "in".
+        depth: recursion depth (an organisation's own place is looked up once).
+
+    Returns:
+        ISO alpha-3 code from the actor mention (capitals corrected for date and sentence
+        context), the actor tables (country, demonym, capital), or a gazetteer city or region
+        (its state on the document date, ``ontology.actors.sovereign_on``); None when no place
+        is found.
+    """
+    preps = [c for c in head.children if c.dep_ == "prep" and (not residence or c.lower_ == "of")]
     # "guerrillas operating in Macedonia", "a group based in Trinidad"
     preps += [p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
               for p in c.children if p.dep_ == "prep"]
@@ -1343,18 +1481,57 @@ def _place_country(ctx: _DocContext, head: Token) -> str | None:
         if c.lower_ not in _GROUP_PLACE_PREPS:
             continue
         for o in c.children:
-            if o.dep_ != "pobj" or o.ent_type_ not in _PLACE_LABELS:
+            if o.dep_ != "pobj":
                 continue
-            rng = ea.actor_span(o)
-            if rng is None:
-                continue
-            text = ctx.text[rng[0]:rng[1]]
-            country = ctx.codes(text, o.ent_type_)[0]
-            if not country:
-                loc = gazetteer().resolve(text, None, ctx.us_context)
-                country = loc.get("country") if loc["precision"] != "unresolved" else None
+            country = _pobj_country(ctx, o, in_name=depth > 0)
+            if country is None and depth == 0 and (
+                o.ent_type_ in ("ORG", "FAC") or o.pos_ == "PROPN"
+                or o.lemma_.lower() in _PLACE_NOUNS
+            ):
+                # "the United Bus Company of Tehran", "the West Bank city of Hebron"
+                country = _place_country(ctx, o, depth=1)
             if country:
                 return str(country)
+    return None
+
+
+def _pobj_country(ctx: _DocContext, o: Token, in_name: bool = False) -> str | None:
+    """Country of a place phrase headed by ``o`` (see ``_place_country``), or None. With
+    ``in_name``, ``o`` may be the place inside an organisation's name, which the NER labels
+    with the name ("the Grand Textile Company of Faisalabad")."""
+    if stance_prefixed(o):
+        return None
+    if in_name and o.ent_type_ == "ORG" and o.pos_ == "PROPN":
+        words = [t for t in o.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [o]
+        text = ctx.text[words[0].idx:o.idx + len(o.text)]
+        country = ctx.codes(text, "GPE")[0] if oa.metonym(text) is None else None
+        if not country:
+            loc = gazetteer().resolve(text, None, ctx.us_context)
+            if loc["precision"] in ("city", "admin1", "country"):
+                country = oa.sovereign_on(loc.get("country"), ctx.pub_date)
+        return country
+    rng = ea.actor_span(o)
+    if rng is None:
+        return None
+    text = ctx.text[rng[0]:rng[1]]
+    if o.ent_type_ in _PLACE_LABELS:
+        ent = entity_at(ctx.doc, *rng)
+        if ent is not None and ent.get("entity_type") == "GPE" and ent.get("country") \
+                and not ent.get("sector"):
+            return str(ent["country"])  # "Tripoli" in a sentence about Lebanon
+        country = ctx.codes(text, o.ent_type_)[0]
+        if not country:
+            loc = gazetteer().resolve(text, None, ctx.us_context)
+            if loc["precision"] != "unresolved":
+                country = oa.sovereign_on(loc.get("country"), ctx.pub_date)
+        return country
+    if (o.pos_ == "PROPN" and not o.ent_type_) or o.lemma_.lower() in _PLACE_NOUNS:
+        # a place the NER missed, named with its country: "the Syrian Golan Heights", "the
+        # north Lebanese port" (not a body: "the Kremlin", "the Syrian army")
+        if oa.metonym(text) is not None or oa.igo(text) is not None:
+            return None
+        country, sector = ctx.codes(text, "")
+        return country if sector is None else None
     return None
 
 
@@ -1375,7 +1552,20 @@ def _located(doc: Doc, actor: dict[str, Any], location: dict[str, Any]) -> dict[
         return actor
     if not _locatable(doc, actor):
         return actor
-    return {**actor, "country": location["country"]}
+    return {**actor, "country": _location_country(doc, location)}
+
+
+def _location_country(doc: Doc, location: dict[str, Any]) -> str | None:
+    """The event place's country, as the actor recogniser coded the place's own mention when
+    it has one ("Tripoli" in a sentence about Lebanon: LBN; "Juba" in 2000: SDN), else the
+    gazetteer's (``location["country"]``)."""
+    sp = location.get("span")
+    if sp:
+        ent = entity_at(doc, sp["start_char"], sp["end_char"])
+        if ent is not None and ent.get("entity_type") == "GPE" and ent.get("country") \
+                and not ent.get("sector") and ent.get("name") == sp["text"]:
+            return str(ent["country"])
+    return location.get("country")
 
 
 _VERBAL_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "PROTEST", "SUPPORT",

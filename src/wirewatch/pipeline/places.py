@@ -138,6 +138,30 @@ class Gazetteer:
         n = _norm(name)
         return n in self._alias or n in self._countries or n in self._states or n in self._cities
 
+    def city_countries(self, name: str) -> frozenset[str]:
+        """Countries with a large city called ``name``: the name is truly ambiguous when more
+        than one is returned.
+
+        A city counts when it has at least 100,000 people and a tenth of the largest namesake's
+        population, so "Tripoli" is Libya's or Lebanon's, while "Moscow" (Idaho) or "London"
+        (Ontario) do not rival the capital.
+
+        Args:
+            name: a city name as written ("Tripoli", "the Tripoli's" is normalised).
+
+        Returns:
+            ISO alpha-3 codes ("Tripoli" -> {"LBY", "LBN"}); empty when no such city.
+        """
+        cands = self._cities.get(_norm(name), [])
+        if not cands:
+            return frozenset()
+        floor = max(_ALT_NAME_MIN_POP, int(cands[0].get("population") or 0) // 10)
+        return frozenset(
+            c for x in cands
+            if int(x.get("population") or 0) >= floor
+            and (c := self._iso2to3.get(x["countrycode"]))
+        )
+
     def resolve(
         self, name: str, prefer_country: str | None = None, us_context: bool = False
     ) -> dict[str, Any]:
