@@ -16,8 +16,9 @@ __all__ = ["Condition", "TriggerEntry", "lexicon", "entries_for"]
 
 
 class Condition(NamedTuple):
-    """One argument condition: ``kind`` in prep/obj/subj/mod/prev/noobj, accepted lemmas, and for
-    ``prep:from>a|b`` the lemmas its object must have."""
+    """One argument condition: ``kind`` in prep/obj/subj/mod/prev/noobj/xcomp/ccomp/gov/comp,
+    accepted lemmas (in obj/subj lists an upper-case item is a spaCy entity label, "PERSON"), and
+    for ``prep:from>a|b`` and ``comp:suspend>publication`` the lemmas the object must have."""
 
     kind: str
     lemmas: frozenset[str]

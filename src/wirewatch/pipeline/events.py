@@ -11,6 +11,12 @@ How it works, per sentence:
        is one (``entity_at``), else name and codes looked up from the span.
     3. Place (``places``), date (``dates``), counts (``counts``), negation, hypothetical,
        historical and the speaker of reported speech (``ww_quotes`` first, then the parse).
+    4. Confidence, which also says how central the event is to the story (the event an analyst
+       should read first has the highest): the row's weight, raised when actors are found,
+       lowered for a negated or hypothetical event, per level of subordinate clause
+       (``event_args.clause_rank``), for a scene-setting trigger (``event_args.is_background``:
+       after/amid/as/while adjuncts, past-perfect flashbacks) and by ``LEAD_STEP`` per sentence
+       after the lead, for at most ``LEAD_CAP`` sentences (news puts its main event first).
 
 Then, per document (``merge_reports``): one real event reported by several sentences (a
 headline and its body, a lead and a later recap) is one event with several evidence sentences.
@@ -102,6 +108,13 @@ _INTENT_THREAT = {"ASSAULT": ("138", "violence"), "MOBILIZE": ("138", "violence"
 _REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
 _DEMAND_ENTRY = TriggerEntry("must", True, False, (), "100", "REQUEST", None, None,
                              {"subj": "target"}, None, None, 0.7)
+# salience of a sentence's position: confidence falls by LEAD_STEP per sentence after the lead,
+# for at most LEAD_CAP sentences (Source: the inverted pyramid of news writing; van Dijk 1988,
+# "News as Discourse", ch. 2: the main event in the headline and lead, background later)
+LEAD_STEP = 0.15
+LEAD_CAP = 3
+# a trigger in a scene-setting adjunct (``event_args.is_background``) falls by this much
+BACKGROUND_PENALTY = 0.15
 _QUOTE_OPEN = "“\"«"
 _QUOTE_CLOSE = "”\"»"
 
@@ -363,9 +376,13 @@ class EventCoder:
         conf -= 0.1 if hypothetical or negated else 0.0
         conf -= 0.08 * min(3, ea.clause_rank(tok))  # the main verb outranks subordinate triggers
         if ea.is_background(tok):
-            conf -= 0.1  # "... after violent protests", "resigned as the crowd threatened"
+            # "... after violent protests", "resigned as the crowd threatened"
+            conf -= BACKGROUND_PENALTY
         if entry.plover_type == "REQUEST" and _voiced_by_protest(tok, protests):
             conf -= 0.15  # "marched through the capital demanding ...": the protest's demand
+        # the inverted pyramid: a story reports its main event first, later sentences add
+        # background, reactions and history
+        conf -= LEAD_STEP * min(LEAD_CAP, ctx.lead_rank(sent))
         conf = round(min(0.99, max(0.05, conf)), 2)
         dyads = _dyads(sources, targets, entry.plover_type)
         out = []
@@ -711,6 +728,18 @@ class _DocContext:
         self.sole_is_opposed = False
         self._codes: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         self.focus_country, self.focus_name = self._focus()
+        self._lead: dict[int, int] | None = None
+
+    def lead_rank(self, sent: Span) -> int:
+        """Ordinal of ``sent`` among the document's sentences that contain a word: 0 for the
+        lead (a headline, when the text starts with one), 1 for the next, and so on."""
+        if self._lead is None:
+            self._lead = {}
+            n = 0
+            for s in self.doc.sents:
+                self._lead[s.start] = n
+                n += any(t.is_alpha for t in s)
+        return self._lead.get(sent.start, 0)
 
     def codes(self, text: str, label: str) -> tuple[str | None, str | None]:
         """(country, sector) of a phrase (``ontology.actors.actor_codes``), except that a
@@ -800,7 +829,36 @@ def _sd(text: str, start: int, end: int) -> dict[str, Any]:
 
 
 def _cond_holds(tok: Token, cond: Condition) -> bool:
+    """Whether one argument condition of a lexicon row holds for the trigger ``tok``.
+
+    Args:
+        tok: the candidate trigger token.
+        cond: the condition (kinds documented in ``resources/event_lexicon.tsv``): an
+            upper-case item in ``obj``/``subj`` lists is a spaCy entity label the argument may
+            carry instead of a listed lemma ("hosted PERSON").
+
+    Returns:
+        True when the dependency parse around ``tok`` satisfies the condition.
+    """
     kind, lemmas = cond.kind, cond.lemmas
+    if kind == "gov":  # "gave a warm welcome", "extended a welcome": the noun's support verb
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lemmas
+    if kind == "comp":  # "ordered the paper to suspend publication": the ordered act
+        for c in tok.children:
+            if c.dep_ != "xcomp":
+                continue
+            if c.lemma_.lower() in lemmas and (
+                    not cond.obj_lemmas or any(o.dep_ == "dobj"
+                                               and o.lemma_.lower() in cond.obj_lemmas
+                                               for o in c.children)):
+                return True
+            # an upper-case item is a PLOVER type the complement is a trigger of ("agreed to
+            # lift the curfew": a promised concession)
+            first = next((e for e in entries_for(c.lemma_.lower()) if e.verb and all(
+                _cond_holds(c, k) for k in e.conditions)), None) if c.pos_ == "VERB" else None
+            if first is not None and first.plover_type in lemmas:
+                return True
+        return False
     if kind == "noobj":
         return not any(c.dep_ == "dobj" for c in tok.children)
     if kind == "xcomp":
@@ -809,6 +867,10 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         return any(c.dep_ == "ccomp" for c in tok.children)
     if kind == "prep":
         holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.pos_ != "VERB" and tok.dep_ == "dobj":
+            # "opened a hearing on Wednesday into ...": the parser hangs the noun's
+            # prepositional phrase on its support verb
+            holders.append(tok.head)
         for c in (c for h in holders for c in h.children):
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas:
                 if any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
@@ -826,6 +888,12 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
     args: list[Token] = []
     if kind == "obj":
         args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not args and tok.pos_ == "VERB":
+            # "shortened by one hour the curfew imposed after the coup toppled ...": the
+            # parser takes a late object followed by a participle for the subject of an
+            # unmarked clause complement
+            args = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                    if (v := _late_object_verb(s)) is not None and v.i == tok.i]
         # the "of" object of the trigger, and of its object when that is a measure or part
         # ("lifted a state of emergency", "suspended part of its aid programme", "handed over
         # 700 kg of medicine")
@@ -842,11 +910,30 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         if not args and tok.dep_ in ("amod", "acl"):
             args = [tok.head]
     for a in args:
-        if a.lemma_.lower() in lemmas:
+        if a.lemma_.lower() in lemmas or (a.ent_type_ and a.ent_type_ in lemmas):
             return True
         if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lemmas for c in a.children):
             return True
     return False
+
+
+def _late_object_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` really is when the parser made it the subject of an
+    unmarked clause complement ("lifted by noon the curfew imposed after rebels stormed ...":
+    "curfew" parsed as the subject of "stormed"): a common noun with a past-participle
+    modifier, subject of a ccomp without "that", under a verb with no direct object; else
+    None."""
+    clause = noun.head
+    if noun.dep_ != "nsubj" or noun.pos_ != "NOUN" or clause.dep_ != "ccomp":
+        return None
+    if not any(a.dep_ == "acl" and a.tag_ == "VBN" for a in noun.children):
+        return None
+    if any(m.dep_ == "mark" for m in clause.children):
+        return None
+    verb = clause.head
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
 
 
 def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
@@ -893,6 +980,9 @@ def _folded(tok: Token, trig: dict[int, TriggerEntry]) -> bool:
         cur = cur.head
     if cur.dep_ == "compound" and cur.head.dep_ == "dobj":
         cur = cur.head  # "halt mediation efforts", "violated the ceasefire agreement"
+    late = _late_object_verb(cur)
+    if late is not None and late.i in trig:
+        return True  # "shortened by an hour the curfew imposed after ...": its object
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
         cur = cur.head.head  # "lifted a state of emergency", "suspended part of the aid"
     if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in _STANCE_PREPS:
