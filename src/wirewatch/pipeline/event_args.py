@@ -3,7 +3,12 @@
 All functions read a dependency parse (spaCy ``Token``) and return tokens or flags; none writes
 to the Doc. Patterns follow PETRARCH-2 practice (Norris, Schrodt & Beieler 2017): the subject is
 the source, the object or a "to/with/against" complement the target, a passive's "by" phrase the
-source, and compound subjects or objects give one event per dyad.
+source, and compound subjects or objects give one event per dyad. When no frame names a target,
+the first actor in the trigger's verb phrase is (``verb_phrase_parties``), leaving out places and
+background. A few frequent misparses of the small English model are read as what they stand
+for: a subject folded into a fronted adjunct (``absorbed_subject``), an object parsed as the
+subject of the infinitive or participle after it (``prep_objects``, object-control verbs), a
+heavy object shifted past an "as" phrase, and a finite verb hung on a verbless root noun.
 """
 
 from __future__ import annotations
@@ -19,10 +24,17 @@ __all__ = [
     "governing_verb",
     "subject_of",
     "verb_source_target",
+    "reporting_tail",
+    "prep_objects",
     "noun_source_target",
     "inner_targets",
     "complement_targets",
     "clause_targets",
+    "demanded_parties",
+    "addressee",
+    "verb_phrase_parties",
+    "is_place_noun",
+    "absorbed_subject",
     "conjuncts",
     "is_argument_of",
     "actor_span",
@@ -76,23 +88,98 @@ def subject_of(verb: Token) -> Token | None:
             return cur.head
         if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
+            if cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head.i != cur.i:
+                # a gerund after a preposition: "are guilty of violating", "dispersed the crowd
+                # by firing": the clause the preposition hangs off does it, unless that clause
+                # names someone else for it ("accused X of attacking", "lashed out at X for
+                # shooting down": X)
+                if cur.lower_ in ("for", "of") and cur.head.pos_ == "VERB":
+                    blamed = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+                    blamed += [o for p, o in prep_objects(cur.head, ("at", "on", "to", "with"))
+                               if o.i < cur.i]
+                    if blamed:
+                        return blamed[0]
+                if cur.lower_ in ("for", "of") and cur.head.dep_ == "dobj" \
+                        and cur.head.pos_ in ("NOUN", "PROPN"):
+                    return cur.head  # the parser hung "of opposing" on the object itself
+                cur = cur.head
             if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head.i != cur.i:
                 cur = cur.head  # "X is ready/willing/prepared to send": the copula's subject
             if cur.pos_ not in ("VERB", "AUX"):
                 return None
             continue
-        return None
+        if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBN") and _double_subject(cur.head):
+            # "Kurdish youths resorted to ..., witnesses said": the parser made the main verb a
+            # modifier of its subject and gave "said" two subjects
+            return cur.head
+        return absorbed_subject(cur)
     return None
+
+
+def _double_subject(noun: Token) -> bool:
+    """``noun`` is one of two subjects the parser gave the same verb: a sign that it is really
+    the subject of the verb hung on it as a modifier."""
+    if noun.dep_ != "nsubj" or noun.head.i == noun.i:
+        return False
+    return sum(1 for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")) > 1
+
+
+def absorbed_subject(verb: Token) -> Token | None:
+    """The subject of a finite ``verb`` the parser folded into a fronted adjunct ("With the
+    signing of the accord, the government and the rebels have agreed": "government" hung under
+    "accord"): the one phrase head between the adjunct's last comma and the verb, inside the
+    subtree of a preposition or adverbial clause opening the sentence. None when ``verb`` has a
+    subject, is not finite, or no such phrase is there."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+            a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes):
+        return None
+    openers = [c for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod")
+               and c.left_edge.i == verb.sent.start]
+    if not openers:
+        return None
+    end = min([verb.i, *(a.i for a in auxes)])
+    inside = set(t.i for t in openers[0].subtree)
+    commas = [t.i for t in verb.doc[verb.sent.start:end] if t.text == "," and t.i in inside]
+    if not commas or commas[-1] + 1 >= end:
+        return None
+    span = range(commas[-1] + 1, end)
+    if any(k not in inside for k in span):
+        return None
+    heads = [verb.doc[k] for k in span if verb.doc[k].head.i not in span]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return heads[0]
 
 
 def _pobj(prep: Token) -> Token | None:
     for c in prep.children:
+        if c.dep_ == "pcomp" and c.pos_ == "VERB":
+            subj = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.pos_ != "PRON"]
+            if subj and subj[0].left_edge.i == prep.i + 1:
+                # "granted asylum to three journalists hiding in its embassy": a noun with a
+                # participle after it, parsed as the participle's subject
+                return subj[0]
         if c.dep_ in ("pobj", "pcomp"):
             return c
+    if prep.n_lefts + prep.n_rights == 0 and prep.i + 1 < len(prep.doc):
+        # "granted asylum to five officers holed up in ...": the parser left the preposition
+        # bare and made its object the subject of the reduced relative after it
+        nxt = prep.doc[prep.i + 1]
+        for a in (nxt, *islice(nxt.ancestors, 4)):
+            if a.dep_ in ("nsubj", "nsubjpass") and a.left_edge.i == prep.i + 1:
+                if a.head.head.i == prep.head.i and a.head.i != prep.head.i:
+                    return a
+                break
     return None
 
 
-def _prep_objects(tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of ``tok``'s prepositional children whose preposition is in
+    ``preps`` (lower case), in text order; also a bare preposition whose object the parser made
+    the subject of the clause after it."""
     want = set(preps)
     out = []
     for c in tok.children:
@@ -104,8 +191,14 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether ``verb`` heads a passive clause (auxpass or nsubjpass child)."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """Whether ``verb`` heads a passive clause: an auxpass, nsubjpass or "by" agent child, or
+    a bare participle coordinated with a passive verb ("he was arrested and accused by X":
+    "accused")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children) and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
 
 
 def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
@@ -120,7 +213,7 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
     source = target = theme = None
     if is_passive(verb) and verb.lemma_.lower() in _STATIVE_PASSIVES and not any(
         c.dep_ == "agent" for c in verb.children
-    ) and _prep_objects(verb, ("to",)):
+    ) and prep_objects(verb, ("to",)):
         # "Israel is opposed to French mediation", "X is committed to reform": a stance held
         # by the subject, not something done to it
         for c in verb.children:
@@ -128,13 +221,15 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
                 source = c
             elif c.dep_ == "auxpass" and source is None:  # the parser may hang it on "is"
                 source = next((g for g in c.children if g.dep_ == "nsubj"), None)
-        return source, _prep_objects(verb, ("to",))[0][1], theme
+        return source, prep_objects(verb, ("to",))[0][1], theme
     if is_passive(verb):
         for c in verb.children:
-            if c.dep_ == "agent":
-                source = _pobj(c)
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and source is None):
+                source = _pobj(c)  # the parser sometimes labels the agent's "by" a "prep"
             elif c.dep_ == "nsubjpass":
                 target = c
+        if target is None and verb.dep_ == "conj":  # "he was arrested and accused by X"
+            target = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = subject_of(verb)
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
@@ -147,12 +242,26 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
             # groups donated ...", or hung on a verbless root noun: "The newspaper called on
             # Arabs to ...") is the same shape
             subj = verb.head
+            root = _verbless_root(verb)
+            if root is not None and verb.tag_ == "VBD":
+                subj = root
+        elif subj is None and reporting_tail(verb):
+            # "..., a human rights group protested on Wednesday.": the speaker of the tail
+            subj = verb.head
+        elif subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+                and (root := _verbless_root(verb)) is not None \
+                and not any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children) \
+                and any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+            # "Doctors from two aid groups donated and delivered ...": the main verb of a
+            # verbless-root sentence, hung on the root's "from" phrase; its finite conjunct
+            # shows it is no passive participle
+            subj = root
         if roles.get("subj") == "target":
             target = subj
         else:
             source = subj
-        for c in verb.children:
-            if c.dep_ == "dobj":
+        for c in _objects(verb):
+            if c.dep_ in ("dobj", "appos", "nsubj", "nsubjpass"):
                 if roles.get("obj") == "theme" or c.pos_ == "NUM" or c.ent_type_ in (
                     "MONEY", "CARDINAL", "QUANTITY", "PERCENT"
                 ) or _owned_with_recipient(verb, c):
@@ -162,12 +271,75 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
                 break
     if target is None:
         preps = _RECIPIENT_PREPS if theme is not None and _owned(theme) else _TARGET_PREPS
-        for _p, o in _prep_objects(verb, preps):
+        for _p, o in prep_objects(verb, preps):
             if o.ent_type_ in ("DATE", "TIME"):
                 continue  # "denounced on Friday": a date is when, not whom
             target = o
             break
     return source, target, theme
+
+
+def reporting_tail(verb: Token) -> bool:
+    """Whether ``verb`` is a sentence-final reporting tail the parser hung on a noun as its
+    modifier ("Croatia is failing to return the houses, a rights group protested on Monday."):
+    a past-tense verb modifying a noun that follows a comma, with no object or passive marker,
+    and nothing but adverbs and punctuation after it to the end of the sentence."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    head = verb.head
+    doc = verb.doc
+    if head.i >= verb.i or head.left_edge.i == 0 or doc[head.left_edge.i - 1].text != ",":
+        return False
+    if any(c.dep_ in ("dobj", "agent", "auxpass", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if any(o.ent_type_ not in ("DATE", "TIME") for _p, o in prep_objects(verb, _ALL_PREPS)):
+        return False  # "on Monday" may follow; "in the city" is no tail
+    return all(t.is_punct for t in doc[verb.right_edge.i + 1:verb.sent.end])
+
+
+_ALL_PREPS = frozenset({"in", "on", "at", "to", "from", "with", "for", "by", "of", "against",
+                        "about", "over", "after", "before", "during", "through", "into"})
+
+
+def _verbless_root(verb: Token) -> Token | None:
+    """The noun heading a sentence the parser found no main verb in, when ``verb`` hangs in
+    its post-modifiers ("Doctors from two aid groups donated ...": "donated" under "groups")."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i >= verb.i:
+        return None
+    cur = verb
+    for anc in islice(verb.ancestors, 5):
+        if cur.dep_ not in ("acl", "pobj", "prep", "compound"):
+            return None
+        if anc.i == root.i:
+            return root
+        cur = anc
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object of an active ``verb`` (at most one), including two the parser
+    misplaces: a heavy object shifted past an "as" phrase and parsed as its appositive
+    ("denounced as a crime Serbia's crackdown"), and the object of an object-control or ECM
+    verb parsed as the subject of the infinitive after it ("allowed the opposition leader to
+    hold a rally", "forced the rebels to withdraw")."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return [c]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            o = _pobj(c)
+            appos = [a for a in o.children if a.dep_ == "appos" and a.i > o.i] if o else []
+            if appos:
+                return appos[:1]
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
+            if subj and (subj[0].pos_ != "PRON"
+                         or subj[0].lower_ in ("him", "her", "them", "us", "me")):
+                return subj[:1]
+    return []
 
 
 def _owned(obj: Token) -> bool:
@@ -187,16 +359,18 @@ def _owned_with_recipient(verb: Token, obj: Token) -> bool:
     preps = _RECIPIENT_PREPS if _pron_owned(obj) else ("to", "from", "into")
     if not _owned(obj):
         return False
-    return any(o.ent_type_ not in ("DATE", "TIME") for _p, o in _prep_objects(verb, preps))
+    return any(o.ent_type_ not in ("DATE", "TIME") for _p, o in prep_objects(verb, preps))
 
 
 def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Token]:
     """Parties named inside a non-actor object, nearest first: its possessor ("praised Haiti's
     efforts"; skipped with ``poss=False``, for a noun trigger whose possessor is its source),
-    the objects of its prepositions ("rejected calls by X", "aid to X", "relations with X",
-    "mediation between X and Y"), and the agent of a participle after it ("crimes committed by
-    X"); then the same inside those objects up to ``depth`` levels ("70 million dollars of aid
-    for Romania", "an investigation into crimes committed by X")."""
+    an actor modifying it ("hostage-takers' demands", "Israeli raids", "the US-led war";
+    skipped with ``poss=False`` too), the objects of its prepositions ("rejected calls by X",
+    "aid to X", "relations with X", "mediation between X and Y"), and the agent of a
+    participle after it ("crimes committed by X"); then the same inside those objects up to
+    ``depth`` levels ("70 million dollars of aid for Romania", "an investigation into crimes
+    committed by X"). Callers keep the candidates that are actors."""
     out: list[Token] = []
     level = [noun]
     for k in range(depth):
@@ -206,17 +380,30 @@ def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Tok
                 if c.dep_ == "poss" and c.pos_ != "PRON" and (poss or k > 0):
                     out.append(c)
                     nxt.append(c)
+                elif (c.dep_ in ("compound", "nmod") or (
+                        c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))) \
+                        and c.i < n.i and (poss or k > 0):
+                    out.append(c)  # "rebel positions", "the Israeli raids"
+                elif c.dep_ == "amod" and c.lower_ in _LED and (poss or k > 0):
+                    # "the US-led war", "Saudi-backed forces": who leads it is named on it
+                    out.extend(a for a in c.children if a.dep_ in ("npadvmod", "compound",
+                                                                   "nmod", "poss"))
                 elif c.dep_ in ("prep", "agent") and c.lower_ in _INNER_PREPS:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             out.append(o)
                             nxt.append(o)
                 elif c.dep_ == "acl" and c.tag_ == "VBN":
-                    out.extend(o for _p, o in _prep_objects(c, ("by",)))
+                    out.extend(o for _p, o in prep_objects(c, ("by",)))
         level = nxt
         if not level:
             break
     return out
+
+
+# participles that make a name modifying a noun its leader or sponsor ("US-led", "Iran-backed")
+_LED = frozenset({"led", "backed", "sponsored", "supported", "funded", "armed", "controlled",
+                  "dominated", "run", "allied"})
 
 
 def _purpose_clauses(tok: Token) -> list[Token]:
@@ -243,10 +430,15 @@ def complement_targets(tok: Token, depth: int = 2) -> list[Token]:
     for _ in range(depth):
         nxt = [c for v in level for c in _purpose_clauses(v)]
         for x in nxt:
-            objs = [c for c in x.children if c.dep_ == "dobj"]
+            objs = _objects(x)
             out.extend(o for o in objs if not _owned(o) and o.pos_ != "NUM")
-            out.extend(o for _p, o in _prep_objects(x, _RECIPIENT_PREPS))
+            preps = [o for _p, o in prep_objects(x, _RECIPIENT_PREPS)]
+            out.extend(preps)
             for o in objs:
+                out.extend(inner_targets(o))
+            # "refused to respond to a demand from X", "refused to commit to aid to the
+            # US-led war": the party inside a non-actor prepositional object
+            for o in preps:
                 out.extend(inner_targets(o))
         level = nxt
         if not level:
@@ -261,9 +453,14 @@ def clause_targets(tok: Token, plover_type: str) -> list[Token]:
     goes ahead")."""
     out: list[Token] = []
     if plover_type in ("REQUEST", "ACCUSE", "REJECT") and tok.pos_ != "VERB":
-        for c in tok.children:
-            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
-                out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+        # the noun's own "that" clause, or one the parser hung on the verb the noun is the
+        # object of ("reiterated its demand today that Israel ease ...")
+        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
+                        m.lower_ == "that" for m in c.children):
+                    out.extend(demanded_parties(c))
     if plover_type == "THREATEN":
         for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
             for c in h.children:
@@ -273,27 +470,161 @@ def clause_targets(tok: Token, plover_type: str) -> list[Token]:
     return out
 
 
+def addressee(clause: Token) -> Token | None:
+    """The party a statement is made to, for a clause reported from it: the indirect or "to"
+    object of the reporting verb or noun, or its direct object ("told Iraq that it must",
+    "warned Iraq that it must", "issued a reminder to Iraq that it must" -> "Iraq"); None when
+    the statement names no addressee."""
+    head = clause.head
+    holders = [head]
+    if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ == "VERB":
+        holders.append(head.head)
+    for h in holders:
+        for c in h.children:
+            if c.i == clause.i or c.i in (x.i for x in holders):
+                continue
+            if c.dep_ == "dative" and c.pos_ != "ADP":
+                return c
+            if c.dep_ in ("dative", "prep") and c.lower_ == "to" and (o := _pobj(c)) is not None:
+                return o
+            if c.dep_ == "dobj" and h.pos_ == "VERB" and c.i < clause.i and _is_name(c):
+                return c
+    return None
+
+
+def demanded_parties(clause: Token) -> list[Token]:
+    """Target candidates in a clause that states what is demanded or alleged ("demanded that
+    the US cancel the visit", "demanded that control of the ministry be taken away from the
+    northern politicians"): its subject, then the objects of its recipient prepositions (also
+    through a particle: "taken away from X")."""
+    out = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    holders = [clause, *(c for c in clause.children if c.dep_ in ("advmod", "prt"))]
+    out.extend(o for h in holders for _p, o in prep_objects(h, _RECIPIENT_PREPS))
+    return out
+
+
+# prepositions that only set an event in place or time ("near the border", "during the talks");
+# "in", "at" and "on" also take parties ("in defiance of X", "protest at the settlement of X",
+# "fired on X") and count as place only before a place; "from/to/into" name the party a move
+# is directed at ("withdrew from Lebanon") and are kept
+_SETTING_PREPS = frozenset({"near", "across", "throughout", "outside", "inside", "around",
+                            "within", "along", "beyond", "during", "amid", "amidst"})
+_SITE_PREPS = frozenset({"in", "at", "on", "upon", "through"})
+# common nouns naming a place, not a party ("a village near the border", "the streets of X")
+_PLACE_NOUNS = frozenset({
+    "area", "border", "borders", "capital", "city", "coast", "district", "enclave",
+    "frontier", "land", "neighbourhood", "neighborhood", "outskirts", "port", "province",
+    "region", "road", "sector", "square", "street", "territory", "town", "village", "zone",
+    "home", "residence", "house", "building", "camp", "headquarters", "office", "embassy",
+    "compound", "prison", "jail", "base", "airport", "hospital", "school", "university",
+    "stronghold", "position", "outpost", "post", "barracks", "checkpoint", "hideout",
+})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# clauses whose actors are not in a verb's phrase: coordinated verbs, and reported, adverbial,
+# relative and noun-complement clauses with their own subject
+_OTHER_CLAUSES = frozenset({"conj", "parataxis", "ccomp", "advcl", "relcl", "acl", "csubj"})
+
+
+def is_place_noun(tok: Token) -> bool:
+    """A common noun naming a place or site ("village", "camps", "embassy"), not a party."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PLACE_NOUNS
+                                   or tok.lower_ in _PLACE_NOUNS)
+
+
+def _is_site(o: Token) -> bool:
+    """A prepositional object that only says where: a place name ("Beirut", "the West Bank")
+    or a common place noun ("a village", "the streets of Lagos")."""
+    if o.ent_type_ in _PLACE_ENTS:
+        return True
+    return is_place_noun(o)
+
+
+def verb_phrase_parties(tok: Token, *, adjuncts: bool = False) -> list[Token]:
+    """Every noun or name in the trigger's verb phrase, in text order: the fallback CAMEO
+    coders use for the target when no frame fills it, the first actor in the verb phrase
+    (the TABARI/PETRARCH convention; PETRARCH-2, Norris, Schrodt & Beieler 2017).
+
+    Args:
+        tok: the trigger (a verb, or a noun: then its phrase and, for a verb's direct object,
+            the rest of that verb's phrase).
+        adjuncts: also search adverbial clauses and gerunds after a preposition ("opened fire
+            to disperse the crowd", "resigned without returning to X"); by default they are
+            acts of their own and left out.
+
+    Returns:
+        tokens right of the trigger inside its phrase, in text order; leaving out places and
+        background of the event (objects of "near/across/during/after/despite/...", of
+        "in/at/on" when they name a place and of "in/at" when they are a name: "in the
+        Senate", with their whole phrase), roles ("as governor"), the subjects and their
+        phrases, other clauses (coordinated verbs, and reported, adverbial, relative and
+        noun-complement clauses with their own subject), dates, times and numbers. Callers
+        keep the first that is an actor and is neither the source nor the reporting speaker.
+    """
+    roots = [tok]
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        roots.append(tok.head)
+    skip: set[int] = set()
+    for r in roots:
+        for d in r.subtree:
+            if d.i in skip:
+                continue
+            cut = False
+            if d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and d.head.i == r.i:
+                cut = True
+            elif d.dep_ in _OTHER_CLAUSES and d.pos_ in ("VERB", "AUX") and d.i != tok.i and (
+                    d.dep_ in ("conj", "parataxis") or any(
+                        s.dep_ in ("nsubj", "nsubjpass") for s in d.children)):
+                cut = True
+            elif not adjuncts and d.i != tok.i and (
+                    d.dep_ == "advcl" or (d.dep_ == "pcomp" and d.pos_ == "VERB")):
+                cut = True
+            elif d.dep_ == "prep" and d.lower_ == "as":
+                cut = True  # a role, not a party ("in his time as governor")
+            elif d.dep_ == "prep" and (o := _pobj(d)) is not None and (
+                    d.lower_ in _SETTING_PREPS or d.lower_ in _BACKGROUND_PREPS
+                    or (d.lower_ in _SITE_PREPS and _is_site(o))
+                    or (d.lower_ in ("in", "at") and _is_name(o))):
+                cut = True  # "in the Senate", "at the UN": a named venue
+            if cut:
+                skip.update(t.i for t in d.subtree)
+    out: list[Token] = []
+    seen: set[int] = set()
+    for r in roots:
+        for d in r.subtree:
+            if d.i <= tok.i or d.i in skip or d.i in seen:
+                continue
+            seen.add(d.i)
+            if d.pos_ not in ("NOUN", "PROPN") and d.ent_type_ not in ("NORP", "GPE", "ORG"):
+                continue
+            if d.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+                continue
+            out.append(d)
+    return sorted(out, key=lambda t: t.i)
+
+
 _ENGAGED_PASSIVES = frozenset({"engage", "involve"})
 
 
 def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
                                                                      Token | None]:
     """(source, target, theme) heads for a noun trigger ("the deployment of 2,500 troops by
-    NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y").
+    NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y", "X came under
+    attack").
 
     Source: possessor, "by" agent, a proper-noun/adjectival modifier ("U.S. sanctions"), the
     "of" object when ``roles['of'] == 'source'`` ("the request of the government"), else the
     subject of the verb the noun is the object or adjunct of -- not for an adjunct noun whose
     own "of" phrase names its actor ("sent troops at the request of X": the sender is not the
     requester). Target: the "of" object (default), a to/with/against/on complement of
-    the noun or, for a light-verb object, of the verb.
+    the noun or, for a light-verb object, of the verb; for a noun after "under", the subject
+    of its verb ("X came under fire", "X was placed under arrest").
     """
     source = target = theme = None
     of_role = roles.get("of", "target")
     for c in noun.children:
         if c.dep_ == "poss":
             source = c
-    for _p, o in _prep_objects(noun, ("by",)):
+    for _p, o in prep_objects(noun, ("by",)):
         source = o
     if source is None:
         for c in noun.children:
@@ -301,20 +632,27 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
             ) and c.i < noun.i:
                 source = c
-    for _p, o in _prep_objects(noun, ("of",)):
+    for _p, o in prep_objects(noun, ("of",)):
         if of_role == "source" and source is None:
             source = o
         elif of_role == "theme":
             theme = o
         elif of_role == "target" and target is None:
             target = o
-    for _p, o in _prep_objects(noun, _TARGET_PREPS):
+    for _p, o in prep_objects(noun, _TARGET_PREPS):
         if target is None and o.ent_type_ not in ("DATE", "TIME"):
             target = o
     if target is None and roles.get("for") == "target":
-        for _p, o in _prep_objects(noun, ("for",)):
+        for _p, o in prep_objects(noun, ("for",)):
             target = o
     gov = governing_verb(noun)
+    if target is None and gov is not None and noun.dep_ == "pobj" \
+            and noun.head.lower_ == "under" and noun.head.head.i == gov.i:
+        # "X came under attack", "X was placed under arrest / put under investigation": the
+        # clause's subject undergoes the event; the source stays unnamed
+        target = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if target is not None:
+            return source, target, theme
     if gov is not None and is_argument_of(noun, gov) and noun.dep_ not in (
         "nsubj", "nsubjpass", "csubj"
     ):
@@ -325,7 +663,7 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         # ("the governor ordered patrols after riots": he did not riot) unless it names the
         # other side ("retook the village after fierce fighting with guerrillas")
         if source is None and not _own_actor_adjunct(noun, of_role) and not (
-            is_background(noun) and not _prep_objects(noun, ("with", "against", "between"))
+            is_background(noun) and not prep_objects(noun, ("with", "against", "between"))
         ):
             subj = subject_of(gov)
             if subj is None and is_passive(gov) and gov.lemma_.lower() in _ENGAGED_PASSIVES \
@@ -334,12 +672,12 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
                 # "Serb forces were engaged in ethnic cleansing", "troops involved in the
                 # clashes": the passive subject does it
                 subj = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj.i != noun.i and not any(
+            if subj is not None and subj.i != noun.i and (_double_subject(subj) or not any(
                 t.i == noun.i for t in subj.subtree
-            ):
+            )):  # (a misparsed main verb hangs under its subject: the noun is not part of it)
                 source = subj
         if target is None and noun.dep_ == "dobj":
-            for _p, o in _prep_objects(gov, _TARGET_PREPS):
+            for _p, o in prep_objects(gov, _TARGET_PREPS):
                 if o.ent_type_ in ("DATE", "TIME"):
                     continue
                 target = o
@@ -354,7 +692,7 @@ def _own_actor_adjunct(noun: Token, of_role: str) -> bool:
     ("converged for a rally", "in protest")."""
     if of_role != "source" or noun.dep_ != "pobj":
         return False
-    return bool(_prep_objects(noun, ("of", "from"))) or noun.head.lower_ in ("at", "on", "upon")
+    return bool(prep_objects(noun, ("of", "from"))) or noun.head.lower_ in ("at", "on", "upon")
 
 
 def is_argument_of(noun: Token, verb: Token) -> bool:
@@ -373,15 +711,19 @@ def is_argument_of(noun: Token, verb: Token) -> bool:
     return attach.dep_ == "dobj" and attach.head.i == verb.i
 
 
-def conjuncts(tok: Token | None) -> list[Token]:
-    """``tok`` and its coordinated names ("Russia and China" -> [Russia, China]); common nouns
-    are not split ("violence and destruction" stays one argument)."""
+def conjuncts(tok: Token | None, *, groups: bool = False) -> list[Token]:
+    """``tok`` and its coordinated names, in text order ("Russia and China" -> [Russia,
+    China]); a common noun is not split ("violence and destruction" stays one argument) unless
+    ``groups``: then it is split into the nouns coordinated with it ("the ruling party and the
+    opposition" -> [party, opposition]), for callers that keep only the actors among them and
+    only when ``tok`` itself is one."""
     if tok is None:
         return []
     out = [tok]
-    if not _is_name(tok):
-        return out
-    out.extend(c for c in tok.conjuncts if c.i > tok.i and _is_name(c))
+    if _is_name(tok):
+        out.extend(c for c in tok.conjuncts if c.i > tok.i and _is_name(c))
+    elif groups and tok.pos_ == "NOUN":
+        out.extend(c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"))
     return out
 
 

@@ -286,12 +286,19 @@ class EventCoder:
     ) -> list[dict[str, Any]]:
         doc = sent.doc
         gov = ea.governing_verb(tok)
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" or demand:  # a demand's "must be ready": the clause's verb
             src, tgt, theme = ea.verb_source_target(tok, entry.roles)
         else:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
         if demand:  # "X said Y must ...": the speaker demands, Y is the target
             src = ea.reporting_speaker(tok, sent) or _clause_subject_above(tok)
+            if tgt is not None and tgt.pos_ == "PRON" and self._actor(ctx, tgt) is None:
+                # "issued a reminder to Iraq that it must ...": an unresolved pronoun is the
+                # party the statement is made to
+                tgt = ea.addressee(tok) or tgt
+        if src is None and entry.plover_type == "ASSAULT" and ea.is_passive(tok):
+            # "was killed in a car bomb explosion": the means stands for the unnamed attacker
+            src = next((o for o in _means_objects(tok)), None)
         if src is not None and src.dep_ == "poss" and src.pos_ == "PRON" and gov is not None:
             poss_actor = self._actor(ctx, src)
             subj = ea.subject_of(gov)
@@ -300,7 +307,7 @@ class EventCoder:
                 # "the committee completed its investigation", "X reiterated its demand":
                 # an unresolved possessive is the clause's subject
                 src = subj
-        sources = [a for h in ea.conjuncts(src) if (a := self._actor(ctx, h)) is not None]
+        sources = self._coordinated(ctx, src)
         if not sources and src is not None and tok.dep_ == "acl" and src.i == tok.head.i \
                 and src.dep_ in ("dobj", "attr") and src.head.pos_ == "VERB":
             # "X issued a statement condemning Y", "X passed a resolution calling for": the
@@ -314,15 +321,30 @@ class EventCoder:
             sp = ea.reporting_speaker(tok, sent)
             if sp is not None and sp.pos_ != "PRON":
                 sources = [a for h in ea.conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
-        targets = [a for h in ea.conjuncts(tgt) if (a := self._actor(ctx, h)) is not None]
+        if tgt is not None and ea.is_place_noun(tgt) and not tgt.ent_type_:
+            # "captured a rebel stronghold", "shelled Kurdish positions", "attacked a military
+            # base": the party whose site it is
+            owners = [c for c in tgt.children if c.dep_ == "amod" and c.i < tgt.i]
+            tgt = next((h for h in [*owners, *ea.inner_targets(tgt, 1)]
+                        if self._actor(ctx, h)), tgt)
+        if tgt is not None and entry.plover_type == "ACCUSE" and tok.pos_ == "VERB" \
+                and tgt.dep_ == "pobj" and tgt.head.lower_ == "to" and tgt.head.head.i == tok.i:
+            # "complained to the UN over Israeli raids": the "to" party hears the complaint;
+            # the one complained about is the target
+            tgt = self._complained_about(ctx, tok) or tgt
+        targets = _apart(self._coordinated(ctx, tgt), sources)
         if not targets:
-            own = {c.i for c in ea.conjuncts(src)}  # the source is never its own target
+            own = _source_side(tok, src)  # the source is never its own target
             for h in _other_targets(tok, entry, tgt):
                 if h.i in own:
                     continue
-                targets = [a for c in ea.conjuncts(h) if (a := self._actor(ctx, c)) is not None]
+                targets = _apart([a for c in ea.conjuncts(h)
+                                  if (a := self._actor(ctx, c)) is not None], sources)
                 if targets:
                     break
+        if not targets:
+            # CAMEO/PETRARCH: with no frame filled, the first actor in the verb phrase
+            targets = self._phrase_target(ctx, sent, tok, src, sources, theme)
         date = self._date(ctx, sent, tok, gov)
         # a target named by a place preposition ("withdrew its forces from Syria") is also
         # where the event happens; only the source's span is kept out of the place search
@@ -424,6 +446,77 @@ class EventCoder:
                 return stance
             out.extend(stance)
         return out
+
+    def _coordinated(self, ctx: _DocContext, head: Token | None) -> list[dict[str, Any]]:
+        """The actors headed by ``head`` and the nouns coordinated with it ("Russia and China",
+        "the ruling party and the opposition"), in text order; empty when ``head`` heads no
+        actor itself ("the removal of X and his party": the removal is no party)."""
+        if head is None or (first := self._actor(ctx, head)) is None:
+            return []
+        rest = ea.conjuncts(head, groups=True)[1:]
+        return [first, *(a for h in rest if (a := self._actor(ctx, h)) is not None)]
+
+    def _complained_about(self, ctx: _DocContext, verb: Token) -> Token | None:
+        """The party a complaint is about, named in its "over/about/against" phrase or inside
+        it ("complained to the UN over Israeli raids" -> "Israeli raids"); None when there is
+        none."""
+        for _p, o in ea.prep_objects(verb, _TOPIC_PREPS):
+            for h in [o, *ea.inner_targets(o)]:
+                if self._actor(ctx, h) is not None:
+                    return h
+        return None
+
+    def _phrase_target(self, ctx: _DocContext, sent: Span, tok: Token, src: Token | None,
+                       sources: list[dict[str, Any]],
+                       theme: Token | None = None) -> list[dict[str, Any]]:
+        """The first actor in the trigger's verb phrase (``event_args.verb_phrase_parties``)
+        that is neither the source, nor what the source moves or gives (``theme``: "withdrew
+        its troops from X"), nor the reporting speaker, as a one-actor list (empty when there
+        is none). A result participle with no party of its own ("opened fire to disperse
+        the demonstrators, killing one and arresting 12") takes the first actor of the verb
+        phrase it follows, as its patients are that phrase's.
+
+        Source: the TABARI/PETRARCH coding convention that the target is the first actor in
+        the verb phrase (PETRARCH-2, Norris, Schrodt & Beieler 2017).
+        """
+        taken = [(a["start_char"], a["end_char"]) for a in sources]
+        banned = _source_side(tok, src)
+        speaker = ea.reporting_speaker(tok, sent)
+        if speaker is not None:
+            banned |= {t.i for t in speaker.subtree}
+        if theme is not None:
+            banned |= {t.i for t in theme.subtree if t.i <= theme.i}
+        cands = ea.verb_phrase_parties(tok)
+        head = tok.head
+        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ == "conj" \
+                and head.dep_ == "advcl":
+            head = head.head
+        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") \
+                and head.pos_ == "VERB" and head.i < tok.i and ea.subject_of(tok) is not None \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            cands += [t for t in ea.verb_phrase_parties(head, adjuncts=True) if t.i < tok.i]
+        tried: set[int] = set()
+        for t in cands:
+            # a modifier is tried after the phrase it modifies ("Moslem fundamentalist
+            # demonstrators" before "Moslem"; "Kampuchean guerrilla camps" is no actor, then
+            # "Kampuchean" is)
+            heads = [t.head] if t.dep_ in ("amod", "compound", "nmod", "npadvmod") \
+                and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN") else []
+            for h in [*heads, t]:
+                if h.i in tried or h.i in banned or any(a <= h.idx < b for a, b in taken):
+                    continue
+                tried.add(h.i)
+                if ea.is_place_noun(h) or any(c.ent_type_ in ("DATE", "TIME")
+                                              for c in h.children if c.i < h.i):
+                    continue  # "guerrilla camps": the modifier is the party, not the site;
+                    # "a 30-day state of siege": a period, not a party
+                a = self._actor_in_text(ctx, h)
+                if a is None or not (a.get("entity_id") or a.get("country") or a.get("sector")
+                                     or h.pos_ == "PROPN") \
+                        or any(a["start_char"] < b and x < a["end_char"] for x, b in taken):
+                    continue  # a bare common noun ("the state", "people") names no party
+                return [self._actor(ctx, h) or a]
+        return []
 
     # -- fields ---------------------------------------------------------------------------------
     def _actor(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
@@ -1736,16 +1829,65 @@ def _clause_subject_above(tok: Token) -> Token | None:
     return ea.subject_of(verb) if verb is not None else None
 
 
+_TOPIC_PREPS = ("over", "about", "against", "regarding", "concerning")
+
+
+def _apart(targets: list[dict[str, Any]], sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``targets`` without any whose span overlaps a source actor's: the source is never its
+    own target (a name spanning "the National Union for the Independence of X" is one actor,
+    whichever of its tokens a frame reached)."""
+    return [t for t in targets if not any(
+        t["start_char"] < s["end_char"] and s["start_char"] < t["end_char"] for s in sources)]
+
+
+def _source_side(tok: Token, src: Token | None) -> set[int]:
+    """Token indices of the source's phrase and its coordinated actors ("the investigation by
+    a UN-OPCW panel": "UN" is part of the source), leaving out the trigger's own phrase when it
+    sits inside ("rebels who attacked the town")."""
+    if src is None:
+        return set()
+    out = {t.i for h in (src, *src.conjuncts) for t in h.subtree}
+    if tok.i in out:
+        out -= {t.i for t in tok.subtree}
+    return out | {src.i}
+
+
+def _means_objects(verb: Token) -> list[Token]:
+    """Objects of "in"/"by" naming the means of an attack ("killed in a car bomb explosion",
+    "wounded by a roadside bomb")."""
+    return [o for _p, o in ea.prep_objects(verb, ("in", "by"))
+            if o.lemma_.lower() in _ATTACK_MEANS]
+
+
 def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list[Token]:
-    """Target candidates when the first choice names no actor: the recipient ("gave the Ivory
-    Coast $5 million", "granted asylum to 18 rebels"), "between" parties, the subject of a
-    demanded clause ("demanded that the US cancel"), the "of" object of the trigger's
-    object ("demanded the removal of X"), parties inside the first choice (``inner_targets``)
-    and in the trigger's verb complement (``complement_targets``)."""
+    """Target candidates when the first choice names no actor, in order: the "of" object of
+    the trigger's object ("demanded the removal of X from Y": X before Y), the recipient ("gave
+    the Ivory Coast $5 million", "granted asylum to 18 rebels"; a verb with no object of its
+    own shares its conjunct's: "donated and shipped rice to X"), "between" parties, the
+    parties of a demanded or protested clause ("demanded that the US cancel"; the reported
+    clause of a misparsed reporting tail: "X is failing ..., a rights group protested"),
+    parties inside the first choice (``inner_targets``) and in the trigger's verb complement
+    (``complement_targets``). Callers keep the first that is an actor other than the source.
+    """
     out: list[Token] = []
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     if tok.dep_ == "compound" and tok.pos_ != "VERB":
         holders.append(tok.head)  # "a mediation mission between X and Y"
+    if tok.pos_ == "VERB" and len(holders) == 1:
+        # "donated and delivered goods to X": a verb with no object of its own shares its
+        # conjunct's
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                    s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                holders += [c, *(o for o in c.children if o.dep_ == "dobj")]
+                break
+    # "demanded the withdrawal of X from Y": the "of" party of a nominalised object is the
+    # one the event is about, before any place or party it moves from or to
+    for h in holders[1:]:
+        if h.pos_ in ("NOUN", "PROPN"):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.extend(o for o in c.children if o.dep_ == "pobj")
     for h in holders:
         for c in h.children:
             if c.dep_ == "dative" and c.pos_ != "ADP":
@@ -1753,18 +1895,18 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
             if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "between", "from", "with",
                                                              "against", "on", "into"):
                 objs = [o for o in c.children if o.dep_ == "pobj"]
+                if not objs:  # "granted asylum to five officers holed up in ...": misparsed
+                    objs = [o for _p, o in ea.prep_objects(h, (c.lower_,)) if o.head.i != c.i]
                 out.extend(objs)
                 # "hacked into the computers of X", "fired on the homes of X": the party
                 # inside a non-actor object
                 out.extend(t for o in objs for t in ea.inner_targets(o, 1))
-    if entry.plover_type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT"):
+    if entry.plover_type in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"):
         for c in tok.children:
             if c.dep_ == "ccomp":
-                out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
-    for h in holders[1:]:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                out.extend(o for o in c.children if o.dep_ == "pobj")
+                out.extend(ea.demanded_parties(c))
+        if ea.reporting_tail(tok) and (said := ea.subject_of(tok.sent.root)) is not None:
+            out.append(said)  # "Croatia is failing to ..., a rights group protested": Croatia
     # the party inside a non-actor object ("praised Haiti's efforts", "rejected calls by X",
     # "called for sanctions against X") and in the trigger's verb complement ("threatened to
     # break off relations with X")
