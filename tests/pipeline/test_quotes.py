@@ -713,3 +713,185 @@ def test_learned_mode_backs_off_to_hand_frames(nlp, tmp_path):
     text = "The senator attacked the new tariff."
     (q,) = comp(parse(nlp, text))._.ww_quotes
     assert (q["cue"]["text"], q["content"]["text"]) == ("attacked", "the new tariff")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 3: source and content span boundaries (PolNeAR guidelines, "Closeup on Content").
+# One row per kind of boundary fault; sentences written for these tests. Each row:
+# (text, [(source, cue, content)]) for the attributions expected, in content order.
+BOUNDARY_CASES = [
+    pytest.param(
+        "“If you read the report closely,” Adams said, “you will see the numbers do not add up.”",
+        [
+            (
+                "Adams",
+                "said",
+                "“If you read the report closely,” Adams said, "
+                "“you will see the numbers do not add up.”",
+            )
+        ],
+        id="quote-pieces-around-inserted-frame-first-piece-a-clause",
+    ),
+    pytest.param(
+        "“My budget office sends me a chart every week,” he said, “and the charts are alarming.”",
+        [
+            (
+                "he",
+                "said",
+                "“My budget office sends me a chart every week,” he said, "
+                "“and the charts are alarming.”",
+            )
+        ],
+        id="quote-pieces-around-inserted-frame-second-piece-coordinated",
+    ),
+    pytest.param(
+        "“We will fix the roads this year,” Mayor Ann Lee said on Tuesday.\n\n"
+        "“Nobody should have to drive around potholes.”\n\n“We have the money now.”",
+        [
+            (
+                "Mayor Ann Lee",
+                "said",
+                "“We will fix the roads this year,” Mayor Ann Lee said on Tuesday.\n\n"
+                "“Nobody should have to drive around potholes.”",
+            ),
+            ("Mayor Ann Lee", None, "“We have the money now.”"),
+        ],
+        id="quotation-paragraph-continues-the-frame-before-it-one-paragraph-only",
+    ),
+    pytest.param(
+        "They closed the old bridge, which the engineer says is unsafe.",
+        [("the engineer", "says", "which the engineer says is unsafe")],
+        id="relative-pronoun-before-the-frame-is-content",
+    ),
+    pytest.param(
+        "Although the first merger went smoothly, she said, combining the two banks would be "
+        "much harder.",
+        [
+            (
+                "she",
+                "said",
+                "Although the first merger went smoothly, she said, combining the two banks "
+                "would be much harder",
+            )
+        ],
+        id="subordinate-clause-before-inserted-frame-is-content",
+    ),
+    pytest.param(
+        "The difference now, he told me on Monday, is that she runs the company.",
+        [
+            (
+                ("he", 2),
+                "told",
+                "The difference now, he told me on Monday, is that she runs the company",
+            )
+        ],
+        id="frame-inserted-after-the-subject-noun",
+    ),
+    pytest.param(
+        "The top tier paid 30 percent, the agency said on Friday, and the bottom tier paid 2 "
+        "percent.",
+        [
+            (
+                "the agency",
+                "said",
+                "The top tier paid 30 percent, the agency said on Friday, and the bottom tier "
+                "paid 2 percent",
+            )
+        ],
+        id="clause-after-inserted-frame-goes-on-with-the-content",
+    ),
+    pytest.param(
+        "Still, the new plan seems to be a real problem for the mayor, but few voters care.",
+        [(None, "seems", "the new plan seems to be a real problem for the mayor")],
+        id="sourceless-cue-content-runs-from-the-subject-to-the-clause-end",
+    ),
+    pytest.param(
+        "The ministry said it was firmly opposed to the test and warned the North to stop.",
+        [
+            ("The ministry", "said", "it was firmly opposed to the test"),
+        ],
+        id="second-speech-act-coordinated-in-the-clause-is-cut",
+    ),
+    pytest.param(
+        "She wondered, would there be any retribution?",
+        [("She", "wondered", "would there be any retribution?")],
+        id="reported-question-keeps-its-question-mark",
+    ),
+    pytest.param(
+        '"Our people are anxious. We all understand that," Lopez said. "But you know what '
+        'else worries them? Their jobs."',
+        [
+            (
+                "Lopez",
+                "said",
+                '"Our people are anxious. We all understand that," Lopez said. "But you know '
+                'what else worries them? Their jobs."',
+            )
+        ],
+        id="frame-parsed-into-the-quotation-still-joins-the-next-one",
+    ),
+    pytest.param(
+        "The singer referred to him as “the kindest man I have ever met.”",
+        [("The singer", "referred to", "him as “the kindest man I have ever met.”")],
+        id="as-predicate-after-a-prepositional-object",
+    ),
+    pytest.param(
+        "Her husband has described the gala as Washington celebrating itself.",
+        [("Her husband", "has described", "the gala as Washington celebrating itself")],
+        id="as-predicate-parsed-as-a-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDARY_CASES)
+def test_issue_3_span_boundaries(nlp, rules_quotes, text, expected):
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in found]
+
+    def pos(sub):
+        return _at(text, *sub) if isinstance(sub, tuple) else _at(text, sub)
+
+    assert got[: len(expected)] == [(pos(s), pos(c), pos(t)) for s, c, t in expected]
+    for q in found:
+        Quote.model_validate(q)
+        for key in ("source", "cue", "content"):
+            if q[key] is not None:
+                assert text[q[key]["start_char"] : q[key]["end_char"]] == q[key]["text"]
+
+
+def test_issue_3_joined_quote_is_direct_with_frame_skipped(nlp, rules_quotes):
+    """The source and cue inside a joined content do not make it mixed."""
+    text = "“Now that the vote is over,” she told the reporters, “we can finally rest.”"
+    (q,) = rules_quotes(parse(nlp, text))._.ww_quotes
+    assert q["content"]["text"] == text
+    assert q["quote_type"] == "direct"
+
+
+def test_issue_3_signed_quotation_is_not_continued(nlp, rules_quotes):
+    """A paragraph after a reader's signed quotation is not folded into it."""
+    text = "“The debate was a disaster for him.” ― Ana Ruiz\n\n“I will vote for the senator.”"
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    signed = next(q for q in found if q["cue"] is not None)
+    assert signed["content"]["text"] == "“The debate was a disaster for him.”"
+
+
+def test_issue_3_quote_pieces_not_joined_across_a_second_cue(nlp, rules_quotes):
+    """ "“A,” X sang before asking, “B”": B belongs to "asking" alone, not joined back to A."""
+    text = "“Keep your hands where I can see them,” Lane sings before asking them, “Who is next?”"
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    asking = next(q for q in found if q["cue"] and q["cue"]["text"] == "asking")
+    assert asking["content"]["text"] == "“Who is next?”"
+
+
+def test_issue_3_question_mark_of_the_writer_stays_out(nlp, rules_quotes):
+    """Only a reported question (inverted, or a wh-word and an auxiliary) keeps its mark."""
+    text = "Do the voters believe that the new tax will pass?"
+    for q in rules_quotes(parse(nlp, text))._.ww_quotes:
+        assert not q["content"]["text"].endswith("?")
+
+
+def test_issue_3_next_sentence_quote_after_a_second_speaker_is_not_joined(nlp, rules_quotes):
+    text = "“Tell her I promised you a picture,” Ana said, and her husband cut in. “Do not forget.”"
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    ana = next(q for q in found if q["cue"] and q["cue"]["text"] == "said")
+    assert ana["content"]["text"] == "“Tell her I promised you a picture,”"

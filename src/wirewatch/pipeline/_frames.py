@@ -46,6 +46,7 @@ _OBJ_TAIL = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 # prepositions of the reason or target of a judgment ("criticized X for Y", "blamed X on Y");
 # others ("during the rally", "on Twitter") are the writer's circumstances
 _REASON_PREPS = frozenset({"for", "over", "of", "on", "against", "about"})
+AS_TAIL = True  # "referred to him as X", "described it as Y doing Z": the "as" phrase is content
 _TIME_NOUNS = frozenset("moment minute hour day night week month year decade time".split())
 
 
@@ -81,7 +82,7 @@ def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
         elif c.dep_ == "dobj":
             toks = {t.i for t in c.subtree}
             for s in kids:
-                if s.i > c.i and (s.dep_ in _OBJ_TAIL or (s.dep_ == "prep" and s.lower_ == "as")):
+                if s.i > c.i and _object_tail(s):
                     toks.update(t.i for t in s.subtree)
             yield "dobj", toks, v.i + 1
             more = set(toks)
@@ -100,9 +101,27 @@ def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
             if objs:
                 toks = {t.i for g in objs for t in g.subtree}
                 for s in kids:  # "called on Congress to act": the infinitive goes with it
-                    if s.i > c.i and s.dep_ in ("xcomp", "ccomp"):
+                    if s.i > c.i and (
+                        s.dep_ in ("xcomp", "ccomp") or (AS_TAIL and _object_tail(s))
+                    ):
                         toks.update(t.i for t in s.subtree)
                 yield f"prep:{c.lower_}", toks, c.i + 1
+
+
+def _object_tail(s: Token) -> bool:
+    """A dependent of the cue that predicates something of its object.
+
+    "called Clinton an ISIS co-founder" (object predicate), "described him as a strong leader"
+    (an "as" phrase, which the parser also hangs as a clause: "described the gala as Washington
+    celebrating itself", never a finite clause), "referred to him as “a friend”" (after a
+    prepositional object): the predicate is what the source says of the object, so it is
+    part of the content (PolNeAR).
+    """
+    if s.dep_ in _OBJ_TAIL or (s.dep_ == "prep" and s.lower_ == "as"):
+        return True
+    if not AS_TAIL or s.dep_ != "advcl" or s.tag_ not in ("VBG", "VBN", "NN", "NNS", "JJ"):
+        return False  # a finite "as" clause is the time ("condemned X as Y fired ...")
+    return any(m.dep_ == "mark" and m.lower_ == "as" and m.i == s.left_edge.i for m in s.children)
 
 
 def learned_frames_path() -> Path:
