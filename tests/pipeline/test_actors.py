@@ -488,3 +488,108 @@ def test_issue_4_stance_word_keeps_the_title_and_the_owner_country(nlp):
     t = e["target_actor"]
     assert (t["text"], t["country"], t["sector"]) == ("Georgia's pro-Moscow president", "GEO",
                                                        "GOV")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 4 (follow-up): misspelled country names and US party adjectives. Sentences written for
+# these tests.
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Afganistan", "AFG"),  # a letter dropped
+        ("Phillippines", "PHL"),  # a letter added
+        ("Guatamala", "GTM"),  # a letter changed
+        ("Ethiopa", "ETH"),  # two letters swapped
+        ("Ukranian", "UKR"),  # a demonym
+        # known names and English words are never corrected
+        ("Nigerien", None),  # Niger's own demonym, not Nigerian
+        ("Siberian", None),  # not Liberian
+        ("Prussian", None),  # not Russian
+        ("Georgina", None),  # a given name
+        ("Isreal", None),  # Israel has fewer than seven letters
+        ("Zamibia", None),  # Zambia or Namibia
+        ("ethopia", None),  # not capitalised
+    ],
+)
+def test_issue_4_near_country(word, expected):
+    from wirewatch.ontology.actors import near_country
+
+    assert near_country(word) == expected
+
+
+def test_issue_4_misspelled_country_that_is_a_place_is_left_alone():
+    from wirewatch.pipeline.actors import misspelled_country
+
+    assert misspelled_country("Columbia") is None  # a US city, not Colombia
+    assert misspelled_country("Kazakstan") == "KAZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("Afganistan accused its neighbour of sheltering militants.", "Afganistan", "AFG"),
+        ("The Phillippines navy seized a fishing boat on Tuesday.", "Phillippines navy", "PHL"),
+        ("Ukranian troops shelled a railway bridge.", "Ukranian troops", "UKR"),
+        # a word of a longer name is not corrected
+        ("Students at Columbia University protested against the war.", "Students", None),
+        ("Siberian villagers protested against the new pipeline.", "Siberian villagers", None),
+    ],
+)
+def test_issue_4_misspelled_country_names(nlp, text, actor, country):
+    assert event_actor_countries(nlp, text)[actor] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country", "sector"),
+    [
+        # a body or office of government with a US party adjective is American, even in a
+        # story about another country
+        ("Kenya held elections. Kenya's president met the press. Republican senators praised "
+         "Kenya for the vote, the U.S. embassy said.", "Republican senators", "USA", "LEG"),
+        ("Democratic and Republican governments praised Kenya for its reforms, an American "
+         "diplomat said.", "Democratic and Republican governments", "USA", "GOV"),
+        ("Democratic lawmakers criticized the new tariff on American steel.",
+         "Democratic lawmakers", "USA", "LEG"),
+        # a story that never names the United States: the party may be another country's
+        ("Democratic lawmakers criticized the new tariff.", "Democratic lawmakers", None, "LEG"),
+        # other states' parties and bodies with the same words are not
+        ("Christian Democratic lawmakers criticized the new tariff.",
+         "Christian Democratic lawmakers", None, "LEG"),
+        ("Irish Republican prisoners demanded better conditions.",
+         "Irish Republican prisoners", "IRL", None),
+    ],
+)
+def test_issue_4_us_party_adjectives(nlp, text, actor, country, sector):
+    got = {}
+    for e in dated(nlp, text, "2020-01-01")._.ww_events:
+        for role in ("source_actor", "target_actor"):
+            if e[role] is not None:
+                got.setdefault(e[role]["text"], (e[role]["country"], e[role]["sector"]))
+    assert got[actor] == (country, sector)
+
+
+def test_issue_4_party_adjective_on_other_heads_needs_us_politics(nlp):
+    # "voters" is no body of government: American only in a story about US politics
+    text = "Republican voters rejected the new tariff."
+    assert event_actor_countries(nlp, text)["Republican voters"] is None
+    text = "Republican voters in Ohio and Texas rejected the new tariff."
+    assert event_actor_countries(nlp, text)["Republican voters"] == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Afganistan closed its border on Monday.", "Afganistan", "AFG"),
+        # a word of a longer name, a quoted label, a place inside a country: no country
+        ("The Frente Mocambique militia attacked a village.", "Mocambique", None),
+        ("A group calling itself 'Mocambique' attacked a village.", "Mocambique", None),
+        ("Floods hit the province of Guatamala on Monday.", "Guatamala", None),
+    ],
+)
+def test_issue_4_misspelled_country_only_where_it_stands_alone(nlp, text, word, expected):
+    from wirewatch.pipeline.actors import misspelled_country_at
+
+    [tok] = [t for t in dated(nlp, text, "2020-01-01") if t.text == word]
+    assert misspelled_country_at(tok) == expected

@@ -118,3 +118,43 @@ def test_issue_4_sovereign_on_the_document_date(iso3, date, expected):
     from wirewatch.ontology.actors import sovereign_on
 
     assert sovereign_on(iso3, date) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 4 (follow-up): the event's location takes its country by the same rule as the actors
+# (pipeline.actors.place_country): a city shared with a namesake abroad is resolved by the
+# country its sentence names, and a successor state's city by the document date. Sentences
+# written for these tests.
+
+
+def _located_events(nlp, text, date):
+    doc = nlp.make_doc(text)
+    doc._.ww_pub_date = date
+    return [e for e in nlp(doc)._.ww_events if e["location"] and e["location"].get("span")]
+
+
+def test_issue_4_location_of_a_namesake_city_follows_the_sentences_country(nlp):
+    text = "Gunmen attacked a market in Tripoli, the Lebanese port city, on Friday."
+    [e, *_] = _located_events(nlp, text, "2020-01-01")
+    loc = e["location"]
+    assert (loc["span"]["text"], loc["country"], loc["precision"]) == ("Tripoli", "LBN", "city")
+    assert loc["lon"] is not None and 35 < loc["lon"] < 37  # Lebanon's Tripoli, not Libya's
+    # with no other country named, the larger namesake stays
+    [e, *_] = _located_events(nlp, "Gunmen attacked a market in Tripoli on Friday.", "2020-01-01")
+    assert e["location"]["country"] == "LBY"
+
+
+@pytest.mark.parametrize(("date", "country"), [("2005-03-01", "SDN"), ("2016-03-01", "SSD")])
+def test_issue_4_location_in_a_successor_state_follows_the_document_date(nlp, date, country):
+    [e, *_] = _located_events(nlp, "Rebels attacked an army barracks in Juba on Monday.", date)
+    assert e["location"]["country"] == country
+    # the actors located by that place agree with the location: one rule for both
+    assert e["source_actor"]["country"] == country
+
+
+def test_issue_4_location_of_a_misspelled_country(nlp):
+    [e, *_] = _located_events(nlp, "Soldiers detained students in Ethopia on Sunday.",
+                              "2020-01-01")
+    loc = e["location"]
+    assert (loc["span"]["text"], loc["country"], loc["precision"]) == ("Ethopia", "ETH",
+                                                                      "country")

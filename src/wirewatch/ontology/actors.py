@@ -44,6 +44,7 @@ __all__ = [
     "title_country",
     "actor_codes",
     "given_name_gender",
+    "near_country",
     "normalize",
     "sovereign_on",
 ]
@@ -228,6 +229,80 @@ def sovereign_on(iso3: str | None, date: str | None) -> str | None:
     if row is None or str(date)[:10] >= row[1]:
         return iso3
     return row[0]
+
+
+# the shortest country name or demonym a misspelling is matched to: shorter names are one edit
+# from too many English words ("Oman"/"Omen", "Iran"/"Iron", "Chad"/"Chat")
+_NEAR_MIN_LEN = 7
+
+
+@lru_cache(maxsize=1)
+def _near_index() -> tuple[dict[int, list[tuple[str, str]]], frozenset[str]]:
+    by_len: dict[int, list[tuple[str, str]]] = {}
+    for c in countries():
+        for n in (*c.names, *c.demonyms):
+            if len(n) >= 4 and n.isalpha() and n[:1].isupper():
+                by_len.setdefault(len(n), []).append((n.lower(), c.iso3))
+    lookalikes = frozenset(row[0].lower() for row in _rows("country_lookalikes.tsv"))
+    return by_len, lookalikes
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or
+    transposition of adjacent letters (Damerau-Levenshtein distance 1, restricted form)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+@lru_cache(maxsize=4096)
+def near_country(word: str) -> str | None:
+    """The country a misspelled country name or demonym stands for ("Afganistan" -> AFG,
+    "Ethopia" -> ETH, "Phillippines" -> PHL, "Ukranian" -> UKR).
+
+    A capitalised word that is no known country name, demonym, capital, institution,
+    international body or given name, and is one edit (Damerau-Levenshtein: one letter added,
+    dropped, changed, or two neighbours swapped) from a single-word country name or demonym of
+    seven or more letters of exactly one country (and from no other country's name of four or
+    more letters: "Zamibia" could be Zambia or Namibia). English words and names that only look like
+    one ("Siberian", "Prussian", "Columbia"; ``country_lookalikes.tsv``) never match. The caller
+    must still rule out place names its gazetteer knows (``pipeline.actors.misspelled_country``).
+
+    Args:
+        word: one token as written ("Afganistan"); capitalised, letters only.
+
+    Returns:
+        ISO 3166-1 alpha-3 code, or None when the word is known, not capitalised, too short,
+        listed as a look-alike, or near the names of no country or of several.
+
+    Source:
+        countries.tsv; country_lookalikes.tsv (general English usage); Damerau (1964), "A
+        technique for computer detection and correction of spelling errors".
+    """
+    if len(word) < _NEAR_MIN_LEN - 1 or not word.isalpha() or not word[:1].isupper() \
+            or not word[1:].islower():
+        return None
+    by_len, lookalikes = _near_index()
+    low = word.lower()
+    if low in lookalikes or country_code(word) or demonym_country(word) \
+            or metonym(word) is not None or igo(word) is not None or given_name_gender(word):
+        return None
+    near = [(name, iso3) for n in range(len(low) - 1, len(low) + 2)
+            for name, iso3 in by_len.get(n, ()) if _one_edit(low, name)]
+    found = {iso3 for _name, iso3 in near}
+    if len(found) != 1 or not any(len(name) >= _NEAR_MIN_LEN for name, _iso3 in near):
+        return None  # "Zamibia": Namibia or Zambia (a shorter name counts as a rival too)
+    return found.pop()
 
 
 def country_name(iso3: str) -> str | None:

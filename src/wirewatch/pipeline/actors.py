@@ -57,7 +57,15 @@ from wirewatch.pipeline import _actor_dicts as dicts
 from wirewatch.pipeline.extensions import add_diagnostic, doc_text, span_dict
 from wirewatch.pipeline.places import gazetteer
 
-__all__ = ["ActorRecognizer", "PRONOUNS", "LOCATIVE_PREPS", "stance_prefixed"]
+__all__ = [
+    "ActorRecognizer",
+    "PRONOUNS",
+    "LOCATIVE_PREPS",
+    "misspelled_country",
+    "misspelled_country_at",
+    "place_country",
+    "stance_prefixed",
+]
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUNS = frozenset(
@@ -232,7 +240,7 @@ class ActorRecognizer:
             kind = "acronym" if onto._is_acronym(text) else "name"
             key = f"ORG:{m.country}:{m.text}"
             return _mention(doc, a, b, kind, "ORG", m.country, m.sector, key)
-        if m.kind == "capital" and (elsewhere := _capital_elsewhere(doc, span, m.country)):
+        if m.kind == "capital" and (elsewhere := place_country(span, m.country)) != m.country:
             # "Juba" before South Sudan existed, "Tripoli" in a sentence about Lebanon
             return _mention(doc, a, b, "name", "GPE", elsewhere, None, f"PLACE:{m.text}")
         if m.kind == "capital" and _used_as_place(doc, span):
@@ -395,6 +403,9 @@ class ActorRecognizer:
             first = table_at.get(a)
             if first is not None and first.label_ in ("COUNTRY", "DEMONYM") and first.end < b:
                 country = onto.country_code(first.text) or onto.demonym_country(first.text)
+            if b - a == 1 and first is None and (country := misspelled_country_at(doc[a])):
+                # "Afganistan", "Ethopia" (often labelled an organisation): a misspelled country
+                label = "NORP" if label == "NORP" else "GPE"
             sector = None
             if label == "ORG":  # "University of Pittsburgh" -> EDU
                 sector = next((x for x in (onto.sector_of(t.text) for t in span) if x), None)
@@ -647,15 +658,94 @@ def stance_prefixed(tok: Token) -> bool:
     return i >= 2 and doc[i - 1].text in _HYPHENS and doc[i - 2].lower_ in _STANCE_PREFIXES
 
 
-def _capital_elsewhere(doc: Doc, span: Span, iso3: str) -> str | None:
-    """The state a capital's name stands in when it is not the capital of ``iso3`` here.
+def misspelled_country(word: str) -> str | None:
+    """The country a misspelled country name or demonym in news copy stands for.
 
-    On the document date (``doc._.ww_pub_date``) before ``iso3`` became independent, the city
-    was the predecessor's (``ontology.actors.sovereign_on``: "Juba" in 2000 -> SDN). Otherwise,
-    when the sentence names one or more countries (by name or demonym) but not ``iso3`` itself,
-    and the gazetteer has a large namesake city in exactly one of them ("Tripoli" and "the north
-    Lebanese port" -> LBN), that country. None when the capital is its own state's.
+    ``ontology.actors.near_country`` ("Afganistan" -> AFG, "Ethopia" -> ETH, "Phillippines" ->
+    PHL: one edit from a country name or demonym of 7+ letters), unless the gazetteer knows the
+    word as a place of its own ("Columbia" is a US city, not Colombia; "Granada" is not Grenada).
+
+    Args:
+        word: one capitalised token as written.
+
+    Returns:
+        ISO 3166-1 alpha-3 code, or None.
+
+    Source:
+        countries.tsv, country_lookalikes.tsv; GeoNames (via the gazetteer).
     """
+    iso3 = onto.near_country(word)
+    if iso3 is None or gazetteer().is_place_name(word):
+        return None
+    return iso3
+
+
+# place-kind nouns whose "of" object names a place inside a country ("the state of Bolivar",
+# "the province of Kandahar"), never a country
+_SUBNATIONAL_KINDS = frozenset({
+    "state", "province", "city", "town", "village", "region", "district", "county",
+    "municipality", "governorate", "prefecture", "department",
+})
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
+
+
+def misspelled_country_at(tok: Token) -> str | None:
+    """``misspelled_country`` of a token where it stands alone as a country's name.
+
+    Not a word of a longer proper name ("Movimiento Mocambique", "La Romana": a capitalised
+    proper noun next to it), not a name in quotation marks ("the so-called 'Mocambique'": a
+    label being introduced), and not the "of" object of a place-kind noun ("the state of
+    Boliva", "the province of ..."), which names a place inside a country.
+
+    Args:
+        tok: a token of a parsed ``Doc``.
+
+    Returns:
+        ISO 3166-1 alpha-3 code, or None.
+    """
+    if not tok.is_title:
+        return None
+    iso3 = misspelled_country(tok.text)
+    if iso3 is None:
+        return None
+    doc, i = tok.doc, tok.i
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    if any(t.pos_ == "PROPN" and t.is_title for t in near):
+        return None
+    if len(near) == 2 and all(t.text in _QUOTES for t in near):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in _SUBNATIONAL_KINDS:
+        return None
+    return iso3
+
+
+def place_country(span: Span, iso3: str | None) -> str | None:
+    """The country a place named in the text belongs to here: the one rule for a place's
+    country, used for actor mentions (capitals), group locatives and the event's location.
+
+    ``iso3`` is the country the gazetteer or the capital table gives the name out of context.
+    On the document date (``doc._.ww_pub_date``) before that state became independent, the
+    place was the predecessor's (``ontology.actors.sovereign_on``: "Juba" in 2000 -> SDN).
+    Otherwise, when the sentence names one or more countries (by name or demonym, not
+    "anti-"/"pro-" stances) but not ``iso3`` itself, and the gazetteer has a large namesake
+    city (``Gazetteer.city_countries``) in exactly one of them, that country ("Tripoli" and
+    "the north Lebanese port" -> LBN, not LBY).
+
+    Args:
+        span: the place's tokens in a parsed ``Doc`` ("Tripoli", "Juba").
+        iso3: ISO 3166-1 alpha-3 code of the place out of context, or None.
+
+    Returns:
+        ISO 3166-1 alpha-3 code of the place's state in this sentence on this date; ``iso3``
+        unchanged when no rule applies (None stays None).
+
+    Source:
+        successor_states.tsv (UN admission dates); GeoNames city populations.
+    """
+    if not iso3:
+        return iso3
+    doc = span.doc
     pub = doc._.ww_pub_date
     then = onto.sovereign_on(iso3, str(pub) if pub else None)
     if then != iso3:
@@ -664,13 +754,13 @@ def _capital_elsewhere(doc: Doc, span: Span, iso3: str) -> str | None:
     named = {
         code for e in doc.ents
         if e.label_ in ("GPE", "NORP") and sent.start <= e.start and e.end <= sent.end
-        and not (e.start < span.end and span.start < e.end)
+        and not (e.start < span.end and span.start < e.end) and not stance_prefixed(e[0])
         and (code := onto.country_code(e.text) or onto.demonym_country(e.text))
     }
     if not named or iso3 in named:
-        return None
+        return iso3
     alt = (gazetteer().city_countries(span.text) & named) - {iso3}
-    return next(iter(alt)) if len(alt) == 1 else None
+    return next(iter(alt)) if len(alt) == 1 else iso3
 
 
 def _used_as_place(doc: Doc, span: Span) -> bool:

@@ -56,7 +56,7 @@ from wirewatch.ontology import actors as oa
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import event_args as ea
-from wirewatch.pipeline.actors import stance_prefixed
+from wirewatch.pipeline.actors import misspelled_country_at, place_country, stance_prefixed
 from wirewatch.pipeline.counts import NumberPhrase, count_kind, find_numbers
 from wirewatch.pipeline.dates import looks_like_date, resolve_date
 from wirewatch.pipeline.event_classifier import (
@@ -623,6 +623,8 @@ class EventCoder:
                                 return inner
                             if inner.get("country"):
                                 return {**a, "country": inner["country"]}
+        if a is not None and not a.get("country"):
+            a = _actor_us_party(ctx, head, a)
         return a
 
     def _actor_phrase(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
@@ -730,12 +732,11 @@ class EventCoder:
                 continue
             if not _under_place_prep(ent.root, tok):
                 continue
-            loc = gazetteer().resolve(ent.text, prefer, ctx.us_context)
             s = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
             e = ent.end_char
             if ctx.text[s:e].endswith(("'s", "’s")):
                 e -= 2
-            loc["span"] = _sd(ctx.text, s, e)
+            loc = _resolved_place(ctx, s, e, _gazetteer_place(ctx, ent.text, prefer))
             key = (rank[loc["precision"]], abs(ent.root.i - tok.i))
             if best is None or key < best[:2]:
                 best = (key[0], key[1], loc)
@@ -770,9 +771,8 @@ class EventCoder:
                     rng = _place_range(ctx, o) if o.dep_ == "pobj" else None
                     if rng is None or any(a <= rng[0] < b for a, b in taken):
                         continue
-                    loc = gazetteer().resolve(ctx.text[rng[0]:rng[1]], prefer, ctx.us_context)
-                    loc["span"] = _sd(ctx.text, *rng)
-                    return loc
+                    loc = _gazetteer_place(ctx, ctx.text[rng[0]:rng[1]], prefer)
+                    return _resolved_place(ctx, *rng, loc)
         return None
 
     def _historical(self, ctx: _DocContext, tok: Token,
@@ -806,6 +806,9 @@ class EventCoder:
         return str(ent["id"]) if ent and ent.get("id") else None
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 class _DocContext:
     """Per-document facts the coder reads many times (computed once, lazily)."""
 
@@ -820,6 +823,11 @@ class _DocContext:
         self._sole: str | None = None
         self.sole_is_opposed = False
         self._codes: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        # misspelled country names standing alone somewhere in the text ("Afganistan" -> AFG;
+        # ``actors.misspelled_country_at``)
+        self.misspelled: dict[str, str] = {
+            t.text: c for t in doc if t.is_title and (c := misspelled_country_at(t))
+        }
         self.focus_country, self.focus_name = self._focus()
         self._lead: dict[int, int] | None = None
 
@@ -837,10 +845,18 @@ class _DocContext:
     def codes(self, text: str, label: str) -> tuple[str | None, str | None]:
         """(country, sector) of a phrase (``ontology.actors.actor_codes``), except that a
         capital of a state that did not exist yet on the document date is a place of its
-        predecessor ("Juba" in 2000: SDN, no GOV sector; ``successor_states.tsv``)."""
+        predecessor ("Juba" in 2000: SDN, no GOV sector; ``successor_states.tsv``), and that a
+        misspelled country name standing alone in the text gives its country ("the
+        Phillippines government": PHL; ``pipeline.actors.misspelled_country_at``)."""
         key = (text, label)
         if key not in self._codes:
             country, sector = oa.actor_codes(text, label)
+            caps = [w for w in re.findall(r"[^\W\d_]+", _POSSESSIVE.sub("", text))
+                    if w[:1].isupper()]
+            if country is None and label != "PERSON" and len(caps) == 1:
+                # "the Phillippines government", "Afganistan": a misspelled country name, not
+                # a word inside a longer name ("La Romana", "British Columbians")
+                country = self.misspelled.get(caps[0])
             m = oa.metonym(text)
             if country and m is not None and m.kind == "capital":
                 then = oa.sovereign_on(country, self.pub_date)
@@ -1104,7 +1120,8 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl"
 
 def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
     """Character range of the place ``o`` names: a place entity, or a proper name the tagger
-    left unlabelled or called an organisation that the gazetteer knows ("in central Almaty")."""
+    left unlabelled or called an organisation that the gazetteer knows ("in central Almaty")
+    or that is a misspelled country name ("in Ethopia", ``_DocContext.misspelled``)."""
     if o.ent_type_ in _PLACE_LABELS:
         return ea.actor_span(o)
     if o.pos_ != "PROPN" or o.ent_type_ not in ("", "ORG"):
@@ -1114,7 +1131,8 @@ def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
             and first.doc[first.i - 1].head.i == o.i:
         first = first.doc[first.i - 1]
     s, e = first.idx, o.idx + len(o.text)
-    if gazetteer().resolve(ctx.text[s:e])["precision"] == "unresolved":
+    if gazetteer().resolve(ctx.text[s:e])["precision"] == "unresolved" \
+            and ctx.text[s:e] not in ctx.misspelled:
         return None
     return s, e
 
@@ -1574,6 +1592,54 @@ def _domestic(doc: Doc, actor: dict[str, Any]) -> bool:
     return root is not None and root.lemma_.lower() in _DOMESTIC_HEADS
 
 
+# the adjectives of the two US parties: "Republican lawmakers", "Democratic administrations"
+_US_PARTY_ADJECTIVES = frozenset({"Republican", "Democratic", "Democrat"})
+
+
+def _actor_us_party(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[str, Any]:
+    """``a`` coded as a US actor when a US party adjective is the only nationality its phrase
+    gives: "Republican lawmakers", "Democratic senators", "both Republican and Democratic
+    administrations" are USA, not the country the article is about.
+
+    The adjective must be written alone ("Social Democratic", "Christian Democratic", "Irish
+    Republican" and "the Republican Guard" are other states' parties and bodies) and modify a
+    common noun. A head that is an office or body of government (CAMEO sector GOV or LEG:
+    "administration", "lawmakers", "senators") is American when the text names the United
+    States anywhere ("America's largest investments"; a "Democratic lawmakers" in a story
+    that never mentions the US may be South Korea's or Japan's); any other head ("Republican
+    voters") only in a document about US politics (a US state or large city named,
+    ``Gazetteer.has_us_context``, or the United States as the focus country).
+
+    Args:
+        ctx: the document context.
+        head: the actor phrase's head token.
+        a: the actor dict, without a country.
+
+    Returns:
+        ``a`` with ``country`` "USA" (and the head's GOV/LEG sector when it had none), or
+        ``a`` unchanged.
+
+    Source:
+        CAMEO manual 1.1b3, ch. 4 (domestic role codes GOV, LEG; parties coded by their state).
+    """
+    if head.pos_ != "NOUN" or not head.text.islower():
+        return a
+    mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
+    mods += [c for t in mods for c in t.conjuncts]
+    party = [t for t in mods if t.text in _US_PARTY_ADJECTIVES]
+    if not party or any(c.dep_ in ("compound", "amod") for t in party for c in t.children):
+        return a  # "Social Democratic lawmakers"
+    if any(t.text[:1].isupper() and t not in party and t.pos_ in ("ADJ", "PROPN") for t in mods):
+        return a  # "Irish Republican leaders"
+    sector = a.get("sector") or oa.title_sector(head.text)
+    us_politics = ctx.us_context or ctx.focus_country == "USA"
+    names_us = us_politics or any(m.get("country") == "USA"
+                                  for m in (ctx.doc._.ww_mentions or []))
+    if not (us_politics or (sector in ("GOV", "LEG") and names_us)):
+        return a
+    return {**a, "country": "USA", "sector": sector}
+
+
 _GROUP_PLACE_PREPS = frozenset({"in", "throughout", "across", "from", "at", "inside", "of"})
 
 
@@ -1691,7 +1757,7 @@ def _pobj_country(ctx: _DocContext, o: Token, in_name: bool = False) -> str | No
         if not country:
             loc = gazetteer().resolve(text, None, ctx.us_context)
             if loc["precision"] in ("city", "admin1", "country"):
-                country = oa.sovereign_on(loc.get("country"), ctx.pub_date)
+                country = _resolved_place(ctx, words[0].idx, o.idx + len(o.text), loc)["country"]
         return country
     rng = ea.actor_span(o)
     if rng is None:
@@ -1706,7 +1772,7 @@ def _pobj_country(ctx: _DocContext, o: Token, in_name: bool = False) -> str | No
         if not country:
             loc = gazetteer().resolve(text, None, ctx.us_context)
             if loc["precision"] != "unresolved":
-                country = oa.sovereign_on(loc.get("country"), ctx.pub_date)
+                country = _resolved_place(ctx, *rng, loc)["country"]
         return country
     if (o.pos_ == "PROPN" and not o.ent_type_) or o.lemma_.lower() in _PLACE_NOUNS:
         # a place the NER missed, named with its country: "the Syrian Golan Heights", "the
@@ -1730,25 +1796,60 @@ def _locatable(doc: Doc, actor: dict[str, Any]) -> bool:
 def _located(doc: Doc, actor: dict[str, Any], location: dict[str, Any]) -> dict[str, Any]:
     """``actor`` with the event place's country when it is a common-noun group with none
     ("people", "demonstrators", "rival militias") or an ethnic group ("ethnic Albanians");
-    names and international bodies unchanged."""
+    names and international bodies unchanged. The place's country was resolved in context
+    when the location was found (``_resolved_place``)."""
     if actor.get("country") or actor.get("sector") in _NATIONLESS_SECTORS:
         return actor
     if not _locatable(doc, actor):
         return actor
-    return {**actor, "country": _location_country(doc, location)}
+    return {**actor, "country": location.get("country")}
 
 
-def _location_country(doc: Doc, location: dict[str, Any]) -> str | None:
-    """The event place's country, as the actor recogniser coded the place's own mention when
-    it has one ("Tripoli" in a sentence about Lebanon: LBN; "Juba" in 2000: SDN), else the
-    gazetteer's (``location["country"]``)."""
-    sp = location.get("span")
-    if sp:
-        ent = entity_at(doc, sp["start_char"], sp["end_char"])
-        if ent is not None and ent.get("entity_type") == "GPE" and ent.get("country") \
-                and not ent.get("sector") and ent.get("name") == sp["text"]:
-            return str(ent["country"])
-    return location.get("country")
+def _gazetteer_place(ctx: _DocContext, name: str, prefer: str | None) -> dict[str, Any]:
+    """``Gazetteer.resolve`` of a place name (``prefer``: ISO alpha-3 of the country to prefer
+    for a city name), or, when the gazetteer knows no such place and the name is a misspelled
+    country standing alone in the text ("Ethopia", ``_DocContext.misspelled``), that country's
+    location under the name as written."""
+    loc = gazetteer().resolve(name, prefer, ctx.us_context)
+    if loc["precision"] == "unresolved" and (iso3 := ctx.misspelled.get(name.strip())):
+        loc = {**gazetteer().resolve(oa.country_name(iso3) or iso3), "name": loc["name"]}
+    return loc
+
+
+def _resolved_place(ctx: _DocContext, start: int, end: int,
+                    loc: dict[str, Any]) -> dict[str, Any]:
+    """A gazetteer location of the place written at ``text[start:end]``, with its country
+    resolved in context by the rule the actor recogniser uses for place mentions
+    (``pipeline.actors.place_country``: a successor state's city on an earlier document date
+    is the predecessor's, "Juba" in 2000 -> SDN; a city sharing its name with a large city of
+    the one country the sentence names is that country's, "Tripoli, the north Lebanese port"
+    -> LBN, with the namesake's coordinates).
+
+    Args:
+        ctx: the document context.
+        start: character offset where the place name starts.
+        end: character offset where it ends (half-open).
+        loc: ``Gazetteer.resolve`` fields for the name.
+
+    Returns:
+        ``loc`` with ``country`` (ISO 3166-1 alpha-3) corrected and ``span`` set to
+        ``{start_char, end_char, text}``. A country named as such keeps its own code.
+    """
+    loc = {**loc, "span": _sd(ctx.text, start, end)}
+    if loc.get("precision") not in ("city", "admin1") or not loc.get("country"):
+        return loc
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return loc
+    country = place_country(span, loc["country"])
+    if country == loc["country"]:
+        return loc
+    if country in gazetteer().city_countries(span.text):
+        # the namesake city itself: its own coordinates and GeoNames id
+        alt = gazetteer().resolve(loc["name"], country, ctx.us_context)
+        if alt.get("country") == country:
+            return {**alt, "span": loc["span"]}
+    return {**loc, "country": country}
 
 
 _VERBAL_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "PROTEST", "SUPPORT",
