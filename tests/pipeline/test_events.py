@@ -1065,3 +1065,37 @@ def test_issue_4_promised_concession_is_concede(nlp, text, ptype, cameo):
     e = _top(_events(nlp, text))
     assert (e["plover_type"], e["cameo_code"], e["negated"], e["hypothetical"]) == (
         ptype, cameo, False, False)
+
+
+# --- habitual past and opinion agreement (reference-article review) -------------------------
+
+
+@pytest.mark.parametrize(
+    "text,historical",
+    [
+        ("For years, Danish governments praised Ghana as a model democracy.", True),
+        ("Over the decades, Britain supported the monarchy in Oman.", True),
+        # a counted duration is the event's own length, not a habit
+        ("The court jailed the activist for five years on Monday.", False),
+        ("Danish ministers praised Ghana on Monday.", False),
+    ],
+)
+def test_open_duration_of_years_marks_a_habit_not_a_fresh_event(nlp, text, historical):
+    e = _top(_events(nlp, text))
+    assert e["historical"] is historical
+
+
+def test_habitual_praise_does_not_merge_with_a_dated_call(nlp):
+    text = ("For years, Danish governments praised Ghana as a model democracy. "
+            "On May 2, the Danish foreign minister praised Ghana for its calm election.")
+    praise = [e for e in _events(nlp, text) if e["plover_type"] == "SUPPORT"]
+    assert len(praise) == 2
+    assert [(e["historical"], e["event_date"]) for e in praise] == [
+        (True, None), (False, "2023-05-02")]
+
+
+def test_present_tense_agreement_with_a_clause_is_an_opinion_not_an_agree_event(nlp):
+    assert not [e for e in _events(nlp, "Smith agrees the United States has much at stake "
+                                         "in the region.") if e["plover_type"] == "AGREE"]
+    e = _top(_events(nlp, "The two sides agree to resume talks in Geneva."))
+    assert e["plover_type"] == "AGREE"

@@ -276,7 +276,7 @@ class EventCoder:
         for e in entries_for(lemma):
             if (is_verb and e.verb) or (is_noun and e.noun):
                 if all(_cond_holds(tok, c) for c in e.conditions):
-                    return e
+                    return None if _opinion_agreement(tok, e) else e
         return None
 
     def _code(
@@ -789,7 +789,7 @@ class EventCoder:
         for anc in list(tok.ancestors)[:6]:
             if anc.lemma_.lower() in _ANNIVERSARY:
                 return True
-        return False
+        return _habitual(tok)
 
     def _asserted_by(self, ctx: _DocContext, sent: Span, tok: Token) -> str | None:
         for q in ctx.quotes:
@@ -1149,6 +1149,46 @@ def _clause_head(tok: Token) -> Token:
             return cur
         cur = cur.head
     return cur
+
+
+def _opinion_agreement(tok: Token, entry: TriggerEntry) -> bool:
+    """"X agrees (that) the plan failed": present-tense agreement with a clause is an opinion
+    the quotes component records as an attribution, not a PLOVER AGREE event, which the PLOVER
+    0.8 manual reserves for agreeing to act or on an accord ("agreed to resume talks", "agreed
+    on a ceasefire")."""
+    return (entry.plover_type == "AGREE" and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children))
+
+
+_LONG_SPANS = frozenset({"year", "decade", "generation", "century"})
+
+
+def _habitual(tok: Token) -> bool:
+    """A trigger whose clause carries an open duration of years ("For years, X hailed Y",
+    "over the decades Britain backed ...", "has for years supported"): a habit or state of the
+    past, not a fresh event (flagged ``historical``). A counted duration ("jailed for five
+    years") is the event's own length and does not count.
+
+    Args:
+        tok: the trigger token.
+
+    Returns:
+        True when the trigger or the verb governing it has a "for"/"over" phrase whose object is
+        year/decade/generation/century with no number.
+    """
+    verb = tok if tok.pos_ in ("VERB", "AUX") else ea.governing_verb(tok)
+    for h in (tok, verb):
+        if h is None:
+            continue
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("for", "over"):
+                continue
+            for o in c.children:
+                if (o.dep_ == "pobj" and o.lemma_.lower() in _LONG_SPANS and o.tag_ == "NNS"
+                        and not any(m.dep_ == "nummod" for m in o.children)):
+                    return True
+    return False
 
 
 def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
