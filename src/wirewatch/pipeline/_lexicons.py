@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["reporting_verbs", "cue_phrases", "StanceCue", "stance_lexicon"]
+from spacy.tokens import Token
+
+__all__ = [
+    "reporting_verbs",
+    "cue_nouns",
+    "cue_adjectives",
+    "cue_phrases",
+    "cue_lemma",
+    "StanceCue",
+    "stance_lexicon",
+]
 
 
 def _lines(name: str) -> list[str]:
@@ -18,6 +29,54 @@ def _lines(name: str) -> list[str]:
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of reporting verbs (``resources/reporting_verbs.txt``)."""
     return frozenset(ln.split("#")[0].strip().lower() for ln in _lines("reporting_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> frozenset[str]:
+    """Lemmas of nouns that can be attribution cues (``resources/cue_nouns.txt``).
+
+    Returns:
+        Lowercase noun lemmas ("claim", "criticism", "view"); see the file for its sources
+        (PolNeAR guidelines, NomBank nominalizations of Levin's communication verbs).
+    """
+    return frozenset(ln.split("#")[0].strip().lower() for ln in _lines("cue_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def cue_adjectives() -> frozenset[str]:
+    """Lemmas of adjectives that can be attribution cues (``resources/cue_adjectives.txt``).
+
+    Returns:
+        Lowercase adjective lemmas ("confident", "critical"); see the file for its sources
+        (PolNeAR guidelines, Quirk et al. 1985 on adjective complementation).
+    """
+    return frozenset(ln.split("#")[0].strip().lower() for ln in _lines("cue_adjectives.txt"))
+
+
+def cue_lemma(tok: Token, known: Container[str]) -> str:
+    """The lemma of ``tok`` to look up in a cue lexicon ``known``, repairing a dropped final "e".
+
+    The small English lemmatizer strips a verb's final "e" with its suffix in some words
+    ("hoped", "hopes", "hoping" -> "hop"; "rated" -> "rat"). When the lemma as given is not in
+    ``known`` but the lemma plus "e" is, and the word form shows that "e" ("hope|d", "hope|s") or
+    is the lemma plus "ing", the repaired lemma is returned. A lemma that ``known`` holds as given
+    is kept (a table learned on the same lemmatizer's output stays consistent).
+
+    Args:
+        tok: a token (usually a verb).
+        known: lemmas of the lexicon to be consulted (reporting verbs, cue frames).
+
+    Returns:
+        The lowercase lemma: ``tok.lemma_`` lowered, or that plus "e".
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in known or not lemma:
+        return lemma
+    fixed = lemma + "e"
+    form = tok.text.lower()
+    if fixed in known and (form.startswith(fixed) or form == lemma + "ing"):
+        return fixed
+    return lemma
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,18 @@ scan of quotation marks (``_quotemarks``):
   paragraph introducing a quotation in the next one, "“...” he said." parsed as two sentences;
 * a reporting verb whose object holds a quotation: "reiterated X's “full support ...”";
 * "according to X" (and other source prepositions of ``resources/cue_phrases.tsv``); a
-  sentence-initial "In a statement, X said ..." is left to X's own cue;
+  sentence-initial "In a statement, X said ..." is left to X's own cue; "“A,” X said, according
+  to Y" gives two attributions (Y's content is "“A,” X said");
 * "A, as X said": the clause an "as" cue hangs on;
 * a quotation signed with a dash and a name at the end of its line ("“...” ― Maria Lopez");
 * "it is said that ..." (passive with no agent): source null;
+* a passive cue with a "by" agent, for cue verbs whose content is their object: "The plan was
+  criticized by X" (source X, content "The plan");
+* a cue noun (``resources/cue_nouns.txt``) with a possessive pronoun as source: "his claim that
+  ...", "Her criticism of X ..." (the noun as subject or root, or after "in"/"with");
+* an attitude adjective (``resources/cue_adjectives.txt``) with a complement: "X is confident
+  that ...", "X was critical of Y", "X is eager to ..." (an infinitive only after adjectives of
+  volition);
 * a bare quotation with no cue of its own that goes on from the previous speaker (a quotation
   paragraph after a quote, or a quotation after a sentence whose subject is a person): no cue,
   ``continued_from`` the quote it continues; but a quotation paragraph right after a paragraph
@@ -35,6 +43,13 @@ cue are one content ("“A,” she said, “B.”"); a relative pronoun before t
 is content ("Although A, she said, B"); a sourceless cue's content starts at the clause subject
 ("Still, X seems to ..." -> "X seems to ..."); a second speech act coordinated with the cue is
 not content ("said A and warned B"); a reported question keeps its question mark.
+
+Not taken as cues, following PolNeAR's guidelines and checked on PolNeAR train: attempt verbs
+("tried to close": an action, not an attribution), a belief, perception or desire verb heading the
+clause reported by another cue ("said he believes ...": the outer cue only), and "In a
+statement/an interview, ..." when the clause has a subject of its own (that subject is the
+source). A lemma the small English lemmatizer clipped ("hoped" -> "hop") is repaired before
+lookup (``_lexicons.cue_lemma``).
 
 Cue boundaries follow PolNeAR: a colon or verb particle between cue and content joins the cue
 ("said:", "pointed out"), and so does an attempt or aspect verb governing the speech verb ("tried
@@ -59,7 +74,13 @@ from spacy.tokens import Doc, Span, Token
 from wirewatch.errors import ConfigError
 from wirewatch.model import stable_id
 from wirewatch.pipeline._frames import FrameTable, frame_spans, learned_frames_path, load_frames
-from wirewatch.pipeline._lexicons import cue_phrases, reporting_verbs
+from wirewatch.pipeline._lexicons import (
+    cue_adjectives,
+    cue_lemma,
+    cue_nouns,
+    cue_phrases,
+    reporting_verbs,
+)
 from wirewatch.pipeline._quotemarks import Region, paragraphs, scan_quotes
 from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
 from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text, span_dict
@@ -73,6 +94,20 @@ _SOURCE_NOUNS = frozenset(
     "poll survey study report analysis memo letter statement interview op-ed column essay "
     "editorial filing complaint lawsuit ruling opinion transcript email tweet post video "
     "speech book article document documents records data review audit".split()
+)
+# ... of them, the acts and media of a person's own expression: "In a statement, X criticized
+# ...", "In an interview, X was asked ...". PolNeAR (guidelines, "Choose the sentient source")
+# takes the clause's subject as the source and the artifact as part of that subject's own cue,
+# so these nouns are a source only in a clause with no subject of its own.
+_EXPRESSION_NOUNS = frozenset(
+    "statement interview speech tweet post email letter video op-ed column essay editorial "
+    "book article memo remarks".split()
+)
+# Verbs of belief, perception and desire (Levin 1993 classes 29.4-29.5, 30.1, 32.1): in a clause
+# reported by another cue ("X said he believes Y") PolNeAR marks the outer cue only.
+_ATTITUDE_VERBS = frozenset(
+    "believe think feel know want hope wish expect see find show suppose assume doubt fear "
+    "guess imagine reckon suspect understand realize consider".split()
 )
 
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "„", "«", "»", "‟"})
@@ -98,6 +133,21 @@ NO_NESTED_FRAMES = True  # no frame cue inside a clausal complement or a noun's 
 NESTED_DEPS = ("ccomp", "acl")
 AS_CLAUSE = True  # "A, as X said": the clause the "as" cue hangs on is the content
 SOURCE_DROPS_PARTICIPLES = True  # "X, speaking in Ohio, said": the source is X
+NESTED_ACCORDING = True  # "“A,” X said, according to Y": Y's content is the whole attribution
+PASSIVE_AGENT = True  # "The plan was criticized by X": the agent is the source
+ADJ_CUES = True  # "She is confident that ...", "He was critical of X": an attitude adjective
+# adjectives of volition take an infinitive content ("eager to run"); for the others an
+# infinitive is raising or manner ("certain to rise", "happy to help"), not an attitude
+_VOLITION_ADJS = frozenset({"eager", "keen", "determined", "reluctant", "adamant"})
+_ADJ_PREPS = frozenset({"of", "about", "that", "to", "with", "over", "toward", "towards"})
+NOUN_CUES = True  # "his claim that ...", "her criticism of X": a cue noun with its possessor
+# the noun's own place in its clause: the subject or the root ("His concern is that ..."), or
+# "in"/"with" ("in his view, ..."); as a verb's object it is that verb's content
+_NOUN_CUE_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+# prepositions that join a cue noun to its content ("criticism of X", "support for X")
+_NOUN_CUE_PREPS = frozenset({"of", "about", "on", "for", "against", "to", "over", "with"})
+# a preposition's object naming when or where ("remarks on Tuesday") is not the content
+_CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 FULL_SOURCE = True  # keep appositives in the source span (PARC 3.0 / PolNeAR convention)
 CLAUSE_FROM_SUBJECT = True  # a sourceless cue's content starts at the clause subject
 INSERTED_SPAN = True  # "Although A, she said, B": A and B are the content
@@ -330,6 +380,7 @@ class QuoteAttributor:
         self.verbs = reporting_verbs() | {
             lemma for lemma, rels in self.frames.items() if "ccomp" in rels
         }
+        self.known = self.verbs | set(self.frames) | _RAISING | _PASSIVE_RAISING
         phrases = cue_phrases()
         self.source_preps = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.source_preps.add("SOURCE_PREP", [nlp.make_doc(p) for p in phrases["source_prep"]])
@@ -371,14 +422,33 @@ class QuoteAttributor:
         for tok in doc:
             if not tok.tag_.startswith("VB"):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = cue_lemma(tok, self.known)
             n = len(cands)
+            if lemma in _ATTITUDE_VERBS and self._reported_inside(tok):
+                continue
             if lemma in self.verbs:
                 self._guard(doc, cands, self._verb, tok, ctx, ext_at)
             if len(cands) == n and lemma in self.frames:
                 self._guard(doc, cands, self._frame, tok, ctx)
             if len(cands) == n and (lemma in _RAISING or lemma in _PASSIVE_RAISING):
                 self._guard(doc, cands, self._raising, tok, ctx)
+            if len(cands) == n and PASSIVE_AGENT and tok.tag_ == "VBN" and lemma in self.known:
+                self._guard(doc, cands, self._passive_agent, tok, lemma, ctx)
+        # an adjective or noun cue inside the content of a cue found so far is not taken
+        spans = [c.content for c in cands]
+        adjs = cue_adjectives() if ADJ_CUES else frozenset()
+        nouns = cue_nouns() if NOUN_CUES else frozenset()
+        fn: Any
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma in adjs and tok.dep_ == "acomp":
+                fn = self._adjective_cue
+            elif lemma in nouns and tok.pos_ == "NOUN":
+                fn = self._noun_cue
+            else:
+                continue
+            if not any(a <= tok.idx < b for a, b in spans):
+                self._guard(doc, cands, fn, tok, ctx)
         for tok in doc:
             if tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 self._guard(doc, cands, self._hearsay_adverb, tok, ctx)
@@ -399,6 +469,16 @@ class QuoteAttributor:
             cands = self._merge_continuations(cands, ctx)
         cands.sort(key=lambda c: c.content[0])
         return cands, ctx
+
+    def _reported_inside(self, v: Token) -> bool:
+        """Whether verb ``v`` heads the clause reported by a reporting verb before it.
+
+        "Aides said he believes the race is close": the belief is part of what was said, and
+        PolNeAR annotates the outer cue only. True when ``v`` is the ``ccomp`` of an earlier
+        reporting verb (``resources/reporting_verbs.txt`` or a clausal cue frame).
+        """
+        h = v.head
+        return v.dep_ == "ccomp" and h.i < v.i and cue_lemma(h, self.verbs) in self.verbs
 
     def _guard(self, doc: Doc, out: list[_Cand], fn: Any, *args: Any) -> None:
         try:
@@ -664,7 +744,9 @@ class QuoteAttributor:
         speech verb.
         """
         h = v.head
-        if v.dep_ not in ("xcomp", "advcl") or h.i >= v.i or h.lemma_.lower() not in _CHAIN_HEADS:
+        if v.dep_ not in ("xcomp", "advcl") or h.i >= v.i:
+            return cue_start
+        if cue_lemma(h, _CHAIN_HEADS) not in _CHAIN_HEADS:
             return cue_start
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return cue_start  # only an infinitive ("went on to say"), not "went home, saying"
@@ -704,7 +786,7 @@ class QuoteAttributor:
             # "X said Y attacked Z", "a tweet attacking Z": a stance inside a reported clause or a
             # noun's modifier is rarely annotated on its own
             return None
-        table = self.frames[v.lemma_.lower()]
+        table = self.frames[cue_lemma(v, self.frames)]
         best = None
         for rel, toks, cue_end in frame_spans(v):
             f = table.get(rel)
@@ -786,7 +868,7 @@ class QuoteAttributor:
         if not RAISING or ctx.tok_region[v.i] >= 0:
             return None
         kids = list(v.children)
-        lemma = v.lemma_.lower()
+        lemma = cue_lemma(v, _RAISING | _PASSIVE_RAISING)
         if lemma in _RAISING:
             if not any(c.dep_ in ("xcomp", "acomp") and c.i > v.i for c in kids):
                 return None
@@ -809,6 +891,51 @@ class QuoteAttributor:
             return None
         return _Cand(content, cue, None, None, "raising", 0.55, [cue])
 
+    def _passive_agent(self, doc: Doc, v: Token, lemma: str, ctx: _Ctx) -> _Cand | None:
+        """A passive cue with its source in a "by" phrase: "The plan was criticized by X".
+
+        For a cue whose active form takes its content as the object ("X criticized the plan",
+        "X reported the move"), the passive subject is the content and the agent the source
+        (PolNeAR guidelines, "Beware passive constructions": "the source is found to be a
+        prepositional phrase dependent on a verbal cue"). The cue is the verb with its
+        auxiliaries, negation and adverbs ("has been sharply criticized").
+
+        Args:
+            doc: the parsed document.
+            v: a past participle.
+            lemma: its cue lemma (``cue_lemma``).
+            ctx: the per-document lookups.
+
+        Returns:
+            The candidate (source: the agent's noun phrase; cue; content: the passive subject),
+            or None when ``v`` is not a passive with a "by" agent or takes no object content.
+        """
+        frames = self.frames.get(lemma, {})
+        if not ({"dobj", "dobj_pp"} & set(frames)) or ctx.tok_region[v.i] >= 0:
+            return None
+        if v.dep_ in ("relcl", "acl") or v.i in ctx.foreign:
+            return None  # "the plan, which was ...": the relative pronoun is no content
+        kids = list(v.children)
+        subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
+        agent = next((c for c in kids if c.dep_ == "agent" and c.i > v.i), None)
+        if subj is None or agent is None or not any(c.dep_ == "auxpass" for c in kids):
+            return None
+        if subj.lower_ in _NOT_SOURCES or subj.tag_ in ("WP", "WDT"):
+            return None
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None or ctx.tok_region[pobj.i] >= 0:
+            return None
+        lo = v.i
+        left = {c.i for c in kids if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < v.i}
+        while lo - 1 in left:
+            lo -= 1
+        cue = (doc[lo].idx, v.idx + len(v.text))
+        source = self._np(doc, pobj)
+        content = self._content(doc, {t.i for t in subj.subtree}, [cue, source], ctx, v)
+        if content is None or content[1] > cue[0]:
+            return None
+        return _Cand(content, cue, source, pobj.i, "passive", 0.6)
+
     def _hearsay_adverb(self, doc: Doc, adv: Token, ctx: _Ctx) -> _Cand | None:
         """ "X is reportedly spending ...": the adverb is the cue, the clause the content."""
         if not RAISING or ctx.tok_region[adv.i] >= 0:
@@ -823,6 +950,121 @@ class QuoteAttributor:
         if content is None or not (content[0] <= cue[0] and cue[1] <= content[1]):
             return None
         return _Cand(content, cue, None, None, "raising", 0.55, [cue])
+
+    def _adjective_cue(self, doc: Doc, adj: Token, ctx: _Ctx) -> _Cand | None:
+        """An attitude adjective predicated of a source: "She is confident that ...".
+
+        The copula's subject is the source; the cue runs from the copula (with its auxiliaries,
+        negation and adverbs) to the adjective, and takes a joining preposition ("was critical
+        of"); the content is the adjective's that-clause or infinitive ("eager to run") or the
+        preposition's object. PolNeAR's guidelines count an emotion only when it is the source's
+        disposition toward a fact, so an adjective with no complement is not taken.
+        """
+        cop = adj.head
+        if ctx.tok_region[adj.i] >= 0 or cop.lemma_.lower() not in ("be", "become", "remain"):
+            return None
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _NOT_SOURCES or subj.lower_ == "it":
+            return None
+        if ctx.tok_region[subj.i] >= 0 or subj.i > cop.i:
+            return None
+        cue_end = adj.i + 1
+        toks: set[int] = set()
+        for c in adj.children:
+            if c.i <= adj.i:
+                continue
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and adj.lemma_.lower() in _VOLITION_ADJS):
+                toks = {t.i for t in c.subtree}
+                break
+            if c.dep_ == "prep" and c.i == adj.i + 1 and c.lower_ in _ADJ_PREPS:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and not any(g.ent_type_ in _CIRCUMSTANCE_ENTS for g in objs):
+                    toks = {t.i for g in objs for t in g.subtree}
+                    cue_end = c.i + 1
+                break
+        if not toks:
+            return None
+        start = cop.i
+        left = {c.i for c in cop.children if c.dep_ in ("aux", "neg", "advmod") and c.i < cop.i}
+        while start - 1 in left:
+            start -= 1
+        cue = (doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
+        subj = self._after_dateline(doc, subj)
+        source = self._np(doc, subj)
+        content = self._content(doc, toks, [cue, source], ctx, adj)
+        if content is None or content[0] < cue[1]:
+            return None
+        return _Cand(content, cue, source, subj.i, "adjective", 0.6)
+
+    def _noun_cue(self, doc: Doc, n: Token, ctx: _Ctx) -> _Cand | None:
+        """A cue noun whose source is a possessive pronoun: "his claim that", "her criticism of X".
+
+        PolNeAR's guidelines ("Nouns as cues") take the possessor as the source and the noun,
+        with the modifiers between possessor and noun, as the cue ("his previous criticisms of");
+        the content is the noun's clause ("that ...", "to ...", the "that" or "to" included) or
+        the object of a preposition right after it, the preposition joining the cue ("criticism
+        of" + "the plan"). Only a possessive pronoun is taken as the source: a named possessor
+        may own an artifact rather than voice it ("The president's report indicated", which the
+        guidelines discuss as ambiguous; on PolNeAR train named possessors gave 27 true cues
+        and 36 false ones). The noun must be its clause's subject or root, or the object of
+        "in"/"with" ("in his view"): as a verb's object it is that verb's content.
+
+        Args:
+            doc: the parsed document.
+            n: a noun whose lemma is in ``resources/cue_nouns.txt``.
+            ctx: the per-document lookups.
+
+        Returns:
+            The candidate (source: the pronoun; cue; content, as character offsets), or None.
+        """
+        if ctx.tok_region[n.i] >= 0 or n.i in ctx.foreign:
+            return None
+        if not (
+            n.dep_ in _NOUN_CUE_DEPS
+            or (n.dep_ == "pobj" and n.head.lower_ in ("in", "with") and n.head.head.pos_ != "NOUN")
+        ):
+            return None  # "defended his criticism of X": the governing verb's content
+        poss = next((c for c in n.children if c.dep_ == "poss" and c.i < n.i), None)
+        if poss is None or poss.tag_ != "PRP$":
+            return None  # "the senator's report": a named possessor may be the artifact's owner
+        if poss.lower_ in _NOT_SOURCES or poss.lower_ in ("its", "whose"):
+            return None
+        toks, cue_end = self._noun_complement(n)
+        if not toks:
+            return None
+        cue = (doc[poss.right_edge.i + 1].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
+        source = self._np(doc, poss, appositive=False)
+        content = self._content(doc, toks, [cue, source], ctx, n)
+        if content is None or content[0] < cue[1]:
+            return None
+        return _Cand(content, cue, source, poss.i, "noun", 0.6)
+
+    @staticmethod
+    def _noun_complement(n: Token) -> tuple[set[int], int]:
+        """``(content token indices, cue end index)`` of cue noun ``n``'s complement.
+
+        The noun's "that"/"to" clause ("claim that ...", "refusal to ..."), else the object of a
+        preposition right after it ("criticism of X"), the preposition joining the cue (the cue
+        end index, exclusive, is then one past it). Empty when there is neither.
+        """
+        cue_end = n.i + 1
+        toks: set[int] = set()
+        for c in n.children:
+            if c.i <= n.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and any(
+                k.dep_ in ("mark", "aux") and k.lower_ in ("that", "to") and k.i < c.i
+                for k in c.children
+            ):
+                toks = {t.i for t in c.subtree}
+                break
+            if c.dep_ == "prep" and c.i == n.i + 1 and c.lower_ in _NOUN_CUE_PREPS:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and not any(g.ent_type_ in _CIRCUMSTANCE_ENTS for g in objs):
+                    toks = {t.i for g in objs for t in g.subtree}
+                    cue_end = c.i + 1
+                break
+        return toks, cue_end
 
     def _dash_signoffs(self, doc: Doc, ctx: _Ctx) -> list[_Cand]:
         """ "“...” ― Maria Lopez": a quotation signed by a dash and a name at the end of its line.
@@ -1222,8 +1464,8 @@ class QuoteAttributor:
         head = first.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head
-        if first.lower_ == "in" and any(c.dep_ == "nsubj" for c in head.children):
-            if head.lemma_.lower() in reporting_verbs():
+        if first.lower_ == "in" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            if head.lemma_.lower() in reporting_verbs() or pobj.lemma_.lower() in _EXPRESSION_NOUNS:
                 return None  # "In a statement, X said ...": X's own cue carries it
         own = {t.i for t in first.subtree} | {t.i for t in phrase}
         sent = first.sent
@@ -1245,7 +1487,12 @@ class QuoteAttributor:
 
     @staticmethod
     def _dedupe(cands: list[_Cand]) -> list[_Cand]:
-        """One attribution per content start and per cue: the most confident wins."""
+        """One attribution per content start and per cue: the most confident wins.
+
+        Except an "according to" whose content holds a whole attribution ending before it:
+        "“A,” X said, according to Y" is X's attribution of A and Y's of "“A,” X said" (both
+        start at the quotation mark; PolNeAR marks both).
+        """
         kept: list[_Cand] = []
         seen_content: set[int] = set()
         seen_cue: set[tuple[int, int]] = set()
@@ -1260,10 +1507,19 @@ class QuoteAttributor:
                 for k in chained
             )
         ]
+        kept_ends: dict[int, int] = {}
         for c in sorted(cands, key=lambda c: (-c.confidence, c.content[0])):
-            if c.content[0] in seen_content or (c.cue is not None and c.cue in seen_cue):
+            if c.cue is not None and c.cue in seen_cue:
+                continue
+            if c.content[0] in seen_content and not (
+                NESTED_ACCORDING
+                and c.kind == "according"
+                and c.cue is not None
+                and kept_ends[c.content[0]] <= c.cue[0]
+            ):
                 continue
             seen_content.add(c.content[0])
+            kept_ends[c.content[0]] = max(kept_ends.get(c.content[0], 0), c.content[1])
             if c.cue is not None:
                 seen_cue.add(c.cue)
             kept.append(c)

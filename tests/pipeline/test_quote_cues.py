@@ -1,0 +1,212 @@
+"""Tests of how wirewatch_quotes finds cues (issue 3, cue recall): one (text, expected) row per
+kind of cue added or filtered, every sentence written for these tests.
+
+Expected spans are written as text and turned into exact offsets, so each row checks
+``start_char``, ``end_char`` and ``text`` of source, cue and content.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _attribution_helpers import parse, run
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from wirewatch.pipeline._lexicons import cue_adjectives, cue_lemma, cue_nouns
+
+pytestmark = pytest.mark.slow
+
+Span = tuple[int, int, str]
+
+
+def _at(text: str, sub: str | None) -> Span | None:
+    if sub is None:
+        return None
+    pos = text.index(sub)
+    return pos, pos + len(sub), sub
+
+
+def _span(d: dict | None) -> Span | None:
+    return None if d is None else (d["start_char"], d["end_char"], d["text"])
+
+
+def quotes(nlp, text: str) -> list[dict]:
+    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
+    return doc._.ww_quotes
+
+
+# (text, (source, cue, content)): the one attribution expected, as substrings of the text
+FOUND = [
+    pytest.param(
+        "The mayor hoped the new bridge would open by spring.",
+        ("The mayor", "hoped", "the new bridge would open by spring"),
+        id="lemma-hoped",
+    ),
+    pytest.param(
+        "The teachers are hoping the strike will end soon.",
+        ("The teachers", "are hoping", "the strike will end soon"),
+        id="lemma-hoping",
+    ),
+    pytest.param(
+        "His claim that the tax would fall on workers drew a sharp rebuke.",
+        ("His", "claim", "that the tax would fall on workers"),
+        id="noun-that-clause",
+    ),
+    pytest.param(
+        "Her criticism of the merger surprised investors.",
+        ("Her", "criticism of", "the merger"),
+        id="noun-preposition",
+    ),
+    pytest.param(
+        "The coach was confident that the team would recover.",
+        ("The coach", "was confident", "that the team would recover"),
+        id="adjective-that-clause",
+    ),
+    pytest.param(
+        "The union remains critical of the new contract.",
+        ("The union", "remains critical of", "the new contract"),
+        id="adjective-preposition",
+    ),
+    pytest.param(
+        "The farmers were eager to sell their crops.",
+        ("The farmers", "were eager", "to sell their crops"),
+        id="adjective-volition-infinitive",
+    ),
+    pytest.param(
+        "The new tariff was sharply criticized by several farm groups.",
+        ("several farm groups", "was sharply criticized", "The new tariff"),
+        id="passive-with-agent",
+    ),
+    pytest.param(
+        "Most of the delegates prefer the shorter draft.",
+        ("Most of the delegates", "prefer", "the shorter draft"),
+        id="frame-preference",
+    ),
+    pytest.param(
+        "The council voted for the new budget.",
+        ("The council", "voted for", "the new budget"),
+        id="frame-vote-for",
+    ),
+    pytest.param(
+        "The mayor agreed with the auditors.",
+        ("The mayor", "agreed with", "the auditors"),
+        id="frame-agree-with",
+    ),
+    pytest.param(
+        "The witness saw the truck at the depot.",
+        ("The witness", "saw", "the truck"),
+        id="frame-witnessed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_cue_found(nlp, text: str, expected: tuple[str, str, str]) -> None:
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    want = tuple(_at(text, s) for s in expected)
+    assert got == [want]
+
+
+# (text, cue text that must not be found)
+NOT_CUES = [
+    pytest.param("The governor tried to close the budget gap.", "tried", id="attempt-is-action"),
+    pytest.param(
+        "The spokeswoman said she believes the talks will resume.",
+        "believes",
+        id="belief-inside-reported-clause",
+    ),
+    pytest.param(
+        "Voters defended her criticism of the merger.", "criticism of", id="noun-as-object"
+    ),
+    pytest.param("His remarks on Tuesday were brief.", "remarks on", id="noun-circumstance"),
+    pytest.param(
+        "The senator's claim that the tax would fall on workers drew a sharp rebuke.",
+        "claim",
+        id="noun-named-possessor-left-out",
+    ),
+    pytest.param("Prices are certain to rise.", "are certain", id="adjective-raising"),
+    pytest.param("The bridge was built by a Dutch firm.", "was built", id="passive-not-a-cue-verb"),
+    pytest.param(
+        "The report, which was criticized by economists, ran to 90 pages.",
+        "was criticized",
+        id="passive-relative-clause",
+    ),
+    pytest.param("She was happy.", "was happy", id="adjective-no-complement"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_CUES)
+def test_not_a_cue(nlp, text: str, cue: str) -> None:
+    assert cue not in [q["cue"]["text"] for q in quotes(nlp, text) if q["cue"]]
+
+
+def test_belief_inside_reported_clause_keeps_outer_cue(nlp) -> None:
+    text = "The spokeswoman said she believes the talks will resume."
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    assert got == [
+        (
+            _at(text, "The spokeswoman"),
+            _at(text, "said"),
+            _at(text, "she believes the talks will resume"),
+        )
+    ]
+
+
+def test_expression_noun_is_not_the_source_when_the_clause_has_a_subject(nlp) -> None:
+    text = "In a statement, the minister criticized the ruling."
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    assert got == [(_at(text, "the minister"), _at(text, "criticized"), _at(text, "the ruling"))]
+
+
+def test_survey_stays_a_source(nlp) -> None:
+    text = "In a new survey, most farmers opposed the tariff."
+    sources = {_span(q["source"]) for q in quotes(nlp, text)}
+    assert _at(text, "a new survey") in sources
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "expected"),
+    [
+        ("hoped", "hop", "hope"),
+        ("hopes", "hop", "hope"),
+        ("hoping", "hop", "hope"),
+        ("hopping", "hop", "hop"),  # a real "hop": the form does not show a dropped "e"
+        ("rated", "rat", "rat"),  # "rate" is not in the lexicon given
+        ("said", "say", "say"),
+    ],
+)
+def test_cue_lemma_repairs_dropped_e(word: str, lemma: str, expected: str) -> None:
+    doc = Doc(Vocab(), words=[word], lemmas=[lemma])
+    assert cue_lemma(doc[0], {"hope", "say"}) == expected
+
+
+def test_cue_lemma_keeps_a_lemma_the_table_knows() -> None:
+    doc = Doc(Vocab(), words=["hoped"], lemmas=["hop"])
+    assert cue_lemma(doc[0], {"hop", "hope"}) == "hop"
+
+
+def test_word_lists_load() -> None:
+    assert {"claim", "criticism", "view"} <= cue_nouns()
+    assert {"confident", "critical", "eager"} <= cue_adjectives()
+    assert "willing" not in cue_adjectives()
+
+
+def test_according_to_over_a_whole_attribution(nlp) -> None:
+    text = "“The bridge will reopen in May,” the engineer said, according to a city memo."
+    got = sorted(
+        (_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)
+    )
+    assert got == sorted(
+        [
+            (
+                _at(text, "the engineer"),
+                _at(text, "said"),
+                _at(text, "“The bridge will reopen in May,”"),
+            ),
+            (
+                _at(text, "a city memo"),
+                _at(text, "according to"),
+                _at(text, "“The bridge will reopen in May,” the engineer said"),
+            ),
+        ]
+    )
