@@ -418,7 +418,16 @@ def _singular(word: str) -> list[str]:
         out.append(w[:-1])
     if w.endswith("men"):
         out.append(w[:-3] + "man")
+    if w in _IRREGULAR_SINGULAR:
+        out.append(_IRREGULAR_SINGULAR[w])
     return out
+
+
+# irregular English plurals of sector nouns ("children", "thieves")
+_IRREGULAR_SINGULAR = {"children": "child", "schoolchildren": "schoolchild", "thieves": "thief"}
+# role nouns whose service a noun before them decides ("army officer" MIL, "police officer" COP;
+# bare "officers" in news are police: sectors.tsv)
+_QUALIFIED_ROLES = frozenset({"officer", "officers"})
 
 
 def sector_of(noun: str) -> str | None:
@@ -545,7 +554,13 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
             if g is not None and sector is None:
                 sector = g.sector  # "U.N. mediator", "European Community ministers"
     if sector is None:
-        sector = title_sector(text) or (sector_of(words[-1]) if words else None)
+        # the last two words first ("armed men", "government forces"), then the head noun
+        sector = title_sector(text) or (
+            (sector_of(" ".join(words[-2:])) if len(words) > 1 else None)
+            or (sector_of(words[-1]) if words else None))
+        if words and words[-1].lower() in _QUALIFIED_ROLES:
+            # "army officers", "militia officers": the service named before the role
+            sector = next((q for w in reversed(words[:-1]) if (q := sector_of(w))), sector)
         for w in words[:-1]:
             sector = sector or title_sector(w)
         if sector is None and len(words) > 1 and words[-2].lower().startswith(("anti-", "pro-")):

@@ -116,6 +116,7 @@ def _forms(word: str) -> list[str]:
         out.append(word[:-1] + "ies")
     if word.endswith("man"):
         out.append(word[:-3] + "men")
+    out.extend(k for k, v in onto._IRREGULAR_SINGULAR.items() if v == word)  # "children"
     return out
 
 

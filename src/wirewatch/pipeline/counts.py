@@ -195,15 +195,18 @@ KIND_LEMMAS: dict[str, frozenset[str]] = {
                          "execute", "murder", "slaughter", "behead", "perish", "toll",
                          "assassinate", "casualty"}),
     "injured": frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded", "beat",
-                          "maim"}),
+                          "maim", "stab"}),
     "arrested": frozenset({"arrest", "detain", "detainee", "prisoner", "jail", "detention",
                            "arrested", "detained", "imprison", "apprehend", "deport",
-                           "deportation", "round"}),
+                           "deportation", "round", "custody", "remand"}),
     "displaced": frozenset({"displace", "refugee", "flee", "evacuee", "displaced", "evacuate",
                             "evacuation"}),
     "deployed": frozenset({"deploy", "deployment", "mobilize", "mobilise", "mobilization",
                            "station", "redeploy"}),
 }
+# lemmas that give a kind only as the word acting on the count ("rounded up 40"), never as the
+# counted noun ("40 rounds of ammunition")
+_ACTING_ONLY = frozenset({"round"})
 # verbs that deploy the counted people only when they are forces ("sent 4,000 troops")
 _SEND = frozenset({"send", "dispatch", "transfer", "move", "fly", "airlift"})
 _FORCES = frozenset({"troop", "soldier", "peacekeeper", "police", "officer", "personnel",
@@ -240,6 +243,7 @@ def count_kind(counted: set[str], acting: set[str], role: str) -> str:
         ``protesters``, ``other`` (``Count.kind`` without ``money``). The event type never
         decides it: a crowd that clashes is ``protesters``, not ``killed``.
     """
+    counted = counted - _ACTING_ONLY  # "40 rounds of ammunition" are no round-up
     for kind, lemmas in KIND_LEMMAS.items():
         if counted & lemmas:  # "12 dead", "30 wounded civilians", "200 refugees"
             if kind != "deployed":

@@ -339,6 +339,14 @@ def _objects(verb: Token) -> list[Token]:
             if subj and (subj[0].pos_ != "PRON"
                          or subj[0].lower_ in ("him", "her", "them", "us", "me")):
                 return subj[:1]
+    doc = verb.doc
+    for c in verb.children:
+        # "shot and wounded a suspect", "beat and robbed two men": two verbs side by side
+        # share the object the parser hangs on the second
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 \
+                and doc[verb.i + 1].lower_ in ("and", "or") \
+                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            return [o for o in c.children if o.dep_ == "dobj"][:1]
     return []
 
 
@@ -685,6 +693,12 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
     return source, target, theme
 
 
+def in_during(noun: Token, gov: Token) -> bool:
+    """Whether ``noun`` is the object of ``gov``'s "during" phrase ("arrested 31 people during a
+    protest")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "during" and noun.head.head.i == gov.i
+
+
 def _own_actor_adjunct(noun: Token, of_role: str) -> bool:
     """A noun whose "of" phrase names its actor, in an adjunct that names it as someone else's
     act: with its own "of"/"from" phrase, or after "at"/"on"/"upon" ("at the request of X",
@@ -782,7 +796,10 @@ def actor_span(tok: Token) -> tuple[int, int] | None:
                 left = t
                 changed = True
                 break
-    while left.i < tok.i and (left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num):
+    # "a 23-year-old man", "a 2,000-strong crowd": a modifier holding a number is not the name
+    numeric = {t.i for c in tok.lefts if any(x.like_num for x in c.subtree) for t in c.subtree}
+    while left.i < tok.i and (left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num
+                              or left.i in numeric):
         left = doc[left.i + 1]
     return left.idx, _with_acronym(tok)
 
@@ -826,7 +843,17 @@ def is_negated(trigger: Token, gov: Token | None) -> bool:
         for c in h.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS):
                 return True
+            if c.dep_ in ("nsubj", "nsubjpass") and _none_of_them(c):
+                return True  # "no one was injured", "nobody was arrested"
     return False
+
+
+def _none_of_them(subj: Token) -> bool:
+    """A subject that denies the event happened to anyone: "nobody", "none (of them)", "no
+    one", "no protesters"."""
+    if subj.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def is_hypothetical(trigger: Token, gov: Token | None) -> bool:

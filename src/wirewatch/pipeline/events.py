@@ -17,6 +17,9 @@ How it works, per sentence:
        (``event_args.clause_rank``), for a scene-setting trigger (``event_args.is_background``:
        after/amid/as/while adjuncts, past-perfect flashbacks) and by ``LEAD_STEP`` per sentence
        after the lead, for at most ``LEAD_CAP`` sentences (news puts its main event first).
+    5. ACLED event type and sub-event type per source-target dyad (``pipeline.acled``): the
+       trigger row's ACLED type refined by the weapon named, a crowd as source, who takes
+       territory, and the two sides of the violence.
 
 Then, per document (``merge_reports``): one real event reported by several sentences (a
 headline and its body, a lead and a later recap) is one event with several evidence sentences.
@@ -55,6 +58,7 @@ from wirewatch.model import Event, stable_id
 from wirewatch.ontology import actors as oa
 from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for, lexicon
+from wirewatch.pipeline import acled
 from wirewatch.pipeline import event_args as ea
 from wirewatch.pipeline.actors import misspelled_country_at, place_country, stance_prefixed
 from wirewatch.pipeline.counts import NumberPhrase, count_kind, find_numbers
@@ -288,8 +292,22 @@ class EventCoder:
         gov = ea.governing_verb(tok)
         if tok.pos_ == "VERB" or demand:  # a demand's "must be ready": the clause's verb
             src, tgt, theme = ea.verb_source_target(tok, entry.roles)
+            if theme is not None and entry.plover_type in _FORCE_TYPES \
+                    and entry.roles.get("obj") != "theme" and theme.pos_ in ("NOUN", "PROPN") \
+                    and self._actor(ctx, theme) is not None:
+                # "kidnapped 12 passengers from a bus", "arrested 30 men from the village": force
+                # acts on the counted people, who are no possession sent from or to a place
+                tgt = theme
         else:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
+            if entry.plover_type == "PROTEST" and src is not None and gov is not None \
+                    and ea.in_during(tok, gov) and (g := self._entry(gov)) is not None \
+                    and g.plover_type in _FORCE_TYPES \
+                    and (self._actor(ctx, src) or {}).get("sector") in _STATE_SECTORS:
+                # "police arrested 31 people during a protest": a state force using force on
+                # the occasion of a protest is not its protester ("youths threw stones during
+                # protests" keeps its subject)
+                src = None
         if demand:  # "X said Y must ...": the speaker demands, Y is the target
             src = ea.reporting_speaker(tok, sent) or _clause_subject_above(tok)
             if tgt is not None and tgt.pos_ == "PRON" and self._actor(ctx, tgt) is None:
@@ -381,10 +399,21 @@ class EventCoder:
             # Tel Aviv")
             sources = [_located(doc, a, location) for a in sources]
             targets = [_located(doc, a, location) for a in targets]
+        # "attacked a post, killing 12 soldiers", "a bomb exploded, wounding two": the casualty
+        # clause's counts are also the attack's (ACLED codes one event with its fatalities)
+        # (a noun trigger's clause: "a drone strike hit a car, killing four")
+        holders = [tok] + ([tok.head] if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
+                           and tok.head.i not in owner.values() else [])
+        casualty = {c.i for h in holders for c in h.children if entry.plover_type == "ASSAULT"
+                    and c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+                    and c.lemma_.lower() in _CASUALTY_VERBS}
         counts = [
             _count(ctx.text, ph, ptok)
-            for k, (ph, ptok) in enumerate(numbers) if owner.get(k) == tok.i
+            for k, (ph, ptok) in enumerate(numbers)
+            if owner.get(k) == tok.i or owner.get(k) in casualty
         ]
+        if not counts and tgt is not None and (one := _one_person(ctx.text, tok, tgt)):
+            counts = [one]  # "arrested a 23-year-old man", "a woman was killed"
         negated = ea.is_negated(tok, gov)
         hypothetical = not demand and (
             ea.is_hypothetical(tok, gov) or ea.intent_frame(tok, gov) is not None)
@@ -392,7 +421,7 @@ class EventCoder:
         asserted_by = self._asserted_by(ctx, sent, tok)
         code = entry.cameo
         quad = cameo.quad_class(code) if code else plover.quad_class(entry.plover_type)
-        trig = _sd(ctx.text, tok.idx, tok.idx + len(tok.text))
+        trig = _sd(ctx.text, _word_start(tok), tok.idx + len(tok.text))
         s0, s1 = _trimmed(sent)
         conf = entry.weight + (0.1 if sources else -0.1) + (0.05 if targets else 0.0)
         conf -= 0.1 if hypothetical or negated else 0.0
@@ -407,6 +436,7 @@ class EventCoder:
         conf -= LEAD_STEP * min(LEAD_CAP, ctx.lead_rank(sent))
         conf = round(min(0.99, max(0.05, conf)), 2)
         dyads = _dyads(sources, targets, entry.plover_type)
+        weapons = _weapon_lemmas(tok, src)
         out = []
         base = stable_id("evt", doc_id(doc), tok.idx, entry.plover_type)
         for n, (s, t) in enumerate(dyads):
@@ -414,6 +444,9 @@ class EventCoder:
                 "evt", doc_id(doc), tok.idx, entry.plover_type,
                 s["start_char"] if s else None, t["start_char"] if t else None,
             )
+            acled_type, acled_sub = acled.acled_type(
+                entry.acled_type, entry.acled_sub_event_type, entry.plover_type,
+                entry.plover_mode, s, t, weapons)
             out.append({
                 "id": eid,
                 "plover_type": entry.plover_type,
@@ -421,8 +454,8 @@ class EventCoder:
                 "cameo_code": code,
                 "quad_class": quad,
                 "goldstein": cameo.goldstein(code) if code else None,
-                "acled_event_type": entry.acled_type,
-                "acled_sub_event_type": entry.acled_sub_event_type,
+                "acled_event_type": acled_type,
+                "acled_sub_event_type": acled_sub,
                 "trigger": trig,
                 "source_actor": s,
                 "target_actor": t,
@@ -692,7 +725,9 @@ class EventCoder:
 
     def _date(self, ctx: _DocContext, sent: Span, tok: Token,
               gov: Token | None) -> tuple[str, str, dict[str, Any]] | None:
-        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"]
+        # a day part spaCy labels TIME still names the day ("on Sunday night", "late Saturday")
+        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"
+                 or (e.label_ == "TIME" and _WEEKDAY.search(e.text))]
         if not dates:
             return None
         scopes = [set(t.i for t in tok.subtree)]
@@ -768,10 +803,15 @@ class EventCoder:
                 if c.dep_ != "prep" or c.lower_ not in preps:
                     continue
                 for o in c.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in _PLACE_PARTS \
+                            and not o.ent_type_:
+                        o = next((g for _p, g in ea.prep_objects(o, ("of",))), o)
                     rng = _place_range(ctx, o) if o.dep_ == "pobj" else None
                     if rng is None or any(a <= rng[0] < b for a, b in taken):
                         continue
                     loc = _gazetteer_place(ctx, ctx.text[rng[0]:rng[1]], prefer)
+                    if loc["precision"] == "unresolved":
+                        loc = _within(ctx, o, loc, prefer)
                     return _resolved_place(ctx, *rng, loc)
         return None
 
@@ -1013,6 +1053,11 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         args = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
         args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj"]
+        # "hundreds of protesters gathered": a quantity subject's "of" phrase names who
+        args += [o for a in list(args) if a.pos_ == "NUM" or a.like_num
+                 or a.lower_ in _QUANTITY_HEADS
+                 for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
         if not args and tok.dep_ in ("xcomp", "conj"):
             s = ea.subject_of(tok)
             args = [s] if s is not None else []
@@ -1108,12 +1153,28 @@ _ATTACK_MEANS = frozenset({
     "attack", "explosive", "car-bomb", "booby", "trap",
 })
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# numbers that are part of a name ("Highway 9", "Flight 370", "Apollo 11"), not counts
+_NAME_NUMBER_LABELS = frozenset({"FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "ORG"})
+# participles that report an attack's casualties ("..., killing 12", "..., wounding two")
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+_QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "dozen",
+                             "group", "number", "crowd"})
 _STANCE_PREPS = frozenset({"to", "against", "for", "over", "about"})
 _STANCE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
 
 
 _OWN_PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "inside", "within", "across",
-                              "throughout", "around", "outside"})
+                              "throughout", "around", "outside", "through", "along"})
+# nouns that make a name before them a place ("Dablo village", "Kalehe territory")
+_SETTLEMENTS = frozenset({"village", "town", "city", "district", "province", "region", "county",
+                          "territory", "municipality", "commune", "camp", "settlement",
+                          "neighbourhood", "neighborhood", "township", "locality", "state"})
+# nouns naming a part of a place, whose "of" object is the place ("the streets of Dakar", "the
+# centre of Lagos", "the outskirts of Goma")
+_PLACE_PARTS = frozenset({"street", "centre", "center", "outskirt", "outskirts", "suburb",
+                          "heart", "downtown", "part", "edge", "area", "neighbourhood",
+                          "neighborhood"})
 _MOVE_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp"})
 
@@ -1124,7 +1185,17 @@ def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
     or that is a misspelled country name ("in Ethopia", ``_DocContext.misspelled``)."""
     if o.ent_type_ in _PLACE_LABELS:
         return ea.actor_span(o)
-    if o.pos_ != "PROPN" or o.ent_type_ not in ("", "ORG"):
+    names = [c for c in o.lefts if c.dep_ == "compound" and (
+        c.pos_ == "PROPN" or (c.is_title and c.i > c.sent.start))]  # a name tagged NN
+    if o.pos_ == "NOUN" and o.lemma_.lower() in _SETTLEMENTS and names \
+            and not any(t.ent_type_ in _PLACE_LABELS for t in names):
+        # "Dablo village", "Kalehe territory": a name with a settlement noun is a place even
+        # when neither the tagger nor the gazetteer knows it (ACLED-style reports name small
+        # places so); a name the tagger knows is left to the place entities
+        return names[0].left_edge.idx, o.idx + len(o.text)
+    # a place name the tagger called a person ("the streets of Dakar") is still read as a place
+    # after a place preposition when the gazetteer knows it
+    if o.pos_ != "PROPN" or o.ent_type_ not in ("", "ORG", "PERSON"):
         return None
     first = o
     while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" \
@@ -1135,6 +1206,23 @@ def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
             and ctx.text[s:e] not in ctx.misspelled:
         return None
     return s, e
+
+
+def _within(ctx: _DocContext, o: Token, loc: dict[str, Any],
+            prefer: str | None) -> dict[str, Any]:
+    """An unresolved place with the country and first-level division of the larger place in
+    apposition to it ("Dablo village, Sanmatenga province"; "X, Y district"), when the
+    gazetteer knows that one; ``loc`` unchanged otherwise."""
+    for a in (c for c in o.children if c.dep_ == "appos"):
+        rng = ea.actor_span(a)
+        if rng is None:
+            continue
+        outer = _gazetteer_place(ctx, ctx.text[rng[0]:rng[1]], prefer)
+        if outer["precision"] in ("admin1", "country") and outer.get("country"):
+            admin1 = outer.get("admin1") or (outer["name"] if outer["precision"] == "admin1"
+                                             else None)
+            return {**loc, "country": outer["country"], "admin1": admin1}
+    return loc
 
 
 def _clause_head(tok: Token) -> Token:
@@ -1378,6 +1466,9 @@ def _sentence_numbers(sent: Span, ctx: _DocContext) -> list[tuple[NumberPhrase, 
     out = []
     skip = [(e.start_char, e.end_char) for e in ctx.ents_in(sent) if e.label_ in _NUMBER_SKIP_LABELS
             and (e.label_ != "DATE" or looks_like_date(e.text))]
+    # a number after the first word of a name is part of the name ("Highway 9", "Flight 370")
+    skip += [(e[1:].start_char, e.end_char) for e in ctx.ents_in(sent)
+             if e.label_ in _NAME_NUMBER_LABELS and len(e) > 1]
     for ph in find_numbers(ctx.text[sent.start_char:sent.end_char]):
         s, e = sent.start_char + ph.start, sent.start_char + ph.end
         if any(a < e and s < b for a, b in skip):
@@ -1452,6 +1543,52 @@ def _lemmas_with_mods(t: Token) -> set[str]:
     return {t.lemma_.lower()} | {c.lemma_.lower() for c in t.children if c.dep_ in _MOD_DEPS}
 
 
+def _acting_lemmas(verb: Token) -> set[str]:
+    """Lemmas of a verb acting on a counted phrase, with its modifiers, the verbs coordinated
+    with it ("were shot and wounded"), a resultative the parser calls an adverb ("shot dead")
+    and a result phrase ("stabbed to death", "taken into custody")."""
+    out = _lemmas_with_mods(verb)
+    if verb.pos_ in ("VERB", "AUX"):
+        out |= {x for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                for x in _lemmas_with_mods(c)}
+        out |= {c.lemma_.lower() for c in verb.children if c.dep_ == "advmod"}
+        out |= {o.lemma_.lower() for _p, o in ea.prep_objects(verb, ("to", "into", "in"))
+                if o.lemma_.lower() in _RESULT_NOUNS}
+    return out
+
+
+_RESULT_NOUNS = frozenset({"death", "custody", "jail", "detention"})
+
+
+_PERSON_COUNT_KINDS = frozenset({"killed", "injured", "arrested"})
+
+
+def _one_person(text: str, tok: Token, patient: Token) -> dict[str, Any] | None:
+    """A count of one for a single person the event acts on ("arrested a 23-year-old man",
+    "a suspect was shot dead"): a singular person noun (a GROUP noun of ``sectors.tsv``) with
+    "a"/"an", object or passive subject of the trigger, not coordinated; the kind comes from
+    the words acting on it (``counts.count_kind``) and must be killed, injured or arrested."""
+    # the trigger's own object or passive subject, or that of the verb coordinated right after
+    # it ("shot and wounded a suspect": event_args._objects)
+    governed = patient.head.i == tok.i or (patient.head.dep_ == "conj"
+                                           and patient.head.head.i == tok.i)
+    if patient.tag_ != "NN" or patient.dep_ not in ("dobj", "nsubjpass") or not governed \
+            or any(c.dep_ == "conj" for c in patient.children):
+        return None
+    det = next((c for c in patient.children if c.dep_ == "det"
+                and c.lower_ in ("a", "an", "one")), None)
+    row = oa.sector_nouns().get(patient.lemma_.lower())
+    if det is None or row is None or row[1] != "GROUP":
+        return None
+    acting = _acting_lemmas(tok) | _acting_lemmas(patient.head)
+    kind = count_kind({patient.lemma_.lower()}, acting, "patient")
+    if kind not in _PERSON_COUNT_KINDS:
+        return None
+    end = patient.idx + len(patient.text)
+    return {"kind": kind, "value": 1.0, "low": None, "high": None, "approximate": False,
+            "unit": "people", "span": _sd(text, det.idx, end)}
+
+
 def _people_kind(tok: Token) -> str:
     """Kind of the count whose number ends at ``tok``: the counted noun ("2,000 protesters",
     "thousands of people") and its modifiers, and each word acting on the counted phrase (the
@@ -1487,7 +1624,7 @@ def _people_kind(tok: Token) -> str:
     head = top.head
     dep = top.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative") and head.i != top.i:
-        acting = _lemmas_with_mods(head)
+        acting = _acting_lemmas(head)
         if dep in ("nsubjpass", "dobj", "dative") or (dep == "nsubj" and ea.is_passive(head)):
             role = "patient"
         elif head.lemma_.lower() in _UNACCUSATIVE or head.lemma_.lower() == "be" or (
@@ -1998,6 +2135,29 @@ def _means_objects(verb: Token) -> list[Token]:
     "wounded by a roadside bomb")."""
     return [o for _p, o in ea.prep_objects(verb, ("in", "by"))
             if o.lemma_.lower() in _ATTACK_MEANS]
+
+
+def _word_start(tok: Token) -> int:
+    """Start offset of the hyphenated word ``tok`` ends ("sit-in", "drive-by"), which the
+    tokenizer splits; ``tok.idx`` when it is a word of its own."""
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_ and doc[i - 2].head.i == tok.i:
+        i -= 2
+    return doc[i].idx
+
+
+def _weapon_lemmas(tok: Token, src: Token | None) -> set[str]:
+    """Lemmas of the phrases that can name an attack's weapon: the subject ("a roadside bomb
+    killed", "military aircraft bombed") and the "in"/"by" means ("killed in an airstrike"),
+    each with its compound and adjective modifiers (``acled.weapon_sub_type`` reads them)."""
+    out: set[str] = set()
+    heads = [o for _p, o in ea.prep_objects(tok, ("in", "by", "with"))]
+    for w in ([src] if src is not None else []) + heads:
+        out.add(w.lemma_.lower())
+        out.update(c.lemma_.lower() for c in w.children if c.dep_ in ("compound", "amod"))
+    return out
 
 
 def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list[Token]:
