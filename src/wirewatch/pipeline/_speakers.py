@@ -8,7 +8,12 @@ source span), this module gives the source a readable ``name`` without inventing
   same word ("Jennifer Murtazashvili");
 * a personal pronoun ("he", "it") gets the name of the nearest preceding compatible anchor: an
   earlier attribution source or the subject of an earlier main clause, outside quotations
-  ("he" -> a PERSON, "it" -> an ORG/GPE/NORP).
+  ("he" -> a PERSON, "it" -> an ORG/GPE/NORP, "they" -> never a single named person);
+* "they" gets the group ``wirewatch_coref`` resolved it to (``antecedent_id``);
+* a definite title ("the president", "the former governor") gets the person last named
+  before it with that title among the entity's descriptors ("President Obama");
+* "I"/"we" outside quotation marks is the writer (or an interviewee in a Q&A) and keeps its
+  own text as name.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from wirewatch.ontology import actors as onto
 from wirewatch.pipeline.extensions import doc_text, entity_at
 
 __all__ = ["SpeakerNamer", "PRONOUNS", "entity_for"]
@@ -25,6 +31,8 @@ __all__ = ["SpeakerNamer", "PRONOUNS", "entity_for"]
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
 _PERSON_PRON = frozenset({"he", "she", "him", "her", "i"})
 _THING_PRON = frozenset({"it"})
+_PLURAL_PRON = frozenset({"they", "them"})
+_FIRST_PERSON = frozenset({"i", "we"})
 _ORGISH = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _WINDOW = 2500  # characters a pronoun may look back for its antecedent
 
@@ -73,6 +81,10 @@ class SpeakerNamer:
 
     def __init__(self, doc: Doc, tok_region: list[int]) -> None:
         self.doc = doc
+        self._region = tok_region
+        self._pron_at = {m["start_char"]: m for m in doc._.ww_mentions or []
+                         if m.get("kind") == "pronoun"}
+        self._ent_by_id = {e["id"]: e for e in doc._.ww_entities or []}
         self.text = doc_text(doc)
         self._surnames = _surname_index(doc)
         self.fullest: dict[str, str] = {}
@@ -120,13 +132,54 @@ class SpeakerNamer:
             if ent is not None:
                 return {"entity_id": ent.get("id"), "name": ent.get("name")}
             return {"entity_id": None, "name": text}
-        ent = entity_for(self.doc, head, start, end, self._surnames)
+        ent = self._titled_person(start, end, head) or self._group_antecedent(head)
+        if ent is None:
+            ent = entity_for(self.doc, head, start, end, self._surnames)
         if ent is not None:
             return {"entity_id": ent.get("id"), "name": ent.get("name")}
+        if head.lower_ in _FIRST_PERSON and self._region[head.i] < 0:
+            return {"entity_id": None, "name": text}  # the writer or interviewee: no antecedent
         if head.lower_ in PRONOUNS:
             return {"entity_id": None, "name": self._antecedent(start, head.lower_) or text}
         name, _ = self.name_of(head)
         return {"entity_id": None, "name": name or text}
+
+    def _group_antecedent(self, head: Token) -> dict[str, Any] | None:
+        """The group entity ``wirewatch_coref`` resolved a "they" source to (the pronoun
+        mention's ``antecedent_id``), or None."""
+        if head.lower_ not in _PLURAL_PRON:
+            return None
+        m = self._pron_at.get(head.idx)
+        return self._ent_by_id.get(m.get("antecedent_id") or "") if m is not None else None
+
+    def _titled_person(self, start: int, end: int, head: Token) -> dict[str, Any] | None:
+        """The person a definite title refers back to: "the president", "the former governor",
+        "The billionaire businessman" (a singular common noun after "the", no name in the
+        phrase) -> the PERSON entity mentioned last before ``start`` whose descriptors hold
+        the longest known title ending in that noun ("President Obama", "Donald Trump, a
+        billionaire businessman"; "the prime minister" is not "the finance minister"), within
+        ``_WINDOW`` characters; None when no such person was named."""
+        if self.text[start:start + 4].lower() != "the " or not (
+            head.tag_ == "NN" or (head.tag_ == "NNP" and onto.title_sector(head.lower_))
+        ):
+            return None  # "the President" is tagged as a proper noun
+        phrase = self.doc.char_span(start, end, alignment_mode="expand")
+        if phrase is None or any(t.pos_ == "PROPN" for t in phrase if t.i != head.i):
+            return None
+        words = [t.lower_ for t in phrase if phrase.start < t.i <= head.i]
+        title = next((" ".join(words[k:]) for k in range(len(words))
+                      if onto.title_sector(" ".join(words[k:]))), head.lower_)  # "prime minister"
+        best: tuple[int, dict[str, Any]] | None = None
+        for ent in self.doc._.ww_entities or []:
+            if ent.get("entity_type") != "PERSON" or not any(
+                f" {title} " in f" {d['text'].lower()} " for d in ent.get("descriptors") or []
+            ):
+                continue
+            last = max((m["start_char"] for m in ent["mentions"]
+                        if m["start_char"] < start and m["kind"] != "pronoun"), default=-1)
+            if last >= 0 and start - last <= _WINDOW and (best is None or last > best[0]):
+                best = (last, ent)
+        return best[1] if best is not None else None
 
     def _antecedent(self, pos: int, pron: str) -> str | None:
         i = bisect.bisect_left(self._pos, pos) - 1
@@ -136,7 +189,9 @@ class SpeakerNamer:
                 return name
             if pron in _THING_PRON and kind in ("org", "unknown"):
                 return name
-            if pron not in _PERSON_PRON and pron not in _THING_PRON:
+            if pron in _PLURAL_PRON and kind in ("org", "unknown"):
+                return name  # "they": never one named person
+            if pron not in _PERSON_PRON and pron not in _THING_PRON and pron not in _PLURAL_PRON:
                 return name
             i -= 1
         return None

@@ -18,14 +18,23 @@ Rules, in order:
    no known title gives the codes of its phrase (``ontology.actors.actor_codes``, the helper
    the event coder reads actor spans with); "of <country>" after a name ("King Hassan of
    Morocco") gives the country; without a title, the first affiliation's sector is used.
-3. Pronouns (a salience heuristic in the spirit of Lappin & Leass 1994, simplified):
-   he/she -> a gender-compatible PERSON (gender from given_names.tsv, unknown is compatible);
-   the subject of a reporting verb ("..., he says") -> the most recent speaker; otherwise the
-   nearest antecedent in the same sentence (main-clause pronouns prefer the main subject), then
-   the subject of the closest previous sentence, then its latest PERSON. Candidates on the same
-   side of a quotation mark are preferred. "it"/"its" as subject of a reporting verb
-   ("..., it tweeted") -> the most recent organisation, IGO or government subject; "its" ->
-   nearest organisation or country in the sentence. "they" is left unresolved.
+3. Namesakes: a surname cluster holding full names with different listed given names ("Bill
+   Clinton", "Hillary Clinton") is split into one PERSON per given name; a surname-only mention
+   joins the namesake its honorific allows ("Mr."/"Mrs."), else the one named last before it.
+   A PERSON entity is named by its mention that starts with a listed given name, without a
+   dateline glued on by the NER ("CLEVELAND - Donald Trump" -> "Donald Trump").
+4. Pronouns, by salience (Lappin & Leass 1994: recency 100, subject 80, object 50, oblique 40,
+   head noun 80, halved per narrative sentence back, four sentences; an entity counts its best
+   mention): he/she -> a gender-compatible PERSON (gender from given_names.tsv, else from an
+   honorific or gendered appositive noun; unknown is compatible), among PERSON mentions,
+   surnames the NER missed and earlier resolved pronouns; a reporting pronoun ("..., he says")
+   favours the previous speaker; a name inside a quotation the pronoun is not in counts a tenth;
+   co-arguments of one verb do not corefer ("Obama praised him"). "it"/"its" as subject of a
+   reporting verb ("..., it tweeted") -> the most recent organisation, IGO or government
+   subject; "its" -> nearest organisation or country in the sentence. "they"/"them"/"their" ->
+   a plural GROUP/NORP/ORG noun at least as salient as the previous sentence's subject, stored
+   as the pronoun mention's ``antecedent_id`` (not ``entity_id``: event coding reads linked
+   pronouns as actor spans) and used to name attribution sources.
 """
 
 from __future__ import annotations
@@ -33,8 +42,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -52,10 +63,42 @@ _AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _NONPERSON = frozenset({"it", "its", "itself"})
-_QUOTE_CHARS = re.compile("[\u201c\u201d\"]")
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PLURAL_TYPES = frozenset({"GROUP", "NORP", "ORG", "IGO"})
+# "they" is resolved only to a plural noun at least as salient as the subject of the previous
+# sentence (L&L weights: (recency + subject + head) / 2); a weaker one is left unresolved
+_PLURAL_MIN = 130.0
+_QUOTE_CHARS = re.compile("[\u201c\u201d\"]|''|``")  # ''…'' and ``…'': NYT, PTB
 _STOP_INITIALS = frozenset({"of", "and", "the", "for", "in", "on", "&"})
 _ORG_TYPES = frozenset({"ORG", "IGO"})
 _IT_WINDOW_TOKENS = 200  # "it tweeted" looks back this many tokens for an organisation subject
+
+# Salience of a he/she antecedent (Lappin & Leass 1994, section 2.1, weights as published):
+# sentence recency 100, subject 80, accusative (direct object) 50, indirect object / oblique 40,
+# head noun 80 (not a modifier inside another noun phrase); halved per sentence boundary.
+_W_RECENCY = 100.0
+_W_ROLE = {"nsubj": 80.0, "nsubjpass": 80.0, "dobj": 50.0, "dative": 40.0, "pobj": 40.0,
+           "agent": 40.0, "attr": 40.0}
+_W_HEAD = 80.0
+_W_MAIN = 50.0  # L&L's "non-adverbial" emphasis, read here as: an argument of the main clause
+_NON_HEAD = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+_W_SPEAKER = 100.0  # "..., he said": the previous speaker (reporting-role parallelism)
+_OTHER_SIDE = 0.1  # a name inside a quotation is a weak antecedent for a pronoun outside it
+_SENT_WINDOW = 4  # L&L: antecedents within the last four sentences, older ones as a fallback
+# Gender of a person from the words around the name, in general English usage: the honorific
+# before it ("Mr. Daniloff", "Ms. Warren") or a gendered noun in an appositive ("his wife,
+# Jane"; "Ana Ruiz, the committee's chairwoman").
+_MALE_WORDS = frozenset({
+    "mr", "mr.", "sir", "king", "prince", "father", "husband", "son", "brother", "uncle",
+    "nephew", "grandfather", "businessman", "congressman", "spokesman", "councilman",
+    "assemblyman", "widower", "boyfriend", "duke",
+})
+_FEMALE_WORDS = frozenset({
+    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "mother",
+    "wife", "daughter", "sister", "aunt", "niece", "grandmother", "businesswoman",
+    "congresswoman", "spokeswoman", "chairwoman", "councilwoman", "assemblywoman", "actress",
+    "widow", "girlfriend", "duchess",
+})
 
 
 def _quote_intervals(text: str) -> tuple[list[int], list[int]]:
@@ -64,7 +107,7 @@ def _quote_intervals(text: str) -> tuple[list[int], list[int]]:
     ends: list[int] = []
     open_at: int | None = None
     for m in _QUOTE_CHARS.finditer(text):
-        ch = m.group()
+        ch = {"''": '"', "``": "\u201c"}.get(m.group(), m.group())
         if open_at is None and ch in "\u201c\"":
             open_at = m.start()
         elif open_at is not None and ch in "\u201d\"":
@@ -74,6 +117,66 @@ def _quote_intervals(text: str) -> tuple[list[int], list[int]]:
         elif ch == "\u201c":
             open_at = m.start()
     return starts, ends
+
+
+class _Anchor(NamedTuple):
+    """A possible antecedent of he/she: a PERSON mention, a surname the NER missed, or an
+    already resolved pronoun; ordered by ``start_char``."""
+
+    start_char: int
+    end_char: int
+    root: Token
+    sent: int  # first token of its sentence
+    quote: int  # index of the quotation holding it, -1 outside quotes
+    entity: dict[str, Any]
+
+
+def _person_anchors(doc: Doc, mentions: list[dict[str, Any]],
+                    info: list[tuple[Token | None, int, int]],
+                    by_id: dict[str, dict[str, Any]], in_quote: Any) -> list[_Anchor]:
+    """PERSON antecedents for he/she, by start: the PERSON mentions, plus a capitalised proper
+    noun the NER left out that is the surname of exactly one PERSON named in full ("Jolly said"
+    after "David Jolly")."""
+    out: list[_Anchor] = []
+    covered: set[int] = set()
+    for m, (root, sent, quote) in zip(mentions, info, strict=True):
+        e = by_id.get(m.get("entity_id") or "")
+        span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+        if root is None or e is None or e["entity_type"] != "PERSON" or m["kind"] == "pronoun":
+            continue
+        out.append(_Anchor(m["start_char"], m["end_char"], root, sent, quote, e))
+    surnames: dict[str, dict[str, Any] | None] = {}
+    for e in by_id.values():
+        words = e["name"].split()
+        if e["entity_type"] == "PERSON" and len(words) > 1:
+            key = words[-1].lower()
+            surnames[key] = e if surnames.get(key, e) is e else None
+    for tok in doc:
+        ent = surnames.get(tok.lower_)
+        if ent is None or tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.dep_ in ("compound", "amod"):
+            continue  # "the Jolly campaign"
+        out.append(_Anchor(tok.idx, tok.idx + len(tok.text), tok, tok.sent.start,
+                           in_quote(tok.idx), ent))
+    out.sort()
+    return out
+
+
+def _plural_anchors(mentions: list[dict[str, Any]], info: list[tuple[Token | None, int, int]],
+                    by_id: dict[str, dict[str, Any]]) -> list[_Anchor]:
+    """Antecedents for they/them/their, by start: mentions of a GROUP, NORP, ORG or IGO entity
+    headed by a plural noun ("Military analysts", "Democrats", "six newspapers")."""
+    out = []
+    for m, (root, sent, quote) in zip(mentions, info, strict=True):
+        e = by_id.get(m.get("entity_id") or "")
+        if root is None or e is None or m["kind"] == "pronoun":
+            continue
+        if e["entity_type"] in _PLURAL_TYPES and root.tag_ in ("NNS", "NNPS"):
+            out.append(_Anchor(m["start_char"], m["end_char"], root, sent, quote, e))
+    return out
 
 
 def _initials(text: str) -> str:
@@ -139,6 +242,7 @@ class EntityLinker:
             m["name_key"] = key
             clusters.setdefault(key, []).append(i)
         clusters = _merge_groups(clusters)
+        clusters = _split_namesakes(doc, clusters, mentions, info)
 
         entities: dict[str, dict[str, Any]] = {}
         ids: set[str] = set()
@@ -193,18 +297,33 @@ class EntityLinker:
                         e["country"] = e["country"] or onto.actor_codes(span.text)[0]
                         break
 
+        _gender_from_context(doc, mentions, info, by_id)
+
         # 3. pronouns
+        sent_no = _narrative_sentence_numbers(doc, in_quote)
+        anchors = _person_anchors(doc, mentions, info, by_id, in_quote)
+        plural = _plural_anchors(mentions, info, by_id)
         for i, m in enumerate(mentions):
             if m["kind"] != "pronoun":
                 continue
             try:
-                eid = self._resolve(doc, i, mentions, info, by_id)
+                eid = self._resolve(doc, i, mentions, info, by_id, sent_no, anchors, plural)
             except Exception as exc:  # noqa: BLE001
                 add_diagnostic(doc, self.name, f"pronoun not resolved: {exc!r}",
                                span_dict(doc, m["start_char"], m["end_char"]))
                 eid = None
-            if eid is not None:
+            if eid is not None and m["text"].lower() in _PLURAL:
+                # "they" -> a group: kept apart from the entity's mentions (event coding reads
+                # linked pronouns as actor spans); attribution names the speaker with it
+                m["antecedent_id"] = eid
+            elif eid is not None:
                 m["entity_id"] = eid
+                root, sent, quote = info[i]
+                ent = by_id[eid]
+                if root is not None and ent["entity_type"] == "PERSON" and quote < 0:
+                    # a resolved pronoun in the narrative keeps its referent salient
+                    bisect.insort(anchors, _Anchor(m["start_char"], m["end_char"], root, sent,
+                                                   quote, ent))
                 by_id[eid]["mentions"].append(
                     {k: m[k] for k in ("start_char", "end_char", "text", "kind")}
                 )
@@ -224,7 +343,10 @@ class EntityLinker:
         types = [m["entity_type"] for m in ms if m["entity_type"]]
         etype = "PERSON" if "PERSON" in types else (types[0] if types else "GROUP")
         named = [m for m in ms if m["kind"] == "name"] or ms
-        name = max(named, key=lambda m: (len(m["text"]), -m["start_char"]))["text"]
+        longest = max(named, key=lambda m: (len(m["text"]), -m["start_char"]))["text"]
+        name = longest
+        if etype == "PERSON":
+            name = max((_person_name(m["text"]), -m["start_char"]) for m in named)[0][-1]
         if etype == "GPE" and first["name_key"].startswith("GPE:") and not any(
             m["kind"] in ("name", "acronym") for m in ms
         ):
@@ -239,8 +361,9 @@ class EntityLinker:
                 if d not in descriptors:
                     descriptors.append(dict(d))
         gender = None
-        if etype == "PERSON" and " " in name:
-            gender = onto.given_name_gender(name.split()[0])
+        if etype == "PERSON":  # the first listed given name ("CLEVELAND - Donald Trump")
+            gender = next((g for w in longest.split()[:-1]
+                           if (g := onto.given_name_gender(w)) is not None), None)
         if etype != "PERSON":
             name = onto.normalize(name)
         if key.startswith("GOV:"):
@@ -341,7 +464,16 @@ class EntityLinker:
     # ---------------------------------------------------------------------------- pronouns
     def _resolve(self, doc: Doc, i: int, mentions: list[dict[str, Any]],
                  info: list[tuple[Token | None, int, int]],
-                 by_id: dict[str, dict[str, Any]]) -> str | None:
+                 by_id: dict[str, dict[str, Any]], sent_no: dict[int, int],
+                 anchors: list[_Anchor], plural: list[_Anchor]) -> str | None:
+        """Entity id of the pronoun ``mentions[i]``, or None.
+
+        he/she: the most salient gender-compatible PERSON among ``anchors`` (Lappin & Leass
+        1994 weights, see ``_salience``), counting narrative sentences back from the pronoun
+        (``sent_no``); a pronoun that reports ("..., he said") favours the previous speaker.
+        they/them/their: the most salient plural group, party or organisation noun
+        (``plural``). it/its: see ``_resolve_it``; we/you: unresolved.
+        """
         pron = mentions[i]
         word = pron["text"].lower()
         tok, sent, quote = info[i]
@@ -351,62 +483,14 @@ class EntityLinker:
                      and tok.head.dep_ in _MAIN)  # "..., he says", not "a coup he claims was"
         if word in _NONPERSON:
             return self._resolve_it(doc, i, mentions, info, by_id, reporting)
+        if word in _PLURAL:
+            return _most_salient(pron["start_char"], tok, quote, sent_no.get(sent, 0), plural,
+                                 sent_no, reporting, lambda _e: True, _PLURAL_MIN)
         if word not in _MALE and word not in _FEMALE:
-            return None  # "they": groups and conjunctions are left for later
+            return None  # "we", "you"
         gender = "m" if word in _MALE else "f"
-
-        def ok(j: int) -> bool:
-            m = mentions[j]
-            e = by_id.get(m.get("entity_id") or "")
-            if e is None or e["entity_type"] != "PERSON" or m["kind"] == "pronoun":
-                return False
-            return e.get("_gender") in (None, gender)
-
-        prev = list(itertools.islice(  # nearest first; a bounded window
-            (j for j in range(i - 1, -1, -1)
-             if mentions[j]["end_char"] <= pron["start_char"] and ok(j)), 60))
-        if not prev:
-            return None
-
-        def pick_speaker(cands: list[int]) -> str | None:
-            for j in cands:  # "..., he says": the last speaker
-                r = info[j][0]
-                if r is not None and r.dep_ in _SUBJ and r.head.lemma_.lower() in REPORTING_VERBS:
-                    return mentions[j]["entity_id"]
-            return None
-
-        def pick_same(cands: list[int]) -> str | None:
-            same = [j for j in cands if info[j][1] == sent]
-            if same:
-                if tok.dep_ in _SUBJ and tok.head.dep_ in _MAIN:
-                    for j in reversed(same):  # the main subject
-                        r = info[j][0]
-                        if r is not None and r.dep_ in _SUBJ and r.head.dep_ == "ROOT":
-                            return mentions[j]["entity_id"]
-                return mentions[same[0]]["entity_id"]
-            return None
-
-        def pick_before(cands: list[int]) -> str | None:
-            by_sent: dict[int, list[int]] = {}
-            for j in cands:
-                by_sent.setdefault(info[j][1], []).append(j)
-            for s in sorted(by_sent, reverse=True):
-                group = by_sent[s]
-                for j in group:
-                    r = info[j][0]
-                    if r is not None and r.dep_ in _SUBJ:
-                        return mentions[j]["entity_id"]
-                return mentions[group[0]]["entity_id"]
-            return None
-
-        # same side of quotation marks first, then any
-        same_side = [j for j in prev if (info[j][2] == quote) or (quote >= 0 and info[j][2] < 0)]
-        if reporting:
-            found = pick_speaker(same_side) or pick_speaker(prev)
-            if found:
-                return found
-        return (pick_same(same_side) or pick_same(prev) or pick_before(same_side)
-                or pick_before(prev))
+        return _most_salient(pron["start_char"], tok, quote, sent_no.get(sent, 0), anchors,
+                             sent_no, reporting, lambda e: e.get("_gender") in (None, gender))
 
     def _resolve_it(self, doc: Doc, i: int, mentions: list[dict[str, Any]],
                     info: list[tuple[Token | None, int, int]],
@@ -438,6 +522,138 @@ class EntityLinker:
         return None
 
 
+def _most_salient(start_char: int, tok: Token, quote: int, here: int, anchors: list[_Anchor],
+                  sent_no: dict[int, int], reporting: bool,
+                  compatible: Callable[[dict[str, Any]], bool],
+                  minimum: float = 0.0) -> str | None:
+    """The entity id of the most salient compatible anchor before ``start_char`` (Lappin &
+    Leass 1994): each anchor weighs ``_salience`` (+ ``_W_SPEAKER`` for a reporting pronoun and
+    an anchor that is a speaker), times ``_OTHER_SIDE`` inside a quotation the pronoun is not in
+    (unless a fragment quoted in the pronoun's own sentence, "…” that he claims"), halved per
+    narrative sentence back (``here`` is the pronoun's); an entity counts its best anchor. With
+    nothing in the last ``_SENT_WINDOW`` sentences, the nearest compatible anchor; with a
+    ``minimum``, None unless the best score reaches it.
+    """
+    scores: dict[str, float] = {}
+    nearest: str | None = None
+    k = bisect.bisect_left(anchors, (start_char,))
+    for anc in reversed(anchors[max(0, k - 120):k]):
+        if anc.end_char > start_char or not compatible(anc.entity):
+            continue
+        eid = anc.entity["id"]
+        nearest = nearest or eid
+        dist = here - sent_no.get(anc.sent, here)
+        if dist > _SENT_WINDOW:
+            break
+        if dist == 0 and _bound(tok, anc.root):
+            continue  # "Obama praised him": co-arguments of one verb differ
+        w = _salience(anc.root)
+        if reporting and _is_speaker(anc.root):
+            w += _W_SPEAKER
+        if anc.quote >= 0 and anc.quote != quote and (reporting or dist > 0):
+            w *= _OTHER_SIDE  # not a fragment quoted inside the pronoun's own narrative clause
+        scores[eid] = max(scores.get(eid, 0.0), w * 0.5 ** dist)
+    if minimum:
+        best = max(scores, key=lambda x: scores[x], default=None)
+        return best if best is not None and scores[best] >= minimum else None
+    if scores:
+        return max(scores, key=lambda x: scores[x])
+    return nearest
+
+
+def _narrative_sentence_numbers(doc: Doc, in_quote: Any) -> dict[int, int]:
+    """Ordinal of each sentence (keyed by its first token) counting only narrative sentences:
+    those with a verb outside quotation marks. A quoted passage of several sentences, or a
+    verbless subheading, does not push the previous speaker further back."""
+    out: dict[int, int] = {}
+    k = 0
+    for sent in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") and in_quote(t.idx) < 0 for t in sent):
+            k += 1
+        out[sent.start] = k
+    return out
+
+
+def _person_name(text: str) -> tuple[bool, bool, int, str]:
+    """A PERSON mention's text as a display name, with its rank (higher is better): the NER may
+    glue a dateline to the name ("CLEVELAND - Donald Trump": the part after the dash is kept)
+    or take a headline word ("Beneath Clinton"); a name that starts with a listed given name
+    ranks first, then one that does not start with a function word, then the longer."""
+    for dash in (" - ", " \u2013 ", " \u2014 "):
+        text = text.rsplit(dash, 1)[-1]
+    first = text.split()[0] if text.split() else ""
+    given = onto.given_name_gender(first) is not None
+    return given, first.lower() not in STOP_WORDS, len(text), text
+
+
+def _salience(root: Token) -> float:
+    """Lappin & Leass (1994) salience of a mention headed by ``root`` in its own sentence:
+    recency, plus its grammatical role, plus the head-noun weight when it is not a modifier
+    inside another noun phrase ("Obama" in "Obama's plan" is not). A name in apposition takes
+    the role of the noun it renames."""
+    if root.dep_ == "appos":  # "Mr. Trump's campaign chairman, Paul Manafort, dismissed"
+        root = root.head
+    w = _W_RECENCY + _W_ROLE.get(root.dep_, 0.0)
+    if root.dep_ not in _NON_HEAD:
+        w += _W_HEAD
+    if root.dep_ in _SUBJ and root.head.dep_ in _MAIN:
+        w += _W_MAIN
+    return w
+
+
+def _is_speaker(root: Token) -> bool:
+    """The mention is the subject of a reporting verb ("Rendell said", "he added") or the
+    object of "according to"."""
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ in _SUBJ:
+        return root.head.lemma_.lower() in REPORTING_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ == "to":
+        prev = root.head.nbor(-1) if root.head.i > 0 else None
+        return prev is not None and prev.lower_ == "according"
+    return False
+
+
+def _bound(pron: Token, root: Token) -> bool:
+    """A non-reflexive pronoun and a name that are arguments of the same verb do not corefer
+    (binding condition B: "Obama praised him", "Smith told him")."""
+    if pron.lower_.endswith("self") or pron.dep_ == "poss":
+        return False
+    return pron.head == root.head and pron.dep_ != root.dep_
+
+
+def _gender_from_context(doc: Doc, mentions: list[dict[str, Any]],
+                         info: list[tuple[Token | None, int, int]],
+                         by_id: dict[str, dict[str, Any]]) -> None:
+    """Set the internal ``_gender`` ("m"/"f") of PERSON entities from the words next to their
+    names: an honorific before the name ("Mr. Daniloff", "Ms. Warren") or a gendered noun the
+    name is in apposition with ("his wife, Jane"; "Ana Ruiz, the panel's chairwoman"). Conflicting
+    evidence leaves it unknown; a gender from the given-name table is kept."""
+    votes: dict[str, set[str]] = {}
+    for m, (root, _s, _q) in zip(mentions, info, strict=True):
+        e = by_id.get(m.get("entity_id") or "")
+        if root is None or e is None or e["entity_type"] != "PERSON" or m["kind"] == "pronoun":
+            continue
+        span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+        if span is None:
+            continue
+        words = [span[0].lower_]
+        if span.start > 0:
+            words.append(doc[span.start - 1].lower_)
+        words.extend(c.lower_ for c in root.children if c.dep_ == "appos")
+        if root.dep_ == "appos":
+            words.append(root.head.lower_)
+        for w in words:
+            if w in _MALE_WORDS:
+                votes.setdefault(e["id"], set()).add("m")
+            elif w in _FEMALE_WORDS:
+                votes.setdefault(e["id"], set()).add("f")
+    for eid, vs in votes.items():
+        e = by_id[eid]
+        if e.get("_gender") is None and len(vs) == 1:
+            e["_gender"] = next(iter(vs))
+
+
 def _government_name(iso3: str) -> str | None:
     """Name of a state's government entity: the country's first demonym + "government"
     ("Russian government" for "the Kremlin", "Moscow"), else "government of <country>"."""
@@ -447,6 +663,54 @@ def _government_name(iso3: str) -> str | None:
     if c.demonyms:
         return f"{c.demonyms[0]} government"
     return f"government of {c.names[0]}"
+
+
+def _honorific_gender(doc: Doc, m: dict[str, Any], root: Token | None) -> str | None:
+    """"m"/"f" from an honorific or gendered title at the start of a mention or right before
+    it ("Mr. Clinton", "Mrs. Clinton"), else None."""
+    words = m["text"].lower().split()[:1]
+    if root is not None:
+        span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+        if span is not None and span.start > 0:
+            words.append(doc[span.start - 1].lower_)
+    if any(w in _MALE_WORDS for w in words):
+        return "m"
+    if any(w in _FEMALE_WORDS for w in words):
+        return "f"
+    return None
+
+
+def _split_namesakes(doc: Doc, clusters: dict[str, list[int]], mentions: list[dict[str, Any]],
+                     info: list[tuple[Token | None, int, int]]) -> dict[str, list[int]]:
+    """Split a surname cluster that holds several people ("Bill Clinton" and "Hillary Clinton",
+    "Donald Trump" and "Melania Trump"): full names with different listed given names become
+    separate PERSON entities; each surname-only mention ("Clinton", "Mr. Clinton") joins the
+    namesake whose gender its honorific allows and whose full name came last before it (else
+    the first one named after it)."""
+    out: dict[str, list[int]] = {}
+    for key, idxs in clusters.items():
+        full: dict[str, list[int]] = {}
+        if key.startswith("PERSON:"):
+            for i in idxs:
+                words = mentions[i]["text"].split()
+                if mentions[i]["kind"] == "name" and len(words) > 1 and \
+                        onto.given_name_gender(words[0]) is not None:
+                    full.setdefault(words[0], []).append(i)
+        if len(full) < 2:
+            out[key] = idxs
+            continue
+        sub = {i: given for given, members in full.items() for i in members}
+        for i in idxs:
+            if i in sub:
+                continue
+            g = _honorific_gender(doc, mentions[i], info[i][0])
+            ok = [n for n in full if g is None or onto.given_name_gender(n) == g] or list(full)
+            before = [(j, sub[j]) for j in sub if j < i and sub[j] in ok]
+            after = [(j, sub[j]) for j in sub if j > i and sub[j] in ok]
+            sub[i] = max(before)[1] if before else min(after)[1]
+        for i in idxs:
+            out.setdefault(f"{key}#{sub[i]}", []).append(i)
+    return out
 
 
 def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
