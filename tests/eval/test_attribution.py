@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from wirewatch.eval.attribution import GoldAttribution, evaluate_polnear, load_split, read_ann
+import pytest
+
+from wirewatch.eval.attribution import (
+    GoldAttribution,
+    _key_word,
+    evaluate_polnear,
+    load_split,
+    read_ann,
+)
 
 TEXT = 'Lopez said "we will win\nthe vote" today. Grant disagreed, it seems.'
 ANN = (
@@ -74,3 +82,17 @@ def test_real_dev_split_reads(shared_data):
         for a in d.attributions:
             for frags in (a.source, a.cue, a.content):
                 assert all(0 <= s <= e <= len(d.text) for s, e in frags)
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("Sen. Ted Cruz's", "cruz"),
+        ("Jeb Bush, the former Florida governor", "bush"),
+        ("Sen. Ted Cruz (R-Texas)", "cruz"),
+        ("the former Florida governor", "florida"),
+        ("officials", None),
+    ],
+)
+def test_pronoun_key_word_reads_the_name_before_an_appositive(name, key):
+    assert _key_word(name) == key

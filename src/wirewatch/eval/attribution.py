@@ -200,8 +200,14 @@ def quote_type_of(text: str, start: int, end: int) -> str:
 
 
 def _key_word(name: str) -> str | None:
-    """The last capitalised word of a name, possessive stripped ("Sen. Ted Cruz's" -> "cruz")."""
-    words = [w for w in re.findall(r"[A-Z][\w.-]*", name.replace("’s", "").replace("'s", ""))]
+    """The last capitalised word of a name, possessive stripped ("Sen. Ted Cruz's" -> "cruz").
+
+    Only the part before an appositive comma or a parenthesis is read when it holds a
+    capitalised word ("Jeb Bush, the former Florida governor" -> "bush", not "florida";
+    "Sen. Ted Cruz (R-Texas)" -> "cruz")."""
+    text = name.replace("’s", "").replace("'s", "")
+    head = re.split(r"[,(]", text, maxsplit=1)[0]
+    words = re.findall(r"[A-Z][\w.-]*", head) or re.findall(r"[A-Z][\w.-]*", text)
     return words[-1].lower().rstrip(".") if words else None
 
 
@@ -212,7 +218,8 @@ def _pronoun_resolution(
 
     PolNeAR does not resolve coreference, so the referent is approximated by the nearest earlier
     gold source of the same file that is not a pronoun and holds a capitalised word; the prediction
-    is right when its resolved ``name`` contains that source's last capitalised word.
+    is right when its resolved ``name`` contains that source's key word (``_key_word``: the last
+    capitalised word before any appositive comma or parenthesis).
     """
     named: list[tuple[int, str]] = []
     for a in doc.attributions:
@@ -358,5 +365,6 @@ PROTOCOL = (
     "the content span -> direct_or_mixed, else indirect (gold typed by gold content, predictions "
     "by predicted content); pronoun sources: gold source is a bare pronoun, matched to the "
     "predicted source overlapping it, right when the predicted name holds the last capitalised "
-    "word of the nearest earlier non-pronoun gold source (PolNeAR has no coreference)"
+    "word (before any appositive comma or parenthesis) of the nearest earlier non-pronoun gold "
+    "source (PolNeAR has no coreference)"
 )
