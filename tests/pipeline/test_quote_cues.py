@@ -210,3 +210,141 @@ def test_according_to_over_a_whole_attribution(nlp) -> None:
             ),
         ]
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 3, direct/mixed quotes and support-verb cues (wip/direct): every sentence written for
+# these tests. Each row is (text, [(source, cue, content), ...]) with all attributions expected.
+DIRECT_KINDS = [
+    pytest.param(
+        "“We will win this state,” the governor said confidently.",
+        [("the governor", "said confidently", "“We will win this state,”")],
+        id="adverb-after-cue-verb",
+    ),
+    pytest.param(
+        "The mayor has said repeatedly that the budget is balanced.",
+        [("The mayor", "has said repeatedly", "that the budget is balanced")],
+        id="frequency-adverb-before-content",
+    ),
+    pytest.param(
+        "“The vote is a disgrace to the chamber,” Will wrote.",
+        [("Will", "wrote", "“The vote is a disgrace to the chamber,”")],
+        id="quote-frame-name-read-as-modal",
+    ),
+    pytest.param(
+        "“Nobody here wants another strike,” added Maria Lopez, a union steward.",
+        [("Maria Lopez, a union steward", "added", "“Nobody here wants another strike,”")],
+        id="quote-frame-inverted",
+    ),
+    pytest.param(
+        "“We cannot wait another year,” Ann Park, the council chair, told reporters.",
+        [("Ann Park, the council chair,", "told", "“We cannot wait another year,”")],
+        id="quote-frame-appositive",
+    ),
+    pytest.param(
+        "Jones, the city treasurer, objected. “This fund will run dry by June.”",
+        [("Jones, the city treasurer,", "objected", "“This fund will run dry by June.”")],
+        id="lone-speech-verb-before-quote",
+    ),
+    pytest.param(
+        "The tax would fund the new school, which the mayor described as “the best investment"
+        " we can make.”",
+        [
+            (
+                "the mayor",
+                "described",
+                "which the mayor described as “the best investment we can make.”",
+            )
+        ],
+        id="relative-pronoun-object-of-naming-cue",
+    ),
+    pytest.param(
+        "The claims were checked.\n\n“The county has cut its budget twice.”\n\n— Ann Park, a"
+        " county official.\n\nThe budget was cut once.",
+        [("Ann Park", "—", "“The county has cut its budget twice.”")],
+        id="dash-signoff-on-next-line",
+    ),
+    pytest.param(
+        "The exchange was brief. Jones: “We have no comment on the audit.”",
+        [("Jones", ":", "“We have no comment on the audit.”")],
+        id="name-colon-quote",
+    ),
+    pytest.param(
+        "Mayor Brown: No new taxes for the city this year.\n\nThe mayor spoke on Monday.",
+        [("Mayor Brown", ":", "No new taxes for the city this year")],
+        id="verbless-headline-colon",
+    ),
+    pytest.param(
+        "The union issued a statement saying the strike would continue.",
+        [("The union", "issued a statement saying", "the strike would continue")],
+        id="support-verb-statement-saying",
+    ),
+    pytest.param(
+        "The senator made the case that the tariff hurts farmers.",
+        [("The senator", "made the case", "that the tariff hurts farmers")],
+        id="support-verb-made-the-case",
+    ),
+    pytest.param(
+        "Smith smiled when asked whether he would run again.",
+        [("Smith", "asked", "whether he would run again")],
+        id="when-is-not-in-the-cue",
+    ),
+    pytest.param(
+        "As one economist put it, the recovery has barely begun.",
+        [("one economist", "put it", "the recovery has barely begun")],
+        id="as-x-put-it",
+    ),
+    pytest.param(
+        "The coach put it bluntly: “We played badly and we deserved to lose.”",
+        [("The coach", "put it bluntly:", "“We played badly and we deserved to lose.”")],
+        id="put-it-colon-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT_KINDS)
+def test_direct_kinds(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = sorted(
+        (_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)
+    )
+    assert got == sorted(tuple(_at(text, s) for s in row) for row in expected)
+
+
+def test_quote_frame_joins_the_quotation_after_it(nlp) -> None:
+    text = "“The vote is a disgrace to the chamber,” Will wrote. “It should be annulled.”"
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    assert got == [(_at(text, "Will"), _at(text, "wrote"), (0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param(
+            "The ruling sends a clear message that fraud will be punished.",
+            "sends a clear message",
+            id="send-is-not-a-support-verb",
+        ),
+        pytest.param(
+            "It offers no assurance that the plant will stay open.",
+            "offers no assurance",
+            id="support-verb-needs-a-sentient-subject",
+        ),
+        pytest.param(
+            "The aide expressed concern about the schedule.",
+            "expressed concern about",
+            id="support-verb-preposition-left-to-frame",
+        ),
+        pytest.param(
+            "Smith smiled when asked whether he would run again.",
+            "when asked",
+            id="wh-subordinator-not-in-cue",
+        ),
+        pytest.param(
+            "The plan would be what Ruiz called a “let the market decide” approach.",
+            "called",
+            id="free-relative-what-left-out",
+        ),
+    ],
+)
+def test_not_a_direct_kind_cue(nlp, text: str, cue: str) -> None:
+    assert cue not in [q["cue"]["text"] for q in quotes(nlp, text) if q["cue"]]
