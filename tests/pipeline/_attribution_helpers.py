@@ -88,3 +88,23 @@ def add_entities(doc: Doc, pronouns: dict[int, str] | None = None) -> dict[str, 
 
 def run(nlp: Language, component: str, doc: Doc) -> Doc:
     return nlp.get_pipe(component)(doc)
+
+
+def at(text: str, sub: str | None, nth: int = 1) -> tuple[int, int, str] | None:
+    """``(start_char, end_char, text)`` of the ``nth`` occurrence of ``sub`` in ``text``."""
+    if sub is None:
+        return None
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(sub, pos + 1)
+    return pos, pos + len(sub), sub
+
+
+def span_of(d: dict[str, Any] | None) -> tuple[int, int, str] | None:
+    """A quote field's ``(start_char, end_char, text)``, or None."""
+    return None if d is None else (d["start_char"], d["end_char"], d["text"])
+
+
+def quotes(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """``doc._.ww_quotes`` after running only wirewatch_quotes on the parsed ``text``."""
+    return list(run(nlp, "wirewatch_quotes", parse(nlp, text))._.ww_quotes)

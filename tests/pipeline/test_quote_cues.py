@@ -8,7 +8,9 @@ Expected spans are written as text and turned into exact offsets, so each row ch
 from __future__ import annotations
 
 import pytest
-from _attribution_helpers import parse, run
+from _attribution_helpers import at as _at
+from _attribution_helpers import quotes
+from _attribution_helpers import span_of as _span
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -19,20 +21,6 @@ pytestmark = pytest.mark.slow
 Span = tuple[int, int, str]
 
 
-def _at(text: str, sub: str | None) -> Span | None:
-    if sub is None:
-        return None
-    pos = text.index(sub)
-    return pos, pos + len(sub), sub
-
-
-def _span(d: dict | None) -> Span | None:
-    return None if d is None else (d["start_char"], d["end_char"], d["text"])
-
-
-def quotes(nlp, text: str) -> list[dict]:
-    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
-    return doc._.ww_quotes
 
 
 # (text, (source, cue, content)): the one attribution expected, as substrings of the text

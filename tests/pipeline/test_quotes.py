@@ -7,7 +7,9 @@ the substring), so every row checks ``start_char``, ``end_char`` and ``text``.
 from __future__ import annotations
 
 import pytest
-from _attribution_helpers import add_entities, parse, run
+from _attribution_helpers import add_entities, parse, quotes, run
+from _attribution_helpers import at as _at
+from _attribution_helpers import span_of as _span
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,22 +20,6 @@ from wirewatch.pipeline.extensions import doc_id
 pytestmark = pytest.mark.slow
 
 
-def _at(text: str, sub: str | None, nth: int = 1) -> tuple[int, int, str] | None:
-    if sub is None:
-        return None
-    pos = -1
-    for _ in range(nth):
-        pos = text.index(sub, pos + 1)
-    return pos, pos + len(sub), sub
-
-
-def _span(d: dict | None) -> tuple[int, int, str] | None:
-    return None if d is None else (d["start_char"], d["end_char"], d["text"])
-
-
-def quotes(nlp, text: str) -> list[dict]:
-    doc = run(nlp, "wirewatch_quotes", parse(nlp, text))
-    return doc._.ww_quotes
 
 
 # (text, [(source, cue, content, quote_type, continues_previous)]); a (sub, n) tuple picks the

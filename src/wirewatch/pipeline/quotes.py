@@ -267,6 +267,16 @@ class _Ctx:
         return None
 
 
+def _prep_content(prep: Token) -> set[int]:
+    """Token indices of the object of a cue's preposition ("critical of the plan", "criticism
+    of the plan" -> "the plan"); empty when the object is a time or place (a circumstance, not
+    content) or missing."""
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    if not objs or any(g.ent_type_ in _CIRCUMSTANCE_ENTS for g in objs):
+        return set()
+    return {t.i for g in objs for t in g.subtree}
+
+
 def _is_sep(tok: Token, texts: tuple[str, ...]) -> bool:
     """A separator token: one of ``texts`` or whitespace."""
     return tok.text in texts or tok.is_space
@@ -1235,10 +1245,8 @@ class QuoteAttributor:
                 toks = {t.i for t in c.subtree}
                 break
             if c.dep_ == "prep" and c.i == adj.i + 1 and c.lower_ in _ADJ_PREPS:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and not any(g.ent_type_ in _CIRCUMSTANCE_ENTS for g in objs):
-                    toks = {t.i for g in objs for t in g.subtree}
-                    cue_end = c.i + 1
+                toks = _prep_content(c)
+                cue_end = c.i + 1 if toks else cue_end
                 break
         if not toks:
             return None
@@ -1317,10 +1325,8 @@ class QuoteAttributor:
                 toks = {t.i for t in c.subtree}
                 break
             if c.dep_ == "prep" and c.i == n.i + 1 and c.lower_ in _NOUN_CUE_PREPS:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and not any(g.ent_type_ in _CIRCUMSTANCE_ENTS for g in objs):
-                    toks = {t.i for g in objs for t in g.subtree}
-                    cue_end = c.i + 1
+                toks = _prep_content(c)
+                cue_end = c.i + 1 if toks else cue_end
                 break
         return toks, cue_end
 
