@@ -374,6 +374,15 @@ def _group_left(v: Token, deps: tuple[str, ...] = ("aux", "neg", "advmod")) -> s
     return {c.i for c in v.children if c.dep_ in deps and c.i < v.i and c.tag_ != "WRB"}
 
 
+def _group_start(v: Token, start: int, deps: tuple[str, ...] = ("aux", "neg", "advmod")) -> int:
+    """Token index where a cue starting at ``start`` begins once the verb group's words just
+    before it (``_group_left``) join it ("has not said": from "said" back to "has")."""
+    left = _group_left(v, deps)
+    while start - 1 in left:
+        start -= 1
+    return start
+
+
 def _name_like(t: Token) -> bool:
     """A word that can name a speaker: a noun or pronoun, or a capitalised word inside its
     sentence whatever the tagger made of it ("Will wrote", "said Mark Cuban")."""
@@ -792,9 +801,7 @@ class QuoteAttributor:
         if CUE_AUX:
             # "has said", "does not think", "also said": auxiliaries, negation and adverbs
             # standing right before the verb belong to the cue (PolNeAR)
-            left = _group_left(v)
-            while cue_start - 1 in left:
-                cue_start -= 1
+            cue_start = _group_start(v, cue_start)
         if CHAINS:
             cue_start = self._chain_start(doc, v, cue_start)
         cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
@@ -883,9 +890,7 @@ class QuoteAttributor:
         if any(t.is_punct or t.text in _QUOTE_TOKENS for t in doc[h.i : v.i]):
             return cue_start
         start = h.i
-        left = _group_left(h)
-        while start - 1 in left:
-            start -= 1
+        start = _group_start(h, start)
         return min(start, cue_start)
 
     @staticmethod
@@ -968,9 +973,7 @@ class QuoteAttributor:
         if not toks:
             return None
         cue_start = v.i
-        left = _group_left(v)
-        while cue_start - 1 in left:
-            cue_start -= 1
+        cue_start = _group_start(v, cue_start)
         if CHAINS:  # "tried to make the case that"
             cue_start = self._chain_start(doc, v, cue_start)
         cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
@@ -1030,9 +1033,7 @@ class QuoteAttributor:
         if not preds:
             return None
         start = v.i
-        left = _group_left(v)
-        while start - 1 in left:
-            start -= 1
+        start = _group_start(v, start)
         cue = (doc[start].idx, v.idx + len(v.text))
         source = self._np(doc, subj, appositive=False)
         toks = {pron.i} | {t.i for c in preds for t in c.subtree}
@@ -1077,9 +1078,7 @@ class QuoteAttributor:
             return None
         subj = self._after_dateline(doc, subj)
         cue_start = v.i
-        left = _group_left(v)
-        while cue_start - 1 in left:
-            cue_start -= 1
+        cue_start = _group_start(v, cue_start)
         cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
         relcl = v.dep_ == "relcl" and subj.i == v.head.i
         source = self._np(doc, subj, appositive=not relcl)
@@ -1150,9 +1149,7 @@ class QuoteAttributor:
         if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
             return None
         lo = v.i
-        left = _group_left(v, _PASSIVE_GROUP)
-        while lo - 1 in left:
-            lo -= 1
+        lo = _group_start(v, lo, _PASSIVE_GROUP)
         cue = (doc[lo].idx, v.idx + len(v.text))
         content = self._clause_content(doc, v, ctx, cue)
         if content is None or not (content[0] <= cue[0] and cue[1] <= content[1]):
@@ -1194,9 +1191,7 @@ class QuoteAttributor:
         if pobj is None or ctx.tok_region[pobj.i] >= 0:
             return None
         lo = v.i
-        left = _group_left(v, _PASSIVE_GROUP)
-        while lo - 1 in left:
-            lo -= 1
+        lo = _group_start(v, lo, _PASSIVE_GROUP)
         cue = (doc[lo].idx, v.idx + len(v.text))
         source = self._np(doc, pobj)
         content = self._content(doc, {t.i for t in subj.subtree}, [cue, source], ctx, v)
@@ -1251,9 +1246,7 @@ class QuoteAttributor:
         if not toks:
             return None
         start = cop.i
-        left = _group_left(cop)
-        while start - 1 in left:
-            start -= 1
+        start = _group_start(cop, start)
         cue = (doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
         subj = self._after_dateline(doc, subj)
         source = self._np(doc, subj)
@@ -1649,9 +1642,7 @@ class QuoteAttributor:
             return None
         cue_end = _adverbs_after(doc, v, it.i + 1)
         cue_start = v.i
-        left = _group_left(v)
-        while cue_start - 1 in left:
-            cue_start -= 1
+        cue_start = _group_start(v, cue_start)
         cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
         source = self._np(doc, subj)
         avoid = [cue, source]
@@ -2191,9 +2182,7 @@ class QuoteAttributor:
         if ctx.text[prev.end_char : r.start].strip(" .\t"):
             return None  # the quotation must open right after the sentence
         start = v.i
-        left = _group_left(v)
-        while start - 1 in left:
-            start -= 1
+        start = _group_start(v, start)
         end = _adverbs_after(doc, v, v.i + 1) if CUE_ADVERBS else v.i + 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
