@@ -5,10 +5,13 @@ Violence against civilians / Abduction). Many ACLED distinctions depend on who a
 with what, which only the coded event knows; ``acled_type`` settles them, in this order:
 
     1. Weapon named as the subject or means ("a roadside bomb killed", "killed in an airstrike",
-       "military aircraft bombed"): Explosions/Remote violence with the weapon's sub-type.
+       "military aircraft bombed"): Explosions/Remote violence with the weapon's sub-type; a
+       suicide bomber or attack ("a suicide bomber killed 12"): Suicide bomb.
     2. A crowd as the source of violence ("rioters torched cars", "a mob lynched a man",
        "protesters clashed with police"): Riots, Violent demonstration for demonstrators and
-       rioters, Mob violence for a mob or crowd.
+       rioters, Mob violence for a mob or crowd; a plural group of civilians using crude
+       violence (no firearms or explosives): Violent demonstration against state forces
+       ("youths stoned police"), Mob violence otherwise ("villagers beat a thief").
     3. Taking territory ("captured the town"; lexicon rows typed Battles with no sub-type):
        Government regains territory for a state force, Non-state actor overtakes territory for
        a rebel or militia.
@@ -89,6 +92,10 @@ _DEMONSTRATORS = frozenset(
 )
 _MOBS = frozenset({"mob", "crowd", "vigilante", "lyncher"})
 _CROWD_CONTROL = frozenset({"crowd-control"})
+# heads of a "suicide ..." subject or means that ACLED codes as "Suicide bomb" (ACLED Codebook
+# 2023: an attack in which the attacker detonates explosives on their person or vehicle)
+_SUICIDE_MEANS = frozenset({"bomber", "bomb", "bombing", "attack", "attacker", "vest",
+                            "car-bomb", "blast", "explosion"})
 
 
 def weapon_sub_type(lemmas: Iterable[str]) -> str | None:
@@ -158,6 +165,9 @@ def acled_type(
     tgt_sector = (target or {}).get("sector")
     src_head = _head_lemma(source)
     tgt_head = _head_lemma(target)
+    weapon_lemmas = set(weapon_lemmas)
+    if "suicide" in weapon_lemmas and weapon_lemmas & _SUICIDE_MEANS and row_type in (None, ERV):
+        return ERV, "Suicide bomb"  # "a suicide bomber killed 12", "killed in a suicide attack"
     sub = weapon_sub_type(weapon_lemmas)
     if sub is not None and row_type in (None, ERV) and row_sub != "Suicide bomb":
         return ERV, sub
@@ -166,6 +176,13 @@ def acled_type(
             return RIOTS, "Mob violence"
         if src_head in _DEMONSTRATORS:
             return RIOTS, "Violent demonstration"
+        if _civilian_crowd(source) and plover_mode in _CRUDE_MODES and row_type != BATTLES:
+            # an unorganised group of civilians using crude violence (stones, beatings,
+            # arson): against state forces a violent demonstration ("youths stoned police"),
+            # otherwise mob violence ("villagers beat a suspected thief")
+            if tgt_sector in _STATE_FORCES:
+                return RIOTS, "Violent demonstration"
+            return RIOTS, "Mob violence"
     if row_type == BATTLES and row_sub is None:
         if src_sector in _STATE_FORCES:
             return BATTLES, "Government regains territory"
@@ -183,3 +200,20 @@ def acled_type(
     if src_sector in _ARMED and tgt_sector in _CIVILIAN:
         return VAC, "Attack"
     return None, None
+
+
+# PLOVER 0.8 ASSAULT modes of the crude violence ACLED's Riots describe (beating, stoning,
+# arson, primitive weapons); None for violence with no mode ("killed")
+_CRUDE_MODES = frozenset({None, "beat", "destroy", "primitive"})
+# plural heads that name a few individuals, not a crowd ("two men stabbed a driver" is a crime)
+_INDIVIDUALS = frozenset({"men", "women", "persons", "individuals", "suspects"})
+
+
+def _civilian_crowd(actor: dict[str, Any] | None) -> bool:
+    """Whether an actor record names a group of civilians in the plural ("Youths", "angry
+    villagers"), not one person ("a man"), a few individuals ("two men") nor an organised or
+    armed group (CAMEO sector codes, ``_CIVILIAN``)."""
+    if not actor or actor.get("sector") not in _CIVILIAN:
+        return False
+    words = actor.get("text", "").lower().split()
+    return bool(words) and words[-1].endswith("s") and words[-1] not in _INDIVIDUALS

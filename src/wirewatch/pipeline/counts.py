@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["KIND_LEMMAS", "NumberPhrase", "count_kind", "find_numbers", "parse_number"]
+__all__ = [
+    "KIND_LEMMAS", "THING_LEMMAS", "NumberPhrase", "count_kind", "counts_things", "find_numbers",
+    "parse_number",
+]
 
 
 class NumberPhrase(NamedTuple):
@@ -223,6 +226,38 @@ _TAKE_PART = frozenset({"protest", "demonstrate", "march", "rally", "riot", "str
                         "gather", "assemble", "picket", "demonstration", "participate",
                         "join", "attend", "scuffle", "fight", "throng", "converge", "chant",
                         "block", "occupy", "boycott", "walkout", "sit"})
+
+
+# nouns for things a number can count in conflict and crime reports: weapons and ammunition (the
+# PLOVER 0.8 ASSAULT modes "firearms" / "heavy-weapons" and ACLED Codebook 2023 "Disrupted
+# weapons use"), and the vehicles and buildings of ACLED's property destruction ("set fire to
+# two buses", "torched three houses")
+THING_LEMMAS: frozenset[str] = frozenset({
+    "weapon", "arm", "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "firearm",
+    "ammunition", "round", "bullet", "cartridge", "shell", "explosive", "grenade", "bomb", "mine",
+    "landmine", "rocket", "missile", "mortar", "drone", "ied", "knife", "machete",
+    "vehicle", "car", "bus", "truck", "lorry", "van", "tank", "motorcycle",
+    "house", "home", "building", "shop", "store", "hut", "tent",
+})
+
+
+def counts_things(counted: set[str]) -> bool:
+    """Whether a number counts things, not people ("three pistols", "two rockets").
+
+    Args:
+        counted: lemmas of the counted noun and of what it measures ("box", "grenade").
+
+    Returns:
+        True when one of them is in ``THING_LEMMAS`` and none of the
+        lemmas names people killed, injured, arrested or displaced ("two wounded"). A
+        ``Count`` is a number of people or money (``model.Count``; its ``unit`` has no value for
+        things), so such a number is no count of the event.
+    """
+    if not counted & THING_LEMMAS:
+        return False
+    counted = counted - _ACTING_ONLY  # "rounds" of ammunition are no round-up
+    return not any(counted & KIND_LEMMAS[k] for k in ("killed", "injured", "arrested",
+                                                          "displaced"))
 
 
 def count_kind(counted: set[str], acting: set[str], role: str) -> str:

@@ -61,7 +61,7 @@ from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_fo
 from wirewatch.pipeline import acled
 from wirewatch.pipeline import event_args as ea
 from wirewatch.pipeline.actors import misspelled_country_at, place_country, stance_prefixed
-from wirewatch.pipeline.counts import NumberPhrase, count_kind, find_numbers
+from wirewatch.pipeline.counts import NumberPhrase, count_kind, counts_things, find_numbers
 from wirewatch.pipeline.dates import looks_like_date, resolve_date
 from wirewatch.pipeline.event_classifier import (
     CombineParams,
@@ -227,6 +227,7 @@ class EventCoder:
                     _sd(doc_text(doc), tok.idx, tok.idx + len(tok.text)),
                 )
         _targets_from_complement(sent, events)
+        _places_from_siblings([t for t, _ in triggers], events)
         return events
 
     def _with_classifier(self, ctx: _DocContext,
@@ -339,12 +340,34 @@ class EventCoder:
             sp = ea.reporting_speaker(tok, sent)
             if sp is not None and sp.pos_ != "PRON":
                 sources = [a for h in ea.conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
-        if tgt is not None and ea.is_place_noun(tgt) and not tgt.ent_type_:
+        if entry.plover_type in _FORCE_TYPES and theme is not None and theme.dep_ == "dobj" \
+                and any(c.dep_ == "poss" for c in theme.children) \
+                and (tgt is None or not self._actor(ctx, tgt)):
+            tgt = theme  # "ambushed their patrol on the road": the possessed object, not a place
+        if tgt is not None and ea.is_place_noun(tgt) and not tgt.ent_type_ \
+                and not any(c.dep_ == "poss" for c in tgt.children):
             # "captured a rebel stronghold", "shelled Kurdish positions", "attacked a military
-            # base": the party whose site it is
+            # base": the party whose site it is (a possessed site is its possessor's: below)
             owners = [c for c in tgt.children if c.dep_ == "amod" and c.i < tgt.i]
             tgt = next((h for h in [*owners, *ea.inner_targets(tgt, 1)]
                         if self._actor(ctx, h)), tgt)
+        owner_pron = None
+        if tgt is not None and entry.plover_type in _FORCE_TYPES and tgt.pos_ == "NOUN" \
+                and not self._actor(ctx, tgt):
+            # "ambushed the army's convoy", "raided their camp": the possessor of an object
+            # that is no actor is the party attacked (CAMEO codes the owner of the target)
+            poss = next((c for c in tgt.children if c.dep_ == "poss"), None)
+            if poss is not None and self._actor(ctx, poss):
+                tgt = poss
+            elif poss is not None and poss.pos_ == "PRON":
+                owner_pron = poss  # "their patrol": an unresolved party, not the place
+        elif tgt is not None and entry.plover_type in _FORCE_TYPES and tgt.dep_ == "poss" \
+                and tgt.pos_ == "PRON" and tgt.head.pos_ == "NOUN":
+            owner_pron = tgt
+        if owner_pron is not None and (ante := _time_clause_antecedent(tok, owner_pron)) \
+                is not None and self._actor(ctx, ante) is not None:
+            # "three officers were killed when gunmen ambushed their patrol"
+            tgt, owner_pron = ante, None
         if tgt is not None and entry.plover_type == "ACCUSE" and tok.pos_ == "VERB" \
                 and tgt.dep_ == "pobj" and tgt.head.lower_ == "to" and tgt.head.head.i == tok.i:
             # "complained to the UN over Israeli raids": the "to" party hears the complaint;
@@ -389,6 +412,11 @@ class EventCoder:
             # (below), as CAMEO coders code an unknown attacker by where the attack happened
             sources = [{**_sd(ctx.text, *rng), "entity_id": None,
                         "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
+        if not targets and owner_pron is not None:
+            # the pronoun stands for the party as PolNeAR keeps pronoun sources: uncoded
+            targets = [{**_sd(ctx.text, owner_pron.idx, owner_pron.idx + len(owner_pron)),
+                        "entity_id": None, "name": owner_pron.text, "country": None,
+                        "sector": None}]
         if location and location.get("country") and location.get("span"):
             if not targets and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL):
                 # no party named: the event is directed at the place it happens in ("a curfew
@@ -410,7 +438,8 @@ class EventCoder:
         counts = [
             _count(ctx.text, ph, ptok)
             for k, (ph, ptok) in enumerate(numbers)
-            if owner.get(k) == tok.i or owner.get(k) in casualty
+            if (owner.get(k) == tok.i or owner.get(k) in casualty)
+            and not _counts_things(ph, ptok)
         ]
         if not counts and tgt is not None and (one := _one_person(ctx.text, tok, tgt)):
             counts = [one]  # "arrested a 23-year-old man", "a woman was killed"
@@ -753,30 +782,28 @@ class EventCoder:
         for o in others:
             if o.i in scope and (gov is None or o.i != gov.i) and tok not in o.subtree:
                 scope -= set(t.i for t in o.subtree)
+        # a relative clause on a party describes that party ("a man who lived in X", "who had
+        # robbed a bank in X"), not where the event happens; a progressive one says what the
+        # party was doing at the event's time, in its scene ("students who were marching in X")
+        for t in [t for t in tok.subtree if t.dep_ == "relcl" and t.i in scope]:
+            if t.tag_ != "VBG":
+                scope -= set(x.i for x in t.subtree)
         prefer = next((a.get("country") for a in actors if a.get("country")), None)
         prefer = prefer or ctx.focus_country
         own = self._own_place(ctx, tok, entry, taken, prefer)
         if own is not None:
             return own
-        best: tuple[int, int, dict[str, Any]] | None = None
-        rank = {"city": 0, "admin1": 1, "country": 2, "unresolved": 3}
-        for ent in ctx.ents_in(sent):
-            if ent.label_ not in _PLACE_LABELS or ent.root.i not in scope:
-                continue
-            if any(a <= ent.start_char < b for a, b in taken):
-                continue
-            if not _under_place_prep(ent.root, tok):
-                continue
-            s = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
-            e = ent.end_char
-            if ctx.text[s:e].endswith(("'s", "’s")):
-                e -= 2
-            loc = _resolved_place(ctx, s, e, _gazetteer_place(ctx, ent.text, prefer))
-            key = (rank[loc["precision"]], abs(ent.root.i - tok.i))
-            if best is None or key < best[:2]:
-                best = (key[0], key[1], loc)
+        best = _scoped_place(ctx, sent, tok, scope, taken, prefer)
         if best is not None:
-            return best[2]
+            return best
+        for o in others:
+            # "broke up the rally in Tbilisi and arrested 20": a trigger with no place of its
+            # own takes the one named on a sibling trigger (``_sibling_trigger``), before any
+            # document default (``_places_from_siblings`` adds those found by other means)
+            if _sibling_trigger(tok, o):
+                best = _scoped_place(ctx, sent, o, {t.i for t in o.subtree}, taken, prefer)
+                if best is not None:
+                    return best
         # the article's main country only when the event's clause names no place at all
         clause = set(t.i for t in _clause_head(tok).subtree)
         if any(e.label_ in _PLACE_LABELS and e.root.i in clause
@@ -1435,6 +1462,94 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     return s, max(s, e)
 
 
+def _scoped_place(ctx: _DocContext, sent: Span, tok: Token, scope: set[int],
+                  taken: list[tuple[int, int]], prefer: str | None) -> dict[str, Any] | None:
+    """The place record of the best place name in ``scope`` (token indices) under a place
+    preposition of ``tok``: a city before a province before a country, then the nearest;
+    names inside ``taken`` (actor spans, character offsets) are skipped."""
+    best: tuple[int, int, dict[str, Any]] | None = None
+    rank = {"city": 0, "admin1": 1, "country": 2, "unresolved": 3}
+    for ent in ctx.ents_in(sent):
+        if ent.label_ not in _PLACE_LABELS or ent.root.i not in scope:
+            continue
+        if any(a <= ent.start_char < b for a, b in taken):
+            continue
+        if not _under_place_prep(ent.root, tok):
+            continue
+        s = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+        e = ent.end_char
+        if ctx.text[s:e].endswith(("'s", "’s")):
+            e -= 2
+        loc = _resolved_place(ctx, s, e, _gazetteer_place(ctx, ent.text, prefer))
+        key = (rank[loc["precision"]], abs(ent.root.i - tok.i))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], loc)
+    return best[2] if best is not None else None
+
+
+def _places_from_siblings(triggers: list[Token], events: list[dict[str, Any]]) -> None:
+    """Give an event whose text names no place of its own the place named in the text of a
+    sibling trigger's event (``_sibling_trigger``): "broke up the rally in Tbilisi and
+    arrested 20", "20 were arrested when police broke up a rally in Tbilisi". Changes
+    ``events`` in place; a sibling's place is taken only when the text names it (it has a
+    span), never a document default."""
+    by_end = {t.idx + len(t.text): t for t in triggers}
+    placed = [(by_end[e["trigger"]["end_char"]], e["location"]) for e in events
+              if e.get("location") and e["location"].get("span")
+              and e["trigger"]["end_char"] in by_end]
+    for ev in events:
+        if ev.get("location") and ev["location"].get("span"):
+            continue
+        tok = by_end.get(ev["trigger"]["end_char"])
+        if tok is None:
+            continue
+        ev["location"] = next((loc for o, loc in placed if _sibling_trigger(tok, o)),
+                              ev.get("location"))
+
+
+def _time_clause_antecedent(tok: Token, pron: Token) -> Token | None:
+    """The antecedent of a possessive pronoun in a time clause ("when", "as", "after") that is
+    the subject of the clause it modifies: "three officers were killed when gunmen ambushed
+    their patrol" -> "officers". "their" needs a plural subject, "his"/"her" a singular
+    one; the time clause's own subject never is it. None when no such subject."""
+    if tok.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
+                                      for c in tok.children):
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj in tok.subtree:
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS")
+    if (pron.lower_ == "their" and plural) or (pron.lower_ in ("his", "her") and not plural):
+        return subj
+    return None
+
+
+_TIME_MARKS = frozenset({"when", "after", "as", "while", "before"})
+
+
+def _sibling_trigger(tok: Token, other: Token) -> bool:
+    """Whether ``other`` is a verb trigger coordinated with ``tok`` ("broke up ... and
+    arrested") or heading a time clause on it or on which it heads one ("arrested ... after
+    troops broke up ..."): triggers of one scene."""
+    if other.pos_ != "VERB" or tok.pos_ != "VERB" or other.i == tok.i:
+        return False
+    if (other.dep_ == "conj" and other.head.i == tok.i) or (
+            tok.dep_ == "conj" and tok.head.i == other.i):
+        return True
+    if other.dep_ == "relcl" and other in tok.subtree and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in other.children):
+        # "fired tear gas at students who were protesting in X", "shot a suspect who fired at
+        # them during a traffic stop in X": what a party does in the event's scene; a perfect
+        # ("who had attacked a bank in X") is an earlier event elsewhere
+        return True
+    for clause, main in ((other, tok), (tok, other)):
+        if clause.dep_ == "advcl" and clause.head.i == main.i and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
+                for c in clause.children):
+            return True
+    return False
+
+
 def _under_place_prep(tok: Token, trigger: Token) -> bool:
     """Whether a place name hangs off an in/at/near/… preposition (directly, or through the noun
     it names: "in Kazakhstan's largest city, Almaty") or modifies the trigger."""
@@ -1589,24 +1704,43 @@ def _one_person(text: str, tok: Token, patient: Token) -> dict[str, Any] | None:
             "unit": "people", "span": _sd(text, det.idx, end)}
 
 
+def _counted(tok: Token) -> tuple[Token, Token | None]:
+    """The number token heading the phrase whose number ends at ``tok`` and the counted noun
+    ("2,000 protesters", "thousands of protesters"), or None for a bare number."""
+    num = tok
+    while num.head.i != num.i and (num.dep_ == "quantmod" or (
+            num.dep_ == "conj" and num.head.pos_ == "NUM")):  # "between 20 and 30 people"
+        num = num.head
+    if num.dep_ in ("nummod", "amod", "compound") and num.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return num, num.head  # "2,000 protesters"
+    of = [o for c in num.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
+    return num, (of[0] if of else None)  # "thousands of protesters": the number heads it
+
+
+def _counts_things(ph: NumberPhrase, tok: Token) -> bool:
+    """Whether a number phrase counts things ("three pistols", "four mortar rounds",
+    "40 rounds of ammunition"), which are no ``Count``: ``model.Count`` is a number of people
+    or money and its ``unit`` has no value for things (``counts.counts_things``)."""
+    if ph.unit != "people":
+        return False
+    _num, noun = _counted(tok)
+    if noun is None:
+        return False
+    # the counted noun itself or what it measures ("two boxes of grenades"), never a compound
+    # on a person noun ("two mine workers")
+    return counts_things({noun.lemma_.lower()}
+                         | {o.lemma_.lower() for _p, o in ea.prep_objects(noun, ("of",))})
+
+
 def _people_kind(tok: Token) -> str:
     """Kind of the count whose number ends at ``tok``: the counted noun ("2,000 protesters",
     "thousands of people") and its modifiers, and each word acting on the counted phrase (the
     verb it is an argument of, the event noun it is the "of" object of, a participle or
     relative clause on it) with the phrase's role there; the first that gives a kind wins."""
-    num = tok
-    while num.head.i != num.i and (num.dep_ == "quantmod" or (
-            num.dep_ == "conj" and num.head.pos_ == "NUM")):  # "between 20 and 30 people"
-        num = num.head
-    counted_tok: Token | None = None
-    top = num
-    if num.dep_ in ("nummod", "amod", "compound") and num.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        counted_tok = top = num.head  # "2,000 protesters"
-    else:
-        of = [o for c in num.children if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj"]
-        if of:
-            counted_tok = of[0]  # "thousands of protesters": the number heads the phrase
+    num, counted_tok = _counted(tok)
+    top = counted_tok if counted_tok is not None and counted_tok.i == num.head.i \
+        and num.dep_ in ("nummod", "amod", "compound") else num
     counted = _lemmas_with_mods(counted_tok) if counted_tok is not None else set()
     counted |= {c.lemma_.lower() for c in num.children if c.dep_ in ("amod", "acomp", "oprd")}
     while top.dep_ == "conj" and top.head.i != top.i:
