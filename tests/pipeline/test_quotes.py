@@ -881,3 +881,79 @@ def test_issue_3_next_sentence_quote_after_a_second_speaker_is_not_joined(nlp, r
     found = rules_quotes(parse(nlp, text))._.ww_quotes
     ana = next(q for q in found if q["cue"] and q["cue"]["text"] == "said")
     assert ana["content"]["text"] == "“Tell her I promised you a picture,”"
+
+
+# --- issue 3, indirect content boundaries (second pass) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The governor will veto the bill next week, according to two aides, but lawmakers "
+            "hope to change her mind.",
+            "The governor will veto the bill next week",
+        ),
+        (
+            "Unemployment fell to 4 percent in March, according to the labor ministry, a drop "
+            "that surprised economists.",
+            "Unemployment fell to 4 percent in March",
+        ),
+    ],
+)
+def test_issue_3_content_ends_before_a_clause_final_according_to(nlp, rules_quotes, text, content):
+    """The writer's comment after "..., according to X," is not part of X's content."""
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    acc = next(q for q in found if q["cue"] and q["cue"]["text"] == "according to")
+    assert _span(acc["content"]) == _at(text, content)
+
+
+def test_issue_3_asked_if_reports_the_question_not_the_person_asked(nlp, rules_quotes):
+    """Levin 37.1 inquire verbs: "asked X if/whether Y": the content is the if-clause."""
+    text = "The reporter asked the minister if the army would withdraw before winter."
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    asked = next(q for q in found if q["cue"] and q["cue"]["text"] == "asked")
+    assert _span(asked["content"]) == _at(text, "if the army would withdraw before winter")
+    assert _span(asked["source"]) == _at(text, "The reporter")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor announced his engagement to a local painter.",
+            "announced",
+            "his engagement to a local painter",
+        ),
+        (
+            "The report described the agency's ties to foreign donors.",
+            "described",
+            "the agency's ties to foreign donors",
+        ),
+    ],
+)
+def test_issue_3_object_keeps_its_to_complement(nlp, rules_quotes, text, cue, content):
+    """A "to" phrase right after the cue's object is the object's complement."""
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    q = next(q for q in found if q["cue"] and q["cue"]["text"] == cue)
+    assert _span(q["content"]) == _at(text, content)
+
+
+def test_issue_3_to_pronoun_after_the_object_is_the_addressee(nlp, rules_quotes):
+    """ "repeated the claim to me": "to me" is who heard it, not part of the content."""
+    text = "The candidate repeated the claim to me."
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    q = next(q for q in found if q["cue"] and q["cue"]["text"] == "repeated")
+    assert _span(q["content"]) == _at(text, "the claim")
+
+
+def test_issue_3_according_to_keeps_a_coordinated_clause(nlp, rules_quotes):
+    """ "A, according to X, and B": B is coordinated with A and stays in X's content."""
+    text = (
+        "Prices rose 3 percent in May, according to the statistics office, and rents rose "
+        "5 percent."
+    )
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    acc = next(q for q in found if q["cue"] and q["cue"]["text"] == "according to")
+    assert acc["content"]["text"].startswith("Prices rose 3 percent in May")
+    assert acc["content"]["text"].endswith("rents rose 5 percent")

@@ -304,6 +304,48 @@ def _own_clauses(doc: Doc, comps: list[Token]) -> set[int]:
     return out
 
 
+CUT_AFTER_ACCORDING = True
+IF_QUESTIONS = True
+# Levin (1993) 37.1 "inquire" verbs: the question they report is an if/whether clause
+_INQUIRE_VERBS = frozenset({"ask", "inquire", "enquire", "query", "question", "wonder"})
+
+
+def _reported_question(v: Token, cue_end: int) -> list[Token]:
+    """The "if"/"whether" clause after an inquire verb, as a one-item list of its head token.
+
+    In: the cue verb and the token index where the cue ends. Out: ``[head]`` of the clause
+    introduced by "if"/"whether" that the parser hung on the verb as an adverbial ("asked the
+    students if they were ready"), else ``[]``. PolNeAR marks the reported question as the
+    content, not the person asked (the recipient is neither source nor content).
+    """
+    if not IF_QUESTIONS or v.lemma_.lower() not in _INQUIRE_VERBS:
+        return []
+    for c in v.rights:
+        if c.i >= cue_end and c.dep_ in ("advcl", "ccomp"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                return [c]
+    return []
+
+
+def _after_according(toks: set[int], head: Token, phrase: set[int]) -> set[int]:
+    """Token indices of ``toks`` after a clause-final "according to X" phrase.
+
+    In: the clause's token indices, its head verb and the indices of the phrase with its
+    object. Out: the indices that follow the phrase ("..., according to a poll, but his lead is
+    narrowing"). The content of "according to" is the proposition it is attached to; the
+    writer's comment after the source is background the author adds, left out when in doubt
+    (PolNeAR guidelines, "don't include what is merely added by the author"). A coordinated
+    "and"/"or" clause stays; a phrase before the verb ("According to X, ...") cuts nothing.
+    """
+    if not CUT_AFTER_ACCORDING or not phrase or min(phrase) < head.i:
+        return set()
+    end = max(phrase)
+    after = sorted(i for i in toks if i > end and not head.doc[i].is_punct)
+    if after and head.doc[after[0]].lower_ in ("and", "or"):
+        return set()  # "A, according to X, and B": the coordinated clause is X's too
+    return {i for i in toks if i > end}
+
+
 # "X seems to ...", "X is expected to ...", "X is reportedly ...": sourceless attributions
 _RAISING = frozenset({"seem", "appear"})
 _PASSIVE_RAISING = frozenset(
@@ -816,6 +858,8 @@ class QuoteAttributor:
             for c in v.children
             if c.dep_ == "ccomp" and c.i >= cue_end or (c.dep_ == "ccomp" and c.i < v.i)
         ]
+        if not comps:
+            comps = _reported_question(v, cue_end)
         kind = "verb"
         skip: list[tuple[int, int]] = []
         content = None
@@ -1860,6 +1904,7 @@ class QuoteAttributor:
         own = {t.i for t in first.subtree} | {t.i for t in phrase}
         sent = first.sent
         toks = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        toks -= _after_according(toks, head, own)
         saved = ctx.foreign
         ctx.foreign = set()
         try:
