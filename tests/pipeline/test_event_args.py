@@ -12,6 +12,7 @@ import spacy
 from spacy.tokens import Doc
 
 from wirewatch.pipeline import event_args as ea
+from wirewatch.pipeline._event_target_candidates import verb_phrase_parties
 
 PUB = "2023-05-10"
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, like_num)
@@ -84,7 +85,7 @@ def test_issue_4_verb_phrase_parties_leave_out_places_and_other_clauses():
     pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "PROPN", "PUNCT"]
     ents = ["O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE", "O"]
     doc = _doc(words, heads, deps, pos, ents=ents)
-    assert [t.text for t in ea.verb_phrase_parties(doc[1])] == ["camp"]
+    assert [t.text for t in verb_phrase_parties(doc[1])] == ["camp"]
 
 
 # -- frames and fallback, through the pipeline ---------------------------------------------------
@@ -260,7 +261,7 @@ def test_issue_4_a_non_actor_object_is_not_split_into_its_conjuncts(nlp):
 def test_issue_4_a_target_overlapping_the_source_is_dropped():
     # one name reached through two of its tokens ("the Front for the Liberation of the Delta":
     # "Front" as source, "Liberation" as target) is one actor, never its own target
-    from wirewatch.pipeline.events import _apart
+    from wirewatch.pipeline._event_parties import _apart
 
     front = {"start_char": 4, "end_char": 47, "text": "Front for the Liberation of the Delta"}
     army = {"start_char": 60, "end_char": 64, "text": "army"}

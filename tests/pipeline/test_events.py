@@ -964,7 +964,7 @@ def test_issue_4_late_object_parsed_as_clause_subject_is_the_verbs_object(nlp):
     # "The emir shortened by an hour the curfew imposed after riots shook Amman.", with the
     # parse the small model gives such sentences: "curfew" the subject of "shook"
     from wirewatch.ontology.event_lexicon import entries_for
-    from wirewatch.pipeline.events import _cond_holds, _folded, _late_object_verb
+    from wirewatch.pipeline._event_triggers import _cond_holds, _folded, _late_object_verb
 
     words = ["The", "emir", "shortened", "by", "an", "hour", "the", "curfew", "imposed", "after",
              "riots", "shook", "Amman", "."]

@@ -1,14 +1,19 @@
-"""Syntactic helpers of the event coder: who (source/target), negation, modality, attribution.
+"""Argument frames of the event coder: who is the source and who the target of a trigger,
+plus the reporting speaker and how central a trigger is to its sentence.
 
 All functions read a dependency parse (spaCy ``Token``) and return tokens or flags; none writes
 to the Doc. Patterns follow PETRARCH-2 practice (Norris, Schrodt & Beieler 2017): the subject is
 the source, the object or a "to/with/against" complement the target, a passive's "by" phrase the
-source, and compound subjects or objects give one event per dyad. When no frame names a target,
-the first actor in the trigger's verb phrase is (``verb_phrase_parties``), leaving out places and
-background. A few frequent misparses of the small English model are read as what they stand
-for: a subject folded into a fronted adjunct (``absorbed_subject``), an object parsed as the
-subject of the infinitive or participle after it (``prep_objects``, object-control verbs), a
-heavy object shifted past an "as" phrase, and a finite verb hung on a verbless root noun.
+source, and compound subjects or objects give one event per dyad. A few frequent misparses of the
+small English model are read as what they stand for: a subject folded into a fronted adjunct
+(``absorbed_subject``), an object parsed as the subject of the infinitive or participle after it
+(``prep_objects``, object-control verbs), a heavy object shifted past an "as" phrase, and a
+finite verb hung on a verbless root noun.
+
+Related modules: ``_event_target_candidates`` (targets when no frame names one: parties inside
+objects and complements, the first actor in the verb phrase), ``_event_actor_spans`` (actor
+phrase ranges, coordinated names) and ``_event_modality`` (negation, hypothetical, intent,
+obligation).
 """
 
 from __future__ import annotations
@@ -27,19 +32,8 @@ __all__ = [
     "reporting_tail",
     "prep_objects",
     "noun_source_target",
-    "inner_targets",
-    "complement_targets",
-    "clause_targets",
-    "demanded_parties",
-    "addressee",
-    "verb_phrase_parties",
-    "is_place_noun",
     "absorbed_subject",
-    "conjuncts",
     "is_argument_of",
-    "actor_span",
-    "is_negated",
-    "is_hypothetical",
     "reporting_speaker",
     "reporting_verbs",
 ]
@@ -48,20 +42,8 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "tow
 # prepositions naming the party an owned object goes to or is taken from ("withdrew its troops
 # from Lebanon", "offered its troops to X")
 _RECIPIENT_PREPS = _TARGET_PREPS | {"from", "into"}
-# prepositions inside a non-actor object that name the party it concerns ("calls by X",
-# "aid for X", "relations with X", "independence from X", "the removal of X")
-_INNER_PREPS = _TARGET_PREPS | {"for", "from", "by", "of", "into", "over", "between", "among"}
-_MODALS = frozenset({"would", "could", "may", "might", "will", "should", "shall", "must", "ought",
-                     "'d", "'ll", "wo", "ca"})
-_IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek", "aim",
-                             "consider", "propose", "expect", "vow", "promise", "offer",
-                             "refuse", "decline", "fail", "try", "attempt", "agree",
-                             "consent", "allow", "permit", "authorize", "authorise"})
 # participles that after "be" + "to" state the subject's stance ("is opposed to")
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "resign", "reconcile"})
-# verbs whose "to"/"on" object is an event agreed to, not yet done ("agreed to a ceasefire")
-_ASSENT_HEADS = frozenset({"agree", "consent", "commit"})
-_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CLAUSE_UP = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
 
 
@@ -370,246 +352,6 @@ def _owned_with_recipient(verb: Token, obj: Token) -> bool:
     return any(o.ent_type_ not in ("DATE", "TIME") for _p, o in prep_objects(verb, preps))
 
 
-def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Token]:
-    """Parties named inside a non-actor object, nearest first: its possessor ("praised Haiti's
-    efforts"; skipped with ``poss=False``, for a noun trigger whose possessor is its source),
-    an actor modifying it ("hostage-takers' demands", "Israeli raids", "the US-led war";
-    skipped with ``poss=False`` too), the objects of its prepositions ("rejected calls by X",
-    "aid to X", "relations with X", "mediation between X and Y"), and the agent of a
-    participle after it ("crimes committed by X"); then the same inside those objects up to
-    ``depth`` levels ("70 million dollars of aid for Romania", "an investigation into crimes
-    committed by X"). Callers keep the candidates that are actors."""
-    out: list[Token] = []
-    level = [noun]
-    for k in range(depth):
-        nxt: list[Token] = []
-        for n in level:
-            for c in n.children:
-                if c.dep_ == "poss" and c.pos_ != "PRON" and (poss or k > 0):
-                    out.append(c)
-                    nxt.append(c)
-                elif (c.dep_ in ("compound", "nmod") or (
-                        c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))) \
-                        and c.i < n.i and (poss or k > 0):
-                    out.append(c)  # "rebel positions", "the Israeli raids"
-                elif c.dep_ == "amod" and c.lower_ in _LED and (poss or k > 0):
-                    # "the US-led war", "Saudi-backed forces": who leads it is named on it
-                    out.extend(a for a in c.children if a.dep_ in ("npadvmod", "compound",
-                                                                   "nmod", "poss"))
-                elif c.dep_ in ("prep", "agent") and c.lower_ in _INNER_PREPS:
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            out.append(o)
-                            nxt.append(o)
-                elif c.dep_ == "acl" and c.tag_ == "VBN":
-                    out.extend(o for _p, o in prep_objects(c, ("by",)))
-        level = nxt
-        if not level:
-            break
-    return out
-
-
-# participles that make a name modifying a noun its leader or sponsor ("US-led", "Iran-backed")
-_LED = frozenset({"led", "backed", "sponsored", "supported", "funded", "armed", "controlled",
-                  "dominated", "run", "allied"})
-
-
-def _purpose_clauses(tok: Token) -> list[Token]:
-    """Verb complements of ``tok`` that say what it is for: "threatened to break off",
-    "staged a strike to demand", "a strike to demand" (xcomp, or an advcl/acl with "to")."""
-    out = []
-    for c in tok.children:
-        if c.pos_ not in ("VERB", "AUX"):
-            continue
-        if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "acl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-            out.append(c)
-    return out
-
-
-def complement_targets(tok: Token, depth: int = 2) -> list[Token]:
-    """Target candidates in the verb complement of a trigger ("threatened to break off relations
-    with X", "promised to continue aid to X", "offered to hand over to X", "a hunger strike to
-    demand the resignation of X"): the complement's object (unless owned by the actor), its
-    to/with/against/… objects, then parties inside the object (``inner_targets``);
-    complements of complements up to ``depth`` levels."""
-    out: list[Token] = []
-    level = [tok]
-    for _ in range(depth):
-        nxt = [c for v in level for c in _purpose_clauses(v)]
-        for x in nxt:
-            objs = _objects(x)
-            out.extend(o for o in objs if not _owned(o) and o.pos_ != "NUM")
-            preps = [o for _p, o in prep_objects(x, _RECIPIENT_PREPS)]
-            out.extend(preps)
-            for o in objs:
-                out.extend(inner_targets(o))
-            # "refused to respond to a demand from X", "refused to commit to aid to the
-            # US-led war": the party inside a non-actor prepositional object
-            for o in preps:
-                out.extend(inner_targets(o))
-        level = nxt
-        if not level:
-            break
-    return out
-
-
-def clause_targets(tok: Token, plover_type: str) -> list[Token]:
-    """Subjects of the clauses that say what is demanded or threatened over: a demand's "that"
-    clause ("its demand that Israel ease restrictions") and the condition of a threat
-    ("threatened to launch an offensive unless Baghdad accepted", "... if the United States
-    goes ahead")."""
-    out: list[Token] = []
-    if plover_type in ("REQUEST", "ACCUSE", "REJECT") and tok.pos_ != "VERB":
-        # the noun's own "that" clause, or one the parser hung on the verb the noun is the
-        # object of ("reiterated its demand today that Israel ease ...")
-        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
-        for h in holders:
-            for c in h.children:
-                if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
-                        m.lower_ == "that" for m in c.children):
-                    out.extend(demanded_parties(c))
-    if plover_type == "THREATEN":
-        for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
-            for c in h.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                             for m in c.children):
-                    out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
-    return out
-
-
-def addressee(clause: Token) -> Token | None:
-    """The party a statement is made to, for a clause reported from it: the indirect or "to"
-    object of the reporting verb or noun, or its direct object ("told Iraq that it must",
-    "warned Iraq that it must", "issued a reminder to Iraq that it must" -> "Iraq"); None when
-    the statement names no addressee."""
-    head = clause.head
-    holders = [head]
-    if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ == "VERB":
-        holders.append(head.head)
-    for h in holders:
-        for c in h.children:
-            if c.i == clause.i or c.i in (x.i for x in holders):
-                continue
-            if c.dep_ == "dative" and c.pos_ != "ADP":
-                return c
-            if c.dep_ in ("dative", "prep") and c.lower_ == "to" and (o := _pobj(c)) is not None:
-                return o
-            if c.dep_ == "dobj" and h.pos_ == "VERB" and c.i < clause.i and _is_name(c):
-                return c
-    return None
-
-
-def demanded_parties(clause: Token) -> list[Token]:
-    """Target candidates in a clause that states what is demanded or alleged ("demanded that
-    the US cancel the visit", "demanded that control of the ministry be taken away from the
-    northern politicians"): its subject, then the objects of its recipient prepositions (also
-    through a particle: "taken away from X")."""
-    out = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-    holders = [clause, *(c for c in clause.children if c.dep_ in ("advmod", "prt"))]
-    out.extend(o for h in holders for _p, o in prep_objects(h, _RECIPIENT_PREPS))
-    return out
-
-
-# prepositions that only set an event in place or time ("near the border", "during the talks");
-# "in", "at" and "on" also take parties ("in defiance of X", "protest at the settlement of X",
-# "fired on X") and count as place only before a place; "from/to/into" name the party a move
-# is directed at ("withdrew from Lebanon") and are kept
-_SETTING_PREPS = frozenset({"near", "across", "throughout", "outside", "inside", "around",
-                            "within", "along", "beyond", "during", "amid", "amidst"})
-_SITE_PREPS = frozenset({"in", "at", "on", "upon", "through"})
-# common nouns naming a place, not a party ("a village near the border", "the streets of X")
-_PLACE_NOUNS = frozenset({
-    "area", "border", "borders", "capital", "city", "coast", "district", "enclave",
-    "frontier", "land", "neighbourhood", "neighborhood", "outskirts", "port", "province",
-    "region", "road", "sector", "square", "street", "territory", "town", "village", "zone",
-    "home", "residence", "house", "building", "camp", "headquarters", "office", "embassy",
-    "compound", "prison", "jail", "base", "airport", "hospital", "school", "university",
-    "stronghold", "position", "outpost", "post", "barracks", "checkpoint", "hideout",
-})
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-# clauses whose actors are not in a verb's phrase: coordinated verbs, and reported, adverbial,
-# relative and noun-complement clauses with their own subject
-_OTHER_CLAUSES = frozenset({"conj", "parataxis", "ccomp", "advcl", "relcl", "acl", "csubj"})
-
-
-def is_place_noun(tok: Token) -> bool:
-    """A common noun naming a place or site ("village", "camps", "embassy"), not a party."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PLACE_NOUNS
-                                   or tok.lower_ in _PLACE_NOUNS)
-
-
-def _is_site(o: Token) -> bool:
-    """A prepositional object that only says where: a place name ("Beirut", "the West Bank")
-    or a common place noun ("a village", "the streets of Lagos")."""
-    if o.ent_type_ in _PLACE_ENTS:
-        return True
-    return is_place_noun(o)
-
-
-def verb_phrase_parties(tok: Token, *, adjuncts: bool = False) -> list[Token]:
-    """Every noun or name in the trigger's verb phrase, in text order: the fallback CAMEO
-    coders use for the target when no frame fills it, the first actor in the verb phrase
-    (the TABARI/PETRARCH convention; PETRARCH-2, Norris, Schrodt & Beieler 2017).
-
-    Args:
-        tok: the trigger (a verb, or a noun: then its phrase and, for a verb's direct object,
-            the rest of that verb's phrase).
-        adjuncts: also search adverbial clauses and gerunds after a preposition ("opened fire
-            to disperse the crowd", "resigned without returning to X"); by default they are
-            acts of their own and left out.
-
-    Returns:
-        tokens right of the trigger inside its phrase, in text order; leaving out places and
-        background of the event (objects of "near/across/during/after/despite/...", of
-        "in/at/on" when they name a place and of "in/at" when they are a name: "in the
-        Senate", with their whole phrase), roles ("as governor"), the subjects and their
-        phrases, other clauses (coordinated verbs, and reported, adverbial, relative and
-        noun-complement clauses with their own subject), dates, times and numbers. Callers
-        keep the first that is an actor and is neither the source nor the reporting speaker.
-    """
-    roots = [tok]
-    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-        roots.append(tok.head)
-    skip: set[int] = set()
-    for r in roots:
-        for d in r.subtree:
-            if d.i in skip:
-                continue
-            cut = False
-            if d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and d.head.i == r.i:
-                cut = True
-            elif d.dep_ in _OTHER_CLAUSES and d.pos_ in ("VERB", "AUX") and d.i != tok.i and (
-                    d.dep_ in ("conj", "parataxis") or any(
-                        s.dep_ in ("nsubj", "nsubjpass") for s in d.children)):
-                cut = True
-            elif not adjuncts and d.i != tok.i and (
-                    d.dep_ == "advcl" or (d.dep_ == "pcomp" and d.pos_ == "VERB")):
-                cut = True
-            elif d.dep_ == "prep" and d.lower_ == "as":
-                cut = True  # a role, not a party ("in his time as governor")
-            elif d.dep_ == "prep" and (o := _pobj(d)) is not None and (
-                    d.lower_ in _SETTING_PREPS or d.lower_ in _BACKGROUND_PREPS
-                    or (d.lower_ in _SITE_PREPS and _is_site(o))
-                    or (d.lower_ in ("in", "at") and _is_name(o))):
-                cut = True  # "in the Senate", "at the UN": a named venue
-            if cut:
-                skip.update(t.i for t in d.subtree)
-    out: list[Token] = []
-    seen: set[int] = set()
-    for r in roots:
-        for d in r.subtree:
-            if d.i <= tok.i or d.i in skip or d.i in seen:
-                continue
-            seen.add(d.i)
-            if d.pos_ not in ("NOUN", "PROPN") and d.ent_type_ not in ("NORP", "GPE", "ORG"):
-                continue
-            if d.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-                continue
-            out.append(d)
-    return sorted(out, key=lambda t: t.i)
-
-
 _ENGAGED_PASSIVES = frozenset({"engage", "involve"})
 
 
@@ -725,159 +467,6 @@ def is_argument_of(noun: Token, verb: Token) -> bool:
     return attach.dep_ == "dobj" and attach.head.i == verb.i
 
 
-def conjuncts(tok: Token | None, *, groups: bool = False) -> list[Token]:
-    """``tok`` and its coordinated names, in text order ("Russia and China" -> [Russia,
-    China]); a common noun is not split ("violence and destruction" stays one argument) unless
-    ``groups``: then it is split into the nouns coordinated with it ("the ruling party and the
-    opposition" -> [party, opposition]), for callers that keep only the actors among them and
-    only when ``tok`` itself is one."""
-    if tok is None:
-        return []
-    out = [tok]
-    if _is_name(tok):
-        out.extend(c for c in tok.conjuncts if c.i > tok.i and _is_name(c))
-    elif groups and tok.pos_ == "NOUN":
-        out.extend(c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"))
-    return out
-
-
-def _is_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.ent_type_ in _ENT_LABELS
-
-
-_SPAN_DEPS = frozenset({"compound", "amod", "nmod", "flat", "npadvmod"})
-_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-def actor_span(tok: Token) -> tuple[int, int] | None:
-    """Character range of the actor phrase headed by ``tok``: its named entity (without "the"
-    and a possessive 's) or the head with its compound/adjective modifiers; None for numbers
-    and bare relative pronouns."""
-    doc = tok.doc
-    if tok.pos_ == "NUM" or tok.lower_ in ("which", "that", "who", "whom"):
-        return None
-    if tok.ent_type_ in _ENT_LABELS:
-        a = tok.i
-        while a > 0 and doc[a].ent_iob_ == "I":
-            a -= 1
-        b = tok.i + 1
-        while b < len(doc) and doc[b].ent_iob_ == "I":
-            b += 1
-        ent = doc[a:b]
-        if len(ent):
-            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-            toks = [t for t in toks if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-            if toks:
-                return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    left = tok
-    changed = True
-    while changed:
-        changed = False
-        for c in left.lefts:
-            if c.tag_ in ("VBN", "VBG") or any(
-                t.tag_ in ("VBN", "VBG") or t.like_num or t.pos_ == "NUM" for t in c.subtree
-            ):
-                continue
-            if c.dep_ in _SPAN_DEPS and c.i == left.i - 1 or (
-                c.dep_ in _SPAN_DEPS and all(
-                    doc[k].dep_ in _SPAN_DEPS | {"punct"} and doc[k].pos_ != "DET"
-                    for k in range(c.i, left.i)
-                )
-            ):
-                left = c
-                changed = True
-                break
-        # the leftmost token of the subtree of a compound modifier ("Kremlin-led")
-        for t in left.subtree:
-            if t.tag_ in ("VBN", "VBG") or t.head.tag_ in ("VBN", "VBG") or t.like_num:
-                continue
-            if t.i < left.i and t.dep_ in _SPAN_DEPS | {"punct"} and t.pos_ != "DET" \
-                    and all(doc[k].dep_ != "det" for k in range(t.i, left.i)):
-                left = t
-                changed = True
-                break
-    # "a 23-year-old man", "a 2,000-strong crowd": a modifier holding a number is not the name
-    numeric = {t.i for c in tok.lefts if any(x.like_num for x in c.subtree) for t in c.subtree}
-    while left.i < tok.i and (left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num
-                              or left.i in numeric):
-        left = doc[left.i + 1]
-    return left.idx, _with_acronym(tok)
-
-
-def _with_acronym(tok: Token) -> int:
-    """End offset of ``tok``, extended over a parenthesised acronym right after it
-    ("Collective Security Treaty Organization (CSTO)")."""
-    doc = tok.doc
-    i = tok.i
-    if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")":
-        acro = doc[i + 2].text
-        if acro.replace(".", "").isupper() and len(acro) <= 8:
-            return doc[i + 3].idx + 1
-    return tok.idx + len(tok.text)
-
-
-def _clause_chain(tok: Token) -> list[Token]:
-    """``tok`` and the verbs above it through xcomp/conj/advcl/pcomp (not through ccomp)."""
-    chain = [tok]
-    cur = tok
-    for _ in range(5):
-        if cur.dep_ in ("xcomp", "conj", "pcomp") and cur.head.i != cur.i:
-            cur = cur.head
-            chain.append(cur)
-        else:
-            break
-    return chain
-
-
-def _heads(trigger: Token, gov: Token | None) -> list[Token]:
-    heads = _clause_chain(trigger)
-    if gov is not None and gov.i != trigger.i and is_argument_of(trigger, gov):
-        heads += _clause_chain(gov)
-    return heads
-
-
-def is_negated(trigger: Token, gov: Token | None) -> bool:
-    """A negation on the trigger or its clause ("did not detain", "never met", "no arrests")."""
-    heads = _heads(trigger, gov)
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS):
-                return True
-            if c.dep_ in ("nsubj", "nsubjpass") and _none_of_them(c):
-                return True  # "no one was injured", "nobody was arrested"
-    return False
-
-
-def _none_of_them(subj: Token) -> bool:
-    """A subject that denies the event happened to anyone: "nobody", "none (of them)", "no
-    one", "no protesters"."""
-    if subj.lower_ in ("nobody", "none", "noone"):
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
-
-
-def is_hypothetical(trigger: Token, gov: Token | None) -> bool:
-    """Modal, future or conditional: would/could/may/might/will/should/must, "going to", an
-    "if/unless" clause, or the complement of plan/threaten/want/…"""
-    heads = _heads(trigger, gov)
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "aux" and (c.lower_ in _MODALS or c.tag_ == "MD"):
-                return True
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
-                return True
-        if _to_complement(h) and h.head.lemma_ in _IRREALIS_HEADS:
-            return True
-        if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":
-            return True
-    if trigger.dep_ in ("dobj", "pobj") and gov is not None and gov.lemma_ in _IRREALIS_HEADS:
-        return True
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "on", "upon") \
-            and trigger.head.head.lemma_ in _ASSENT_HEADS:
-        return True  # "agreed to a ceasefire", "agreed on the withdrawal of troops"
-    return False
-
-
 def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
     """Head of the speaker when the trigger sits in reported speech: the subject of a reporting
     verb above it (through ccomp/parataxis), or the object of "according to" in its sentence."""
@@ -906,60 +495,6 @@ def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
             if o is not None:
                 return o
     return None
-
-
-_INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "eager", "committed"})
-_INTENT_VERBS = frozenset({"plan", "intend", "vow", "swear", "pledge", "decide", "prepare",
-                           "aim", "resolve"})
-_FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
-_DEONTIC_AUX = frozenset({"must", "ought"})
-
-
-def intent_frame(trigger: Token, gov: Token | None) -> str | None:
-    """How the actor stands to an unrealised event: "intent" (will/would, ready/willing/
-    prepared to, plans/vows/decides to), "ultimatum" (intent with an "unless" condition) or
-    None. CAMEO codes a stated intent as its own event: 03 (intent to cooperate) or 13
-    (threaten); PLOVER 0.8 AGREE and THREATEN (Source: CAMEO manual 1.1b3 ch. 2, codes 03x/13x).
-    """
-    kind = None
-    unless = False
-    for h in _heads(trigger, gov):
-        for c in h.children:
-            if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX:
-                kind = "intent"
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children):
-                unless = True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
-                                         for m in c.children) and any(
-                    a.dep_ == "aux" and a.tag_ == "MD" for a in h.children):
-                kind = "intent"  # "may halt its mediation if ...": a conditional intent
-        head = h.head
-        if (h.dep_ in ("xcomp", "pcomp", "prep") or _to_complement(h)) and head.i != h.i:
-            if head.lemma_.lower() in _INTENT_VERBS:
-                kind = "intent"
-            if head.lemma_.lower() in _INTENT_ADJ and head.pos_ == "ADJ":
-                kind = "intent"
-            if head.dep_ == "prep" and head.head.lemma_.lower() in _INTENT_ADJ:
-                kind = "intent"  # "committed to opening"
-    if kind and unless:
-        return "ultimatum"
-    return kind
-
-
-def _to_complement(h: Token) -> bool:
-    """An infinitive complement: xcomp, or an advcl/ccomp with its own "to" ("have sworn to
-    fight", "allowed the opposition to hold", as the parser often attaches them)."""
-    return h.dep_ == "xcomp" or (h.dep_ in ("advcl", "ccomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in h.children))
-
-
-def deontic_clause(verb: Token) -> bool:
-    """Whether ``verb`` carries "must"/"ought to"/"has to" ("X said Y must release them")."""
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX:
-            return True
-    return False
 
 
 _BACKGROUND_PREPS = frozenset({"after", "following", "amid", "despite", "since", "before"})

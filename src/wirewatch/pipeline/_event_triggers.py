@@ -1,0 +1,201 @@
+"""Trigger selection for the ``wirewatch_events`` coder: whether a lexicon row's argument
+conditions hold for a token (``_cond_holds``), and which triggers fold into another (a noun
+object of a verb trigger, a same-type noun inside a verb's object, what an event escalated
+into), or are opinions rather than PLOVER AGREE events.
+
+Source: argument conditions documented in ``resources/event_lexicon.tsv``; PLOVER manual
+draft 0.8 (2021) for AGREE.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from spacy.tokens import Token
+
+from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for
+from wirewatch.pipeline import event_args as ea
+
+_QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "dozen",
+                             "group", "number", "crowd"})
+_STANCE_PREPS = frozenset({"to", "against", "for", "over", "about"})
+_STANCE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
+
+
+def _cond_holds(tok: Token, cond: Condition) -> bool:
+    """Whether one argument condition of a lexicon row holds for the trigger ``tok``.
+
+    Args:
+        tok: the candidate trigger token.
+        cond: the condition (kinds documented in ``resources/event_lexicon.tsv``): an
+            upper-case item in ``obj``/``subj`` lists is a spaCy entity label the argument may
+            carry instead of a listed lemma ("hosted PERSON").
+
+    Returns:
+        True when the dependency parse around ``tok`` satisfies the condition.
+    """
+    kind, lemmas = cond.kind, cond.lemmas
+    if kind == "gov":  # "gave a warm welcome", "extended a welcome": the noun's support verb
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lemmas
+    if kind == "comp":  # "ordered the paper to suspend publication": the ordered act
+        for c in tok.children:
+            if c.dep_ != "xcomp":
+                continue
+            if c.lemma_.lower() in lemmas and (
+                    not cond.obj_lemmas or any(o.dep_ == "dobj"
+                                               and o.lemma_.lower() in cond.obj_lemmas
+                                               for o in c.children)):
+                return True
+            # an upper-case item is a PLOVER type the complement is a trigger of ("agreed to
+            # lift the curfew": a promised concession)
+            first = next((e for e in entries_for(c.lemma_.lower()) if e.verb and all(
+                _cond_holds(c, k) for k in e.conditions)), None) if c.pos_ == "VERB" else None
+            if first is not None and first.plover_type in lemmas:
+                return True
+        return False
+    if kind == "noobj":
+        return not any(c.dep_ == "dobj" for c in tok.children)
+    if kind == "xcomp":
+        return any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "ccomp":  # a clause complement: "protested that ...", "agreed that ..."
+        return any(c.dep_ == "ccomp" for c in tok.children)
+    if kind == "prep":
+        holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.pos_ != "VERB" and tok.dep_ == "dobj":
+            # "opened a hearing on Wednesday into ...": the parser hangs the noun's
+            # prepositional phrase on its support verb
+            holders.append(tok.head)
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas:
+                if any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
+                    continue
+                if not cond.obj_lemmas:
+                    return True
+                if any(o.lemma_.lower() in cond.obj_lemmas for o in c.subtree if o.i != c.i):
+                    return True
+        return False
+    if kind == "mod":
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas
+                   for c in tok.children)
+    if kind == "prev":
+        return any(t.lemma_.lower() in lemmas for t in tok.doc[max(0, tok.i - 3):tok.i])
+    args: list[Token] = []
+    if kind == "obj":
+        args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not args and tok.pos_ == "VERB":
+            # "shortened by one hour the curfew imposed after the coup toppled ...": the
+            # parser takes a late object followed by a participle for the subject of an
+            # unmarked clause complement
+            args = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                    if (v := _late_object_verb(s)) is not None and v.i == tok.i]
+        # the "of" object of the trigger, and of its object when that is a measure or part
+        # ("lifted a state of emergency", "suspended part of its aid programme", "handed over
+        # 700 kg of medicine")
+        args += [o for h in [tok, *args] for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+    elif kind == "subj":
+        args = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+        args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        # "hundreds of protesters gathered": a quantity subject's "of" phrase names who
+        args += [o for a in list(args) if a.pos_ == "NUM" or a.like_num
+                 or a.lower_ in _QUANTITY_HEADS
+                 for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        if not args and tok.dep_ in ("xcomp", "conj"):
+            s = ea.subject_of(tok)
+            args = [s] if s is not None else []
+        if not args and tok.dep_ in ("amod", "acl"):
+            args = [tok.head]
+    for a in args:
+        if a.lemma_.lower() in lemmas or (a.ent_type_ and a.ent_type_ in lemmas):
+            return True
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lemmas for c in a.children):
+            return True
+    return False
+
+
+def _late_object_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` really is when the parser made it the subject of an
+    unmarked clause complement ("lifted by noon the curfew imposed after rebels stormed ...":
+    "curfew" parsed as the subject of "stormed"): a common noun with a past-participle
+    modifier, subject of a ccomp without "that", under a verb with no direct object; else
+    None."""
+    clause = noun.head
+    if noun.dep_ != "nsubj" or noun.pos_ != "NOUN" or clause.dep_ != "ccomp":
+        return None
+    if not any(a.dep_ == "acl" and a.tag_ == "VBN" for a in noun.children):
+        return None
+    if any(m.dep_ == "mark" for m in clause.children):
+        return None
+    verb = clause.head
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
+
+
+def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
+    """A noun trigger inside the object of a verb trigger of the same PLOVER type ("sent $2
+    million in aid": one AID event)."""
+    if tok.pos_ == "VERB":
+        return False
+    for cur in islice(tok.ancestors, 3):
+        other = trig.get(cur.i)
+        if other is not None and cur.pos_ == "VERB":
+            return other.plover_type == entry.plover_type
+    return False
+
+
+_ESCALATE = frozenset({"turn", "escalate", "degenerate", "develop", "become", "spiral", "descend",
+                       "erupt"})
+
+
+def _escalation(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
+    """A trigger naming what another event of the same type turned into ("protests turning
+    into riots", "the rally escalated into a riot"): one event, coded from the first."""
+    if tok.pos_ == "VERB" or tok.dep_ not in ("pobj", "attr", "oprd"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.lemma_.lower() not in _ESCALATE:
+        return False
+    firsts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl", "advcl"):
+        firsts.append(verb.head)
+    return any((e := trig.get(f.i)) is not None and e.plover_type == entry.plover_type
+               for f in firsts)
+
+
+def _folded(tok: Token, trig: dict[int, TriggerEntry]) -> bool:
+    """A noun trigger that is the object of a verb trigger ("lifted the sanctions", "condemned
+    violence and destruction", "lifted a state of emergency", "violated the ceasefire
+    agreement"), or the prepositional object of a stance or appeal trigger ("is opposed to
+    French mediation", "protested against the deployment"): what the verb acts on or speaks
+    about, not an event of its own."""
+    if tok.pos_ == "VERB":
+        return False
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "compound" and cur.head.dep_ == "dobj":
+        cur = cur.head  # "halt mediation efforts", "violated the ceasefire agreement"
+    late = _late_object_verb(cur)
+    if late is not None and late.i in trig:
+        return True  # "shortened by an hour the curfew imposed after ...": its object
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.dep_ == "dobj":
+        cur = cur.head.head  # "lifted a state of emergency", "suspended part of the aid"
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in _STANCE_PREPS:
+        verb = cur.head.head
+        e = trig.get(verb.i)
+        return e is not None and verb.i != tok.i and e.plover_type in _STANCE_TYPES
+    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i in trig and cur.head.i != tok.i
+
+
+def _opinion_agreement(tok: Token, entry: TriggerEntry) -> bool:
+    """"X agrees (that) the plan failed": present-tense agreement with a clause is an opinion
+    the quotes component records as an attribution, not a PLOVER AGREE event, which the PLOVER
+    0.8 manual reserves for agreeing to act or on an accord ("agreed to resume talks", "agreed
+    on a ceasefire")."""
+    return (entry.plover_type == "AGREE" and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children))
