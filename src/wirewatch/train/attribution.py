@@ -43,10 +43,14 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
         docs: parsed spaCy Docs, one per article, in the order of ``articles``.
         gold_docs: ``GoldDocument`` list from :func:`wirewatch.eval.attribution.load_split`; an
             article with several annotator files adds one count per file.
-        attributor: a ``QuoteAttributor`` (its subject and content helpers are reused so the
-            counts describe exactly what the run-time rule would output).
+        attributor: the ``QuoteAttributor`` the table is for. Its rules' subject and content
+            helpers (``_source_spans.cue_subject``, ``_content_spans.content_span``) are reused so
+            the counts describe exactly what the run-time rule would output.
     """
-    from wirewatch.pipeline.quotes import NESTED_DEPS, NO_NESTED_FRAMES, _Ctx
+    from wirewatch.pipeline._content_spans import content_span
+    from wirewatch.pipeline._quote_context import QuoteContext
+    from wirewatch.pipeline._source_spans import cue_subject
+    from wirewatch.pipeline._verb_cues import NESTED_DEPS, NO_NESTED_FRAMES
 
     by_article: dict[str, list[Any]] = {}
     for g in gold_docs:
@@ -54,12 +58,12 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
     seen: Counter = Counter()
     hits: Counter = Counter()
     for doc, golds in zip(docs, [by_article[a] for a in sorted(by_article)], strict=True):
-        ctx = _Ctx(doc)
+        ctx = QuoteContext(doc)
         readings: list[tuple[tuple[str, str], int, tuple[int, int]]] = []
         for v in doc:
             if not v.tag_.startswith("VB") or ctx.tok_region[v.i] >= 0:
                 continue
-            subj, passive = attributor._subject(v, ctx)
+            subj, passive = cue_subject(v, ctx)
             if subj is None or passive or ctx.tok_region[subj.i] >= 0:
                 continue
             for rel, toks, _ in frame_spans(v):
@@ -69,9 +73,9 @@ def count_frames(docs: list[Any], gold_docs: list[Any], attributor: Any) -> tupl
                     and ctx.para_of(v.head.idx) == ctx.para_of(v.idx)
                 )
                 if rel != "ccomp" and (v.dep_ == "xcomp" or nested):
-                    continue  # the run-time frame rule never reads these (see quotes._frame)
+                    continue  # the run-time frame rule never reads these (_verb_cues.frame_cue)
                 key_rel = rel if not rel.startswith("prep:") else rel
-                content = attributor._content(doc, toks, [], ctx, v)
+                content = content_span(doc, toks, [], ctx, v)
                 if content is not None:
                     readings.append(((v.lemma_.lower(), key_rel), v.idx, content))
         for g in golds:
