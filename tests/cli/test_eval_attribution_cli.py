@@ -52,6 +52,23 @@ def test_eval_polnear_json(split, nlp):
     assert r["pronoun_sources"]["found"] == 1  # resolution itself depends on wirewatch_coref
     assert r["docs_per_s"] > 0 and r["words_per_s"] > 0
     assert "annotator file" in r["protocol"]
+    assert r["annotator_agreement"] is None  # one annotator: no human ceiling to report
+
+
+def test_eval_polnear_agreement_only(split, nlp):
+    # a second annotator who marked only Ana Ruiz's attribution
+    (split / "attributions" / "bridge_c3d4.ann").write_text(
+        "\n".join(ANN.splitlines()[:4]) + "\n", encoding="utf-8"
+    )
+    res = CliRunner().invoke(
+        cli, ["eval", "polnear", str(split), "--json", "--agreement-only", "--mode", "rules"]
+    )
+    assert res.exit_code == 0, res.output
+    agr = json.loads(res.stdout)["annotator_agreement"]
+    assert (agr["articles"], agr["annotator_files"], agr["pairs"]) == (1, 2, 2)
+    # the annotators share one of the first file's two cues: 1 tp each way, 1 fp and 1 fn
+    assert agr["humans"]["exact"]["cue"]["f1"] == pytest.approx(2 / 3, abs=1e-4)
+    assert agr["wirewatch"]["exact"]["cue"]["recall"] == 1.0
 
 
 def test_eval_polnear_table_and_help(split, nlp):

@@ -7,6 +7,8 @@ import pytest
 from wirewatch.eval.attribution import (
     GoldAttribution,
     _key_word,
+    agreement_on_split,
+    annotator_agreement,
     evaluate_polnear,
     load_split,
     read_ann,
@@ -96,3 +98,45 @@ def test_real_dev_split_reads(shared_data):
 )
 def test_pronoun_key_word_reads_the_name_before_an_appositive(name, key):
     assert _key_word(name) == key
+
+
+# A second annotator of the same article: same Lopez attribution, but the content without the
+# closing quote mark, and no attribution for "disagreed".
+ANN_2 = (
+    "T1\tSource 0 5\tLopez\n"
+    "T2\tCue 6 10\tsaid\n"
+    "T3\tContent 11 32\tx\n"
+    "E1\tAttribution:T1 Content:T3 Cue:T2 Source:T1\n"
+)
+
+
+def test_annotator_agreement_scores_each_ordered_pair_like_a_prediction(tmp_path):
+    split = _split(tmp_path)
+    (split / "attributions" / "art_cd34.ann").write_text(ANN_2, encoding="utf-8")
+    r = annotator_agreement(load_split(split))
+    assert (r["articles"], r["annotator_files"], r["pairs"]) == (1, 2, 2)
+    exact = r["humans"]["exact"]
+    # source: Lopez in both files (1 tp each way); cue: 'said' agrees, 'disagreed' only in one
+    assert (exact["source"]["tp"], exact["source"]["fp"], exact["source"]["fn"]) == (2, 0, 0)
+    assert (exact["cue"]["tp"], exact["cue"]["fp"], exact["cue"]["fn"]) == (2, 1, 1)
+    assert exact["cue"]["f1"] == pytest.approx(2 / 3, abs=1e-4)  # as_dict rounds to 4 places
+    assert exact["content"]["tp"] == 0  # 11-32 vs 11-33 never match exactly
+    assert r["humans"]["overlap"]["content"]["tp"] == 2
+    assert "wirewatch" not in r
+
+
+def test_agreement_on_split_scores_wirewatch_on_the_same_files_only(tmp_path):
+    split = _split(tmp_path)
+    (split / "attributions" / "art_cd34.ann").write_text(ANN_2, encoding="utf-8")
+    (split / "text" / "solo.txt").write_text("Nobody spoke.", encoding="utf-8")
+    (split / "attributions" / "solo_ef56.ann").write_text("", encoding="utf-8")
+    r = agreement_on_split(split, _FakeExtractor())
+    assert r["articles"] == 1  # the one-annotator article is left out
+    ours = r["wirewatch"]["exact"]
+    # the fake predicts Lopez/said/11-32: it matches the second file's content, not the first's
+    assert (ours["cue"]["tp"], ours["cue"]["fn"]) == (2, 1)
+    assert (ours["content"]["tp"], ours["content"]["fn"]) == (1, 2)  # file 1 has two contents
+
+
+def test_single_annotator_split_has_no_agreement(tmp_path):
+    assert annotator_agreement(load_split(_split(tmp_path))) is None

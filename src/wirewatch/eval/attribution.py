@@ -41,6 +41,8 @@ __all__ = [
     "evaluate_polnear",
     "score_predictions",
     "quote_type_of",
+    "annotator_agreement",
+    "agreement_on_split",
 ]
 
 FIELDS = ("source", "cue", "content")
@@ -317,6 +319,96 @@ def score_predictions(
     }
 
 
+def _as_quotes(doc: GoldDocument) -> list[dict[str, Any]]:
+    """An annotator file's attributions in the shape of wirewatch's Quote dicts (hull spans)."""
+
+    def span(frags: Frags) -> dict[str, int] | None:
+        return {"start_char": frags[0][0], "end_char": frags[-1][1]} if frags else None
+
+    return [
+        {"source": span(a.source), "cue": span(a.cue), "content": span(a.content)}
+        for a in doc.attributions
+    ]
+
+
+def annotator_agreement(
+    docs: list[GoldDocument], preds: dict[str, list[dict[str, Any]]] | None = None
+) -> dict[str, Any] | None:
+    """How far PolNeAR's own annotators agree, on the articles that several of them annotated.
+
+    Every ordered pair of two annotator files of one article is scored by
+    :func:`score_predictions`, the first file standing in for the prediction and the second for
+    gold, so the figures are on the same scale as wirewatch's (exact and overlap span match, per
+    quote type). As both orders are counted, precision equals recall. This is the ceiling an
+    exact-match figure can be read against: a system cannot be expected to agree with one
+    annotator more than a second annotator does.
+
+    Args:
+        docs: annotator files of one split (``load_split``).
+        preds: wirewatch's quotes per article (``{article: [Quote dict]}``); given, the same
+            annotator files are also scored against wirewatch, for a like-for-like comparison.
+
+    Returns:
+        None when no article has two annotator files; else ``{"articles", "annotator_files",
+        "pairs", "humans": scores, "wirewatch": scores}`` ("wirewatch" only with ``preds``), where
+        scores is ``{"exact", "overlap", "indirect_exact"}``, each ``{field: PRF dict}`` as in
+        :func:`score_predictions` (``indirect_exact`` is its ``by_quote_type.indirect.exact``).
+    """
+    by_article: dict[str, list[GoldDocument]] = {}
+    for d in docs:
+        by_article.setdefault(d.article, []).append(d)
+    multi = {a: ds for a, ds in by_article.items() if len(ds) > 1}
+    if not multi:
+        return None
+    gold: list[GoldDocument] = []
+    pred: dict[str, list[dict[str, Any]]] = {}
+    for a, ds in multi.items():
+        for i, (p, g) in enumerate((p, g) for p in ds for g in ds if p is not g):
+            key = f"{a}#{i}"  # one pseudo-article per ordered pair
+            gold.append(GoldDocument(key, g.annotator, g.text, g.attributions))
+            pred[key] = _as_quotes(p)
+
+    def keep(r: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "exact": r["exact"],
+            "overlap": r["overlap"],
+            "indirect_exact": r["by_quote_type"]["indirect"]["exact"],
+        }
+
+    humans = score_predictions(gold, pred)
+    out: dict[str, Any] = {
+        "articles": len(multi),
+        "annotator_files": sum(len(ds) for ds in multi.values()),
+        "pairs": len(gold),
+        "humans": keep(humans),
+    }
+    if preds is not None:
+        files = [d for ds in multi.values() for d in ds]
+        ours = score_predictions(files, {a: preds.get(a, []) for a in multi})
+        out["wirewatch"] = keep(ours)
+    return out
+
+
+def agreement_on_split(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any] | None:
+    """:func:`annotator_agreement` for a split, running wirewatch only on the articles that
+    several annotators annotated (16 of PolNeAR train's 840, a few seconds).
+
+    Raises:
+        FileNotFoundError: ``path`` is not a PolNeAR split folder.
+    """
+    docs = load_split(path)
+    counts: dict[str, int] = {}
+    for d in docs:
+        counts[d.article] = counts.get(d.article, 0) + 1
+    multi = [d for d in docs if counts[d.article] > 1]
+    text_of = {d.article: d.text for d in multi}
+    articles = sorted(text_of)
+    preds = dict(
+        zip(articles, _predict(extractor_or_nlp, [text_of[a] for a in articles]), strict=True)
+    )
+    return annotator_agreement(multi, preds)
+
+
 def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
     """Score wirewatch's quotes on a PolNeAR split.
 
@@ -329,7 +421,8 @@ def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
         ``{"articles", "annotator_files", "gold_attributions", "predicted_quotes", "docs_per_s",
         "words_per_s", "exact": {field: PRF dict}, "overlap": {field: PRF dict},
         "by_quote_type": {type: {"exact", "overlap"}}, "pronoun_sources": {...},
-        "protocol": str}`` where field is source, cue, content and a PRF dict is
+        "annotator_agreement": see :func:`annotator_agreement` (None if no article has two
+        annotator files), "protocol": str}`` where field is source, cue, content and a PRF dict is
         ``{precision, recall, f1, tp, fp, fn}``; type is ``direct_or_mixed`` or ``indirect``.
 
     Raises:
@@ -353,6 +446,7 @@ def evaluate_polnear(path: str | Path, extractor_or_nlp: Any) -> dict[str, Any]:
         "docs_per_s": round(len(articles) / elapsed, 2) if elapsed else None,
         "words_per_s": round(words / elapsed, 1) if elapsed else None,
         **scores,
+        "annotator_agreement": annotator_agreement(docs, preds),
         "protocol": PROTOCOL,
     }
 

@@ -116,6 +116,16 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
         f"- speed: {r['docs_per_s']} docs/s, {r['words_per_s']} words/s (whole pipeline)",
         f"- protocol: {r['protocol']}",
         "",
+        "How far the annotators agree with each other (the human ceiling for exact match). Every "
+        "ordered pair of two annotator files of one article is scored like a prediction against "
+        "gold; wirewatch is scored on the same files. Commands: "
+        f"`wirewatch eval polnear {path} --agreement-only` and the same on "
+        f"`{data / 'polnear' / 'train'}`.",
+        "",
+        *_agreement_rows(
+            [("dev", r["annotator_agreement"]), ("train", _train_agreement(data, extractor))]
+        ),
+        "",
         "Exact match:",
         "",
         *_prf_table(ex),
@@ -131,6 +141,35 @@ def _polnear(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
         ),
     ]
     return "PolNeAR dev (attribution: source, cue, content)", lines
+
+
+def _train_agreement(data: Path, extractor: Any) -> dict[str, Any] | None:
+    path = data / "polnear" / "train"
+    if not (path / "text").is_dir():
+        return None
+    from wirewatch.eval.attribution import agreement_on_split
+
+    return agreement_on_split(path, extractor)
+
+
+def _agreement_rows(rows: list[tuple[str, dict[str, Any] | None]]) -> list[str]:
+    """A markdown table: exact F1 per field and indirect cue recall, annotators vs wirewatch."""
+    out = [
+        "| split | articles (files, pairs) | who | source | cue | content | indirect cue recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for split, agr in rows:
+        if not agr:
+            continue
+        for who in ("humans", "wirewatch"):
+            e, ind = agr[who]["exact"], agr[who]["indirect_exact"]["cue"]["recall"]
+            label = "annotator vs annotator" if who == "humans" else "wirewatch vs annotator"
+            out.append(
+                f"| {split} | {agr['articles']} ({agr['annotator_files']}, {agr['pairs']}) | "
+                f"{label} | {e['source']['f1']:.3f} | {e['cue']['f1']:.3f} | "
+                f"{e['content']['f1']:.3f} | {ind:.3f} |"
+            )
+    return out
 
 
 def _polnear_learned(path: Path, extractor: Any) -> tuple[float, float, float, float]:
@@ -157,8 +196,9 @@ def _petrarch(data: Path, extractor: Any) -> tuple[str, list[str]] | None:
     from wirewatch.eval.petrarch import evaluate_petrarch
 
     files = {k: folder / f"PETR.Validate.{k}.txt" for k in ("actors", "agents", "verbs")}
-    r = evaluate_petrarch(records, files["actors"], files["agents"], files["verbs"],
-                          nlp=extractor.nlp)
+    r = evaluate_petrarch(
+        records, files["actors"], files["agents"], files["verbs"], nlp=extractor.nlp
+    )
     lines = [
         f"Command: `wirewatch eval petrarch {records} --actors {files['actors']} --agents "
         f"{files['agents']} --verbs {files['verbs']}` (spaCy parse only; the records' CoreNLP "
