@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -53,7 +54,7 @@ def polnear_cmd(path: str, as_json: bool, mode: str, model: str, agreement_only:
             ex.nlp.replace_pipe("wirewatch_quotes", "wirewatch_quotes", config={"mode": mode})
             assert isinstance(ex.nlp.get_pipe("wirewatch_quotes"), QuoteAttributor)
         if agreement_only:
-            result = {"annotator_agreement": agreement_on_split(path, ex)}
+            result: dict[str, Any] = {"annotator_agreement": agreement_on_split(path, ex)}
         else:
             result = evaluate_polnear(path, ex)
     except (WirewatchError, FileNotFoundError) as exc:
