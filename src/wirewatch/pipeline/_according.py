@@ -5,7 +5,9 @@ A source preposition (``resources/cue_phrases.tsv``: "according to", ...) or a s
 and the clause it is attached to the content (``according_cue``). "In a statement, X said ..."
 is left to X's own cue; "“A,” X said, according to Y" gives two attributions (Y's content is
 "“A,” X said": kept by the component's selection step). The writer's comment after a
-clause-final phrase is not content (``after_according``).
+clause-final phrase is not content (``after_according``); a subject the parser hung on a noun
+before the clause is (``_parse_repairs.stranded_subject``: "... and the damage could be $2
+billion, according to X").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirewatch.pipeline._content_spans import content_span
 from wirewatch.pipeline._lexicons import reporting_verbs
+from wirewatch.pipeline._parse_repairs import stranded_subject
 from wirewatch.pipeline._quote_context import Candidate, QuoteContext, overlaps
 from wirewatch.pipeline._source_spans import noun_phrase
 
@@ -92,6 +95,8 @@ def according_cue(doc: Doc, phrase: Span, ctx: QuoteContext) -> Candidate | None
     sent = first.sent
     toks = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
     toks -= after_according(toks, head, own)
+    if toks:  # "... and the damage could be $2 billion, according to X": the lost subject
+        toks |= stranded_subject(head, min(toks), own)
     saved = ctx.foreign
     ctx.foreign = set()
     try:

@@ -148,7 +148,11 @@ def relative_source(
     doc: Doc, v: Token, source: tuple[int, int] | None, relcl: bool
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(source, name_span)``: in "X, who said ...", the source is "who" (PARC/PolNeAR mark
-    the relative pronoun) and X, its antecedent, names it."""
+    the relative pronoun) and X, its antecedent, names it.
+
+    The name span is the antecedent's phrase up to the relative clause: "the officials who
+    said ..." is named "the officials", not by the phrase with the clause inside it.
+    """
     if not (relcl and RELATIVE_SOURCE and source is not None):
         return source, None
     pron = next(
@@ -157,7 +161,13 @@ def relative_source(
     )
     if pron is None:
         return source, None
-    return (pron.idx, pron.idx + len(pron.text)), source
+    name = source
+    k = v.left_edge.i - 1  # "the officials who said ...": the antecedent ends before the clause
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    if k >= 0 and source[0] <= doc[k].idx < source[1]:
+        name = (source[0], min(source[1], doc[k].idx + len(doc[k].text)))
+    return (pron.idx, pron.idx + len(pron.text)), name
 
 
 def name_like(t: Token) -> bool:

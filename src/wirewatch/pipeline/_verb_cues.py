@@ -50,6 +50,7 @@ from wirewatch.pipeline._cue_spans import (
 from wirewatch.pipeline._direct_quotes import adjacent_quote, object_quote
 from wirewatch.pipeline._frames import frame_spans
 from wirewatch.pipeline._lexicons import cue_lemma, cue_nouns
+from wirewatch.pipeline._parse_repairs import object_as_subject, shifted_conjuncts
 from wirewatch.pipeline._quote_context import (
     NOT_SOURCES,
     Candidate,
@@ -113,6 +114,8 @@ NESTED_DEPS = ("ccomp", "acl")
 
 PASSIVE_AGENT = True  # "The plan was criticized by X": the agent is the source
 
+RELATIVE_FRAME_SOURCE = True  # "a party that claimed to win": "that" is the frame's source
+
 
 def reported_inside(v: Token, lex: CueLexicon) -> bool:
     """Whether verb ``v`` heads the clause reported by a reporting verb before it.
@@ -134,11 +137,13 @@ def verb_cue(
     passive, "it is said that ..."). The cue is the verb with its particle, a cue extension
     ("said in a statement"), the adverbs after it, its verb group and the attempt or aspect
     verb governing it (``_cue_spans``). The content is tried in this order: the clausal
-    complement (``ccomp``, or an inquire verb's "if"/"whether" clause) with its boundaries
-    (``_content_spans``); "A, as X said"; a quotation the verb's object holds; the clause the
-    cue is inserted in ("A, she said, B"); a quotation right after or before the frame
-    (``_direct_quotes.adjacent_quote``). A quotation going on after the frame joins the content
-    (``_quote_joins``).
+    complement (``ccomp``, an inquire verb's "if"/"whether" clause, or a say verb's object
+    the parser took for its clause's subject: ``_parse_repairs.object_as_subject``) with its
+    boundaries (``_content_spans``) and any backshifted conjunct the parser hung on a
+    present-tense cue (``_parse_repairs.shifted_conjuncts``); "A, as X said"; a quotation
+    the verb's object holds; the clause the cue is inserted in ("A, she said, B"); a
+    quotation right after or before the frame (``_direct_quotes.adjacent_quote``). A
+    quotation going on after the frame joins the content (``_quote_joins``).
 
     Args:
         doc: the parsed document.
@@ -186,11 +191,14 @@ def verb_cue(
     ]
     if not comps:
         comps = reported_question(v, cue_end)
+    if not comps:  # "says the elite that ran it may be gone": the object is the clause's subject
+        comps = object_as_subject(v, cue_end, lex.verbs)
     kind = "verb"
     skip: list[tuple[int, int]] = []
     content = None
     if comps:
         toks = {t.i for c in comps for t in c.subtree}
+        toks |= shifted_conjuncts(v, comps, cue_end)
         if INSERTED_SPAN and all(c.i < v.i for c in comps):
             toks |= inserted_tail(doc, v, comps, lex)
         frame = [v.i] + ([subj.i] if subj is not None else [])
@@ -382,7 +390,13 @@ def relative_object_cue(
 
 
 def frame_cue(doc: Doc, v: Token, ctx: QuoteContext, lex: CueLexicon) -> Candidate | None:
-    """A cue frame other than a reported clause: "declined to comment", "endorsed X"."""
+    """A cue frame other than a reported clause: "declined to comment", "endorsed X".
+
+    In a relative clause the source is the relative pronoun and its antecedent names it
+    ("a party that has claimed to speak for farmers": source "that", named "a party"; PolNeAR
+    guidelines, "Relative pronouns"), as for ``verb_cue``. Returns the candidate (kind
+    ``frame``; source, cue and content as character offsets) or None.
+    """
     if ctx.tok_region[v.i] >= 0 or v.i in ctx.foreign or v.dep_ == "xcomp":
         return None  # "declined to comment on X": the infinitive is content, not a cue
     if NO_NESTED_FRAMES and v.dep_ in NESTED_DEPS and ctx.para_of(v.head.idx) == ctx.para_of(v.idx):
@@ -412,13 +426,17 @@ def frame_cue(doc: Doc, v: Token, ctx: QuoteContext, lex: CueLexicon) -> Candida
     cue = (doc[cue_start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1].text))
     relcl = v.dep_ == "relcl" and subj.i == v.head.i
     source = noun_phrase(doc, subj, appositive=not relcl)
-    avoid = [cue, source]
+    # "a country that has claimed to be neutral": the source is "that", named by its
+    # antecedent, whose phrase holds the cue and content (so it is no span to avoid)
+    rel_source, name_span = relative_source(doc, v, source, relcl)
+    avoid = [cue] + ([rel_source] if rel_source is not None else [])
+    if not RELATIVE_FRAME_SOURCE:
+        avoid = [cue, source]
     if TRIM_ASIDES:
         toks = toks - trailing_asides(doc, toks, v)
     content = content_span(doc, toks, avoid, ctx, v)
     if content is None or any(overlaps(content, a) for a in avoid):
         return None
-    rel_source, name_span = relative_source(doc, v, source, relcl)
     return Candidate(
         content, cue, rel_source, subj.i, "frame", min(conf, 0.79), name_span=name_span
     )

@@ -86,6 +86,9 @@ each named for what it holds:
 * where candidates compete: ``QuoteAttributor._dedupe``;
 * where cue spans end: ``_cue_spans``; where content spans are bounded: ``_content_spans``
   (``content_span`` is the one hull every rule's content goes through) and ``_quote_joins``;
+  where a parser mistake that cut or hid a reported clause is repaired: ``_parse_repairs``
+  (a say verb's object that is its clause's subject, a subject stranded before an
+  "according to" clause, a backshifted conjunct hung on a present-tense cue);
 * where sources are chosen: ``_source_spans`` (``cue_subject`` picks the speaking token,
   ``noun_phrase`` its span);
 * bare quotations and their speakers: ``_bare_quotes``; speaker names: ``_speakers``.
