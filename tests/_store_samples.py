@@ -359,3 +359,24 @@ def make_corpus(root: Path, n_jsonl: int = 12, n_files: int = 4) -> list[str]:
         (folder / f"f{i}.txt").write_text(_text(100 + i), encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"\x00\x00binary")
     return [str(root / "c.jsonl"), str(folder)]
+
+
+ASIDE_TEXT = "Kenya and Uganda, the minister said on Monday, lost the most votes."
+
+
+def aside_record() -> Record:
+    """One article whose quote's content holds its source and cue: the hull
+    "Kenya and Uganda, the minister said on Monday, lost the most votes" and two
+    ``content_parts``, "Kenya and Uganda" and "lost the most votes"."""
+    t = ASIDE_TEXT
+    aid = stable_id("art", t)
+    q = Quote(
+        id=stable_id("quo", aid, 0),
+        source=SourceRef(**span(t, "the minister")),
+        cue=sp(t, "said"),
+        content=sp(t, "Kenya and Uganda, the minister said on Monday, lost the most votes"),
+        content_parts=[sp(t, "Kenya and Uganda"), sp(t, "lost the most votes")],
+        quote_type="indirect",
+        confidence=0.8,
+    )
+    return Record(article=Article(id=aid, source_id="aside", text=t), quotes=[q])

@@ -25,7 +25,7 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -138,7 +138,17 @@ class Quote(_Model):
     id: str
     source: SourceRef | None = Field(default=None, description="null for 'it is said that'")
     cue: Span | None = Field(default=None, description="null for a continuation paragraph")
-    content: Span
+    content: Span = Field(
+        description="the whole content: the hull of content_parts when the content is "
+        "discontinuous (PolNeAR scores this span)"
+    )
+    content_parts: list[Span] = Field(
+        default_factory=list,
+        description="the content's continuous pieces in text order when the source and/or cue "
+        "stand inside the content hull (PARC/PolNeAR discontinuous content: 'China and Russia' + "
+        "'are the winners' in 'China and Russia, he says, are the winners'); empty when the "
+        "content is one piece",
+    )
     quote_type: QuoteType = Field(
         description="direct: all within quote marks; mixed: part quoted; indirect: none quoted"
     )
@@ -146,6 +156,19 @@ class Quote(_Model):
         default=None, description="id of the quote this one continues (no cue of its own)"
     )
     confidence: float = Field(ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _parts_inside_content(self) -> Quote:
+        """``content_parts`` are ordered, do not overlap and lie inside ``content``."""
+        end = self.content.start_char
+        for p in self.content_parts:
+            if p.start_char < end or p.end_char > self.content.end_char:
+                raise ValueError(
+                    f"content part [{p.start_char}, {p.end_char}) is out of order or outside "
+                    f"the content [{self.content.start_char}, {self.content.end_char})"
+                )
+            end = p.end_char
+        return self
 
 
 class ActorRef(Span):

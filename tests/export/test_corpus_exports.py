@@ -190,3 +190,23 @@ def test_gdelt_dateadded_is_when_the_first_report_was_stored(store):
     lo, hi = (t.strftime("%Y%m%d%H%M%S") for t in added)
     assert df["DATEADDED"].notna().all()
     assert df["DATEADDED"].between(lo, hi).all() and df["DATEADDED"].str.len().eq(14).all()
+
+
+def test_quotes_table_export_has_a_content_parts_column(tmp_path):
+    """CSV of the quotes table (our format): the existing columns stay, content_parts is added
+    as JSON ("[]" for a one-piece content)."""
+    from _store_samples import aside_record
+
+    db = tmp_path / "q.duckdb"
+    with Store(db) as s:
+        s.add([*sample_records()[:1], aside_record()], source="s")
+        out = tmp_path / "quotes.csv"
+        export_store(s, "csv", out, table="quotes")
+    df = pd.read_csv(out).sort_values("content_start_char")
+    cols = list(df.columns)
+    assert cols.index("content_text") < cols.index("content_parts")
+    assert {"source_text", "cue_text", "content_start_char", "content_end_char"} <= set(cols)
+    parts = {r.content_text: json.loads(r.content_parts) for r in df.itertuples()}
+    assert parts["We will restore order,"] == []
+    hull = "Kenya and Uganda, the minister said on Monday, lost the most votes"
+    assert [p["text"] for p in parts[hull]] == ["Kenya and Uganda", "lost the most votes"]

@@ -432,6 +432,12 @@ def test_quote_mark_soup_never_raises(nlp, text):
             s = q[key]
             if s is not None:
                 assert text[s["start_char"] : s["end_char"]] == s["text"]
+        c, end = q["content"], q["content"]["start_char"]
+        for p in q["content_parts"]:  # ordered pieces inside the content hull
+            assert text[p["start_char"] : p["end_char"]] == p["text"]
+            assert end <= p["start_char"] < p["end_char"] <= c["end_char"]
+            end = p["end_char"]
+        assert len(q["content_parts"]) != 1
     for r in scan_quotes(text).regions:
         assert 0 <= r.start < r.end <= len(text)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _store_samples import sample_records
+from _store_samples import aside_record, sample_records
 from wirewatch.errors import StoreError
 from wirewatch.model import Article, Record, stable_id
 from wirewatch.store import Store
@@ -147,3 +147,61 @@ def test_record_round_trips_the_example(store, example_record):
     got = store.record(example_record.article.id)
     assert got is not None
     _same_record(got, example_record)
+
+
+# -- Quote.content_parts: a list field added to the model after stores existed ------------------
+
+
+def test_content_parts_round_trip(store):
+    rec = aside_record()
+    store.add([rec], source="s")
+    row = store.query("SELECT content_text, content_parts FROM quotes").iloc[0]
+    assert (
+        row["content_text"] == "Kenya and Uganda, the minister said on Monday, lost the most votes"
+    )
+    assert [
+        (p["start_char"], p["end_char"], p["text"]) for p in json.loads(row["content_parts"])
+    ] == [
+        (0, 16, "Kenya and Uganda"),
+        (47, 66, "lost the most votes"),
+    ]
+    got = store.record(rec.article.id)
+    assert got is not None
+    _same_record(got, rec)
+    # a one-piece content is stored as an empty list, not NULL
+    store.add(sample_records()[:1], source="s")
+    assert (
+        store.query(
+            "SELECT content_parts FROM quotes WHERE content_text = 'We will restore order,'"
+        ).iloc[0]["content_parts"]
+        == "[]"
+    )
+
+
+def test_a_store_made_before_content_parts_opens_and_gets_the_column(tmp_path):
+    """An existing store lacks the column: opening it adds a nullable JSON column (no
+    hand-written migration), its old quotes read back with no parts, and new ones store theirs."""
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    old = sample_records()
+    with Store(db) as s:
+        s.add(old, source="s")
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE quotes DROP COLUMN content_parts")  # as written before the field
+    con.close()
+    with Store(db) as s:
+        cols = s.query("DESCRIBE quotes")
+        types = dict(zip(cols["column_name"], cols["column_type"], strict=True))
+        assert types["content_parts"] == "JSON"
+        assert s.query("SELECT count(*) AS n FROM quotes WHERE content_parts IS NULL")["n"][0] == 1
+        got = s.record(old[0].article.id)
+        assert got is not None and got.quotes[0].content_parts == []
+        _same_record(got, old[0])
+        s.add([aside_record()], source="s")
+        new = s.record(aside_record().article.id)
+        assert new is not None
+        assert [p.text for p in new.quotes[0].content_parts] == [
+            "Kenya and Uganda",
+            "lost the most votes",
+        ]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from _store_samples import actor, entity, event, quote, sample_records, sp, stance
+from _store_samples import actor, aside_record, entity, event, quote, sample_records, sp, stance
 from wirewatch.model import Article, Location, Record, stable_id
 from wirewatch.store import Store, refresh_clusters
 
@@ -357,4 +357,14 @@ def example_db(tmp_path_factory: pytest.TempPathFactory, example_record: Record)
     with Store(path) as st:
         st.add([example_record], source=str(Path("examples") / "kazakhstan_2022.txt"))
         refresh_clusters(st.con)
+    return path
+
+
+@pytest.fixture(scope="session")
+def aside_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Path of a store holding ``aside_record()`` alone: one quote whose content holds its
+    source and cue ("Kenya and Uganda, the minister said on Monday, lost the most votes")."""
+    path = tmp_path_factory.mktemp("web-aside") / "aside.duckdb"
+    with Store(path) as st:
+        st.add([aside_record()], source="hand-made")
     return path

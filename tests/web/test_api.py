@@ -414,3 +414,36 @@ def test_serve_runs_uvicorn_on_loopback(monkeypatch: pytest.MonkeyPatch, web_db:
     assert out.exit_code == 0, out.output
     assert calls == {"host": "127.0.0.1", "port": 8765, "log_level": "warning"}
     assert "http://127.0.0.1:8765/" in out.output
+
+
+def test_quotes_carry_content_parts(aside_db: Path, tmp_path: Path) -> None:
+    """A discontinuous content: the quote rows list its parts and show them joined; the hull
+    stays in content_text. A store made before the field reads its quotes with no parts."""
+    import shutil
+
+    import duckdb
+
+    with TestClient(create_app(str(aside_db))) as c:
+        (item,) = c.get("/api/quotes").json()["items"]
+        hull = "Kenya and Uganda, the minister said on Monday, lost the most votes"
+        assert item["content_text"] == hull
+        assert [(p["start_char"], p["end_char"], p["text"]) for p in item["content_parts"]] == [
+            (0, 16, "Kenya and Uganda"),
+            (47, 66, "lost the most votes"),
+        ]
+        assert item["content_shown"] == "Kenya and Uganda … lost the most votes"
+        (speaker,) = c.get("/api/sources").json()
+        assert speaker["quotes"][0]["content_shown"] == "Kenya and Uganda … lost the most votes"
+        html = c.get("/sources").text
+        assert "“Kenya and Uganda … lost the most votes”" in html and hull not in html
+    old = tmp_path / "old.duckdb"
+    shutil.copy(aside_db, old)
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE quotes DROP COLUMN content_parts")  # as written before the field
+    con.close()
+    with TestClient(create_app(str(old))) as c:  # opened read-only: no column is added
+        (item,) = c.get("/api/quotes").json()["items"]
+        assert item["content_parts"] == [] and item["content_shown"] == item["content_text"]
+        assert c.get("/api/sources").json()[0]["quotes"][0]["content_shown"] == hull
+        rec = c.get(f"/api/articles/{item['article_id']}").json()
+        assert rec["quotes"][0]["content_parts"] == []

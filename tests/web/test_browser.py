@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import IMG, SCRIPT, nested_record, xss_record
+from conftest import IMG, SCRIPT, aside_record, nested_record, xss_record
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -104,6 +104,12 @@ def base_url(web_db: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def nested_url(nested_db: Path) -> Iterator[str]:
     with _serve(nested_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def aside_url(aside_db: Path) -> Iterator[str]:
+    with _serve(aside_db) as url:
         yield url
 
 
@@ -340,7 +346,9 @@ def _anchors(rec: Record) -> list[tuple[int, int, str, str, str]]:
     for e in rec.entities:
         out += [(m.start_char, m.end_char, "ent", e.id, m.text) for m in e.mentions]
     for q in rec.quotes:
-        for kind, s in (("quote", q.content), ("src", q.source), ("cue", q.cue)):
+        # a discontinuous content is highlighted piece by piece (its source and cue are not)
+        contents = [("quote", p) for p in q.content_parts] or [("quote", q.content)]
+        for kind, s in (*contents, ("src", q.source), ("cue", q.cue)):
             if s is not None:
                 out.append((s.start_char, s.end_char, kind, q.id, s.text))
     out += [
@@ -441,3 +449,26 @@ def test_issue_6_example_article_through_the_pipeline(
     assert "".join(pg.locator("#article-text .focus").all_text_contents()) == ev.text
     assert pg.locator("#article-text .focus").first.is_visible()
     shot(pg, "article_example_blinken")
+
+
+def test_a_discontinuous_content_is_highlighted_piece_by_piece(
+    page: tuple[Page, Watch], aside_url: str
+) -> None:
+    """ "Kenya and Uganda, the minister said on Monday, lost the most votes": the two content
+    parts are quote content; the source, the cue and the rest of the frame are not."""
+    pg, _ = page
+    rec = aside_record()
+    _open_article(pg, aside_url, rec)
+    _assert_all_highlighted(pg, rec)
+    quoted = pg.locator("#article-text .m-quote").all_text_contents()
+    assert "".join(quoted) == "Kenya and Ugandalost the most votes"
+    assert "the minister" not in "".join(quoted) and "on Monday" not in "".join(quoted)
+    pg.get_by_role("tab", name="Quotes (1)").click()
+    expect(pg.locator("#record-list .rec-btn")).to_have_text(
+        "the minister: “Kenya and Uganda … lost the most votes”"
+    )
+    pg.locator("#record-list .rec-btn").click()
+    assert "".join(pg.locator("#article-text .sel").all_text_contents()) == (
+        "Kenya and Ugandathe ministersaidlost the most votes"
+    )
+    shot(pg, "article_content_parts")

@@ -53,7 +53,7 @@ def render_record(rec: Record) -> Group:
             src,
             q.cue.text if q.cue else "",
             q.quote_type,
-            _short(q.content.text),
+            _short(" … ".join(p.text for p in q.content_parts) or q.content.text),
             f"{q.content.start_char}-{q.content.end_char}",
         )
     events = Table(title=f"Events ({len(rec.events)})", title_justify="left", expand=True)

@@ -58,6 +58,7 @@ class Candidate:
     source_head: int | None
     kind: str
     confidence: float
+    # inserted stretches inside the content (source, cue, frame): not typed, cut out of its parts
     skip: list[tuple[int, int]] = field(default_factory=list)
     continues: Candidate | None = None
     name_span: tuple[int, int] | None = None  # what names the source when it is "who"/"which"

@@ -5,7 +5,8 @@ News writes one utterance as "“A,” she said, “B.”", "“A,” she said. 
 source and cue inside it (PolNeAR guidelines, "content continuations"). ``join_quote_pieces``
 and ``following_quote`` join the pieces around a frame; ``merge_continuations`` folds a
 quotation paragraph into the attribution of the paragraph before it. The stretch between the
-pieces is recorded in the candidate's ``skip`` (it does not count when typing the quote).
+pieces is recorded in the candidate's ``skip`` (it does not count when typing the quote, and
+``_content_parts`` cuts the content there into its ``content_parts``).
 """
 
 from __future__ import annotations

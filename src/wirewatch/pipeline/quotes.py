@@ -14,7 +14,8 @@ scan of quotation marks (``_quotemarks``):
 * a reporting verb inserted in its content: "... , he says, ...", "“...,” she said, “...”",
   "“...,” she said. “...”" (same paragraph), "argued X, “...”" (the cue is ``parataxis``/``ccomp``
   of the content's head); the content is the whole stretch and the inserted source and cue do not
-  count when typing it (PolNeAR marks it as one discontinuous content);
+  count when typing it (PolNeAR marks it as one discontinuous content: its pieces are the
+  quote's ``content_parts``);
 * a reporting verb next to a quotation it does not govern: "X said: “...”", a colon at the end of a
   paragraph introducing a quotation in the next one, "“...” he said." parsed as two sentences;
 * a reporting verb whose object holds a quotation: "reiterated X's “full support ...”";
@@ -86,6 +87,8 @@ each named for what it holds:
 * where candidates compete: ``QuoteAttributor._dedupe``;
 * where cue spans end: ``_cue_spans``; where content spans are bounded: ``_content_spans``
   (``content_span`` is the one hull every rule's content goes through) and ``_quote_joins``;
+  where a hull that holds its own source or cue is cut into its pieces (``content_parts``,
+  written for every rule from the candidate's ``skip``, source and cue): ``_content_parts``;
   where a parser mistake that cut or hid a reported clause is repaired: ``_parse_repairs``
   (a say verb's object that is its clause's subject, a subject stranded before an
   "according to" clause, a backshifted conjunct hung on a present-tense cue);
@@ -106,6 +109,7 @@ from wirewatch.errors import ConfigError
 from wirewatch.model import stable_id
 from wirewatch.pipeline._according import according_cue, source_prepositions
 from wirewatch.pipeline._bare_quotes import bare_quotes
+from wirewatch.pipeline._content_parts import content_parts
 from wirewatch.pipeline._cue_spans import STRETCH_CUES, stretch_cue
 from wirewatch.pipeline._direct_quotes import QUOTE_FRAMES, colon_heads, dash_signoffs, quote_frames
 from wirewatch.pipeline._frames import FrameTable, learned_frames_path, load_frames
@@ -459,6 +463,9 @@ class QuoteAttributor:
                         "source": source,
                         "cue": span_record(ctx.text, *c.cue) if c.cue else None,
                         "content": span_record(ctx.text, *c.content),
+                        "content_parts": [
+                            span_record(ctx.text, a, b) for a, b in content_parts(doc, c, ctx)
+                        ],
                         "quote_type": self._quote_type(ctx.text, c, ctx),
                         "continued_from": ids.get(id(cont)) if cont is not None else None,
                         "confidence": round(c.confidence, 3),

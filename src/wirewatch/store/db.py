@@ -68,14 +68,18 @@ def _nest(columns: tuple[Column, ...], row: dict[str, Any]) -> dict[str, Any]:
     """A row as the nested dict of its model: the inverse of ``schema.columns``' flattening.
 
     Each ``Column.path`` says where the value sits in a model dump (``("trigger",
-    "start_char")``); JSON columns are parsed; a nested optional model whose leaves are all NULL
-    becomes ``None``.
+    "start_char")``); JSON columns are parsed; a NULL JSON column is left out, so the model's
+    default applies (a list field added after the row was written, e.g. ``Quote.content_parts``
+    in a store made before it, reads as its empty default); a nested optional model whose leaves
+    are all NULL becomes ``None``.
     """
     out: dict[str, Any] = {}
     for c in columns:
         if not c.path or c.path[0].startswith("__"):
             continue
         v = row.get(c.name)
+        if c.sql_type == "JSON" and v is None:
+            continue
         if c.sql_type == "JSON" and isinstance(v, str):
             v = json.loads(v)
         node = out

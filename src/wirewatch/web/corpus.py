@@ -36,6 +36,16 @@ def actor_key(name: str | None) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+def _with_parts(row: dict[str, Any]) -> dict[str, Any]:
+    """A quotes row with ``content_parts`` parsed from its JSON column (``[]`` when NULL, as in
+    a store made before the field) and ``content_shown``: the parts' texts joined by " … " when
+    the content is discontinuous (its source and cue inside it), else ``content_text``."""
+    raw = row.get("content_parts")
+    parts = json.loads(raw) if isinstance(raw, str) else (raw or [])
+    shown = " … ".join(p["text"] for p in parts) if parts else row.get("content_text")
+    return {**row, "content_parts": parts, "content_shown": shown}
+
+
 _DATE = "coalesce(e.event_date, a.date)"
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -211,6 +221,13 @@ class Corpus:
 
     def __init__(self, path: str) -> None:
         self.store = Store(path, read_only=True)
+        # a store written before Quote.content_parts, opened read-only, has no such column
+        # (only a writable open adds it): its quotes read as one-piece contents
+        has_parts = self.store.con.execute(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = 'quotes' AND column_name = 'content_parts'"
+        ).fetchall()[0][0]
+        self._parts_sql = "q.content_parts" if has_parts else "NULL::JSON AS content_parts"
 
     def close(self) -> None:
         self.store.close()
@@ -419,8 +436,10 @@ class Corpus:
 
         Returns:
             ``(total, rows)``; a row has id, article_id, article_title, article_date, speaker
-            (the actor key), source_name, source_text, cue_text, content_text, quote_type,
-            confidence and the offsets of source, cue and content.
+            (the actor key), source_name, source_text, cue_text, content_text (the hull),
+            content_parts (``[{start_char, end_char, text}]``, the pieces of a discontinuous
+            content, else ``[]``), content_shown (the parts joined by " … ", else the content
+            text), quote_type, confidence and the offsets of source, cue and content.
         """
         key = _key_sql("coalesce(q.source_name, q.source_text)")
         conds, params = [], []
@@ -437,13 +456,13 @@ class Corpus:
                    {key} AS speaker, q.source_name, q.source_text, q.source_entity_id,
                    q.source_start_char, q.source_end_char, q.cue_text, q.cue_start_char,
                    q.cue_end_char, q.content_text, q.content_start_char, q.content_end_char,
-                   q.quote_type, q.continued_from, q.confidence
+                   {self._parts_sql}, q.quote_type, q.continued_from, q.confidence
                 FROM quotes q JOIN articles a ON a.id = q.article_id{where}
                 ORDER BY a.date DESC NULLS LAST, q.article_id, q.content_start_char
                 LIMIT ? OFFSET ?""",
             params + [per_page, (page - 1) * per_page],
         )
-        return total, rows
+        return total, [_with_parts(r) for r in rows]
 
     def sources(self, q: str | None = None, limit: int = 100, per_speaker: int = 10) -> list[dict]:
         """Speakers (of quotes, or holders of stances) with their quotes, roles and stances.
@@ -509,7 +528,8 @@ class Corpus:
         for r in self.rows(
             f"""SELECT * FROM (
                   SELECT {qkey} AS speaker, q.id, q.article_id, a.title AS article_title,
-                         a.date AS article_date, q.cue_text, q.content_text, q.quote_type,
+                         a.date AS article_date, q.cue_text, q.content_text, {self._parts_sql},
+                         q.quote_type,
                          row_number() OVER (PARTITION BY {qkey}
                              ORDER BY a.date DESC NULLS LAST, q.id) AS rn
                   FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -517,7 +537,7 @@ class Corpus:
                 WHERE rn <= ? ORDER BY speaker, rn""",
             [keys, per_speaker],
         ):
-            by_key[r["speaker"]]["quotes"].append(r)
+            by_key[r["speaker"]]["quotes"].append(_with_parts(r))
         for r in self.rows(
             f"""SELECT {ekey} AS speaker, st.id, st.article_id, st.relation, st.cue_text,
                    st.evidence_text, st.evidence_start_char, st.evidence_end_char,

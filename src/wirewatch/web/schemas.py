@@ -126,9 +126,15 @@ class QuoteRow(BaseModel):
     cue_text: str | None = None
     cue_start_char: int | None = None
     cue_end_char: int | None = None
-    content_text: str
+    content_text: str = Field(description="the whole content (hull of content_parts)")
     content_start_char: int
     content_end_char: int
+    content_parts: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="{start_char, end_char, text} of each piece of a discontinuous content "
+        "(source and cue inside it), in text order; [] when the content is one piece",
+    )
+    content_shown: str = Field(description="the content as shown: parts joined by ' … '")
     quote_type: str
     continued_from: str | None = None
     confidence: float
@@ -159,6 +165,8 @@ class SpeakerQuote(BaseModel):
     article_date: str | None = None
     cue_text: str | None = None
     content_text: str
+    content_parts: list[dict[str, Any]] = Field(default_factory=list)
+    content_shown: str = Field(description="the content as shown: parts joined by ' … '")
     quote_type: str
 
 

@@ -52,6 +52,14 @@
     return r ? r.obj.name : id;
   }
 
+  // A quote's content as read: its pieces joined by " … " when the source and cue stand inside
+  // it (content_parts), else the content span's text.
+  function contentText(o) {
+    const parts = asList(o.content_parts);
+    if (parts.length) return parts.map((p) => p.text).join(" … ");
+    return o.content ? o.content.text : "?";
+  }
+
   function label(type, o) {
     if (type === "events") {
       return [o.plover_type + (o.plover_mode ? "/" + o.plover_mode : ""), "“" + (o.trigger ? o.trigger.text : "?") + "”",
@@ -60,7 +68,7 @@
     }
     if (type === "quotes") {
       const who = o.source ? (o.source.name || o.source.text) : "(unattributed)";
-      return who + ": “" + (o.content ? o.content.text : "?") + "”";
+      return who + ": “" + contentText(o) + "”";
     }
     if (type === "entities") return o.name + " · " + o.entity_type + (o.country ? " · " + o.country : "") + (o.sector ? " " + o.sector : "");
     if (type === "stances") return entityName(o.from_entity) + " " + o.relation + "s with " + entityName(o.to_entity);
@@ -72,7 +80,12 @@
     const a = [];
     const add = (span, kind, extra) => { if (isSpan(span)) a.push({s: span.start_char, e: span.end_char, kind, type, id: o.id, extra}); };
     if (type === "entities") asList(o.mentions).forEach((m) => add(m, "ent", o.entity_type));
-    if (type === "quotes") { add(o.content, "quote"); add(o.source, "src"); add(o.cue, "cue"); }
+    if (type === "quotes") {
+      // a discontinuous content is highlighted piece by piece, so its source and cue are not
+      if (asList(o.content_parts).length) asList(o.content_parts).forEach((p) => add(p, "quote"));
+      else add(o.content, "quote");
+      add(o.source, "src"); add(o.cue, "cue");
+    }
     if (type === "events") add(o.trigger, "evt");
     if (type === "stances") add(o.cue, "stance");
     return a;
