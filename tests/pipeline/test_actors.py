@@ -593,3 +593,44 @@ def test_issue_4_misspelled_country_only_where_it_stands_alone(nlp, text, word, 
 
     [tok] = [t for t in dated(nlp, text, "2020-01-01") if t.text == word]
     assert misspelled_country_at(tok) == expected
+
+
+# --- reference-article review: party adjectives, city countries, IGOs led by a member ---------
+
+
+def _ents(nlp, text):
+    return {e["name"]: e for e in nlp(text)._.ww_entities}
+
+
+def test_us_party_adjectives_are_parties_not_peoples(nlp):
+    ents = _ents(nlp, "For decades, both Republican and Democratic administrations praised "
+                      "Poland as a reliable U.S. ally.")
+    for name in ("Republican", "Democratic"):
+        assert (ents[name]["entity_type"], ents[name]["country"], ents[name]["sector"]) == (
+            "ORG", "USA", "PTY")
+    assert (ents["administrations"]["country"], ents["administrations"]["sector"]) == (
+        "USA", "GOV")
+    # a text that never names the United States leaves the party's state open
+    ents = _ents(nlp, "Democratic lawmakers in Seoul criticised the plan.")
+    assert (ents["Democratic"]["entity_type"], ents["Democratic"]["country"]) == ("ORG", None)
+    assert not any(e["entity_type"] == "NORP" for e in ents.values())
+
+
+def test_a_city_with_one_large_namesake_takes_its_country(nlp):
+    ents = _ents(nlp, "Riots spread to Almaty and Mosul.")
+    assert (ents["Almaty"]["country"], ents["Mosul"]["country"]) == ("KAZ", "IRQ")
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("the Nigeria-led Economic Community of West African States", (None, "IGO")),
+        ("Kremlin-led Collective Security Treaty Organization (CSTO)", (None, "IGO")),
+        # a force or coalition led by a state is still that state's
+        ("US-led forces", ("USA", None)),
+    ],
+)
+def test_an_igo_named_with_its_leading_member_is_the_igo(text, codes):
+    from wirewatch.ontology.actors import actor_codes
+
+    assert actor_codes(text, "ORG") == codes

@@ -158,3 +158,7 @@ def test_issue_4_location_of_a_misspelled_country(nlp):
     loc = e["location"]
     assert (loc["span"]["text"], loc["country"], loc["precision"]) == ("Ethopia", "ETH",
                                                                       "country")
+
+
+def test_bosnia_alone_is_bosnia_and_herzegovina():
+    assert gazetteer().resolve("Bosnia")["country"] == "BIH"

@@ -503,6 +503,16 @@ def title_sector(title: str) -> str | None:
 
 _WORDS = re.compile(r"[\w.\-’']+")
 _LED_BY = re.compile(r"-(led|dominated|controlled|commanded)\b")
+# a leading "X-led"/"X-backed" modifier and a trailing "(ACRONYM)" around an IGO's name
+_LED_PREFIX = re.compile(
+    r"^(?:the\s+)?\S+-(?:led|dominated|controlled|commanded|backed|sponsored)\s+", re.I)
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
+
+
+def leader_modifier(text: str) -> bool:
+    """Whether ``text`` is a leader or sponsor modifier ("Kremlin-led", "Iran-backed",
+    "Saudi-led"), which names who leads an actor, not the actor itself."""
+    return bool(_LED_PREFIX.match(text + " "))
 
 
 @lru_cache(maxsize=4096)
@@ -526,7 +536,10 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
     Source:
         countries.tsv, metonyms.tsv, igos.tsv, titles.tsv, sectors.tsv; pycountry (ISO 3166).
     """
-    ig = igo(text)
+    # "the Kremlin-led Collective Security Treaty Organization (CSTO)": the body named with its
+    # leading member and its acronym is still the body, coded without a country (CAMEO 1.1b3
+    # ch. 4 codes an IGO by its own code, never by its members')
+    ig = igo(text) or igo(_LED_PREFIX.sub("", _ACRONYM_TAIL.sub("", text)))
     if ig is not None:
         return None, ig.sector
     met = metonym(text)

@@ -90,7 +90,7 @@ _DOMESTIC_HEADS = frozenset({"party", "movement"})
 # ("opponent" and "critic" are left out: "Putin's opponents" are mostly his own country's)
 _RELATIONAL_NOUNS = frozenset({
     "ally", "enemy", "foe", "rival", "adversary", "proxy", "neighbour", "neighbor", "partner",
-    "backer", "sponsor", "patron", "client",
+    "backer", "sponsor", "patron", "client", "friend",
 })
 
 
@@ -108,9 +108,14 @@ def _root_of(doc: Doc, actor: dict[str, Any]) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+# nouns that name people by their not belonging to the country at hand ("called upon
+# outsiders to protect the country"): never coded with the country the text is about
+_FOREIGN_NOUNS = frozenset({"outsider", "foreigner", "outsiders", "foreigners"})
+
+
 def _relational_actor(doc: Doc, actor: dict[str, Any]) -> bool:
     root = _root_of(doc, actor)
-    return root is not None and _relational(root)
+    return root is not None and (_relational(root) or root.lemma_.lower() in _FOREIGN_NOUNS)
 
 
 def _domestic(doc: Doc, actor: dict[str, Any]) -> bool:

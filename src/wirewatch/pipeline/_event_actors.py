@@ -174,6 +174,12 @@ class _ActorFinder:
             # country is in the title or the possessor left of the name
             lefts = [t for t in head.lefts if t.dep_ in ("poss", "compound", "amod", "nmod")
                      and t.idx < a["start_char"]]
+            if a.get("sector") == "IGO" and any(
+                    oa.leader_modifier(ctx.text[t.left_edge.idx:t.idx + len(t.text)])
+                    for t in lefts):
+                # "the Saudi-led Gulf Cooperation Council": the leading member is not the
+                # international body's country
+                lefts = []
             if lefts:
                 s0 = min(t.left_edge.idx for t in lefts)
                 left_text = ctx.text[s0:a["start_char"]].strip()
@@ -254,6 +260,12 @@ class _ActorFinder:
         doc = head.doc
         start, end = rng
         ent = entity_at(doc, start, end)
+        party_of = ent is not None and ent.get("sector") == "PTY" and not any(
+            m["start_char"] <= head.idx < m["end_char"] for m in ent.get("mentions", []))
+        if party_of:
+            # "Democratic lawmakers", "Republican voters": the party adjective modifies the
+            # actor, it is not it; the phrase still names a group of the party's people
+            ent = None
         if ent is not None:
             country, sector = ent.get("country"), ent.get("sector")
             if not country and (not sector or head.ent_type_ != "PERSON"):
@@ -275,7 +287,7 @@ class _ActorFinder:
         text = ctx.text[start:end]
         country, sector = ctx.codes(text, head.ent_type_)
         if not (country or sector or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS
-                or head.lemma_.lower() in _ACTOR_NOUNS):
+                or head.lemma_.lower() in _ACTOR_NOUNS or party_of):
             return None  # "deep disagreements", "violence": not an actor
         return {**_sd(ctx.text, start, end), "entity_id": None, "name": text,
                 "country": country, "sector": sector}

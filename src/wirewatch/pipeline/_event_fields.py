@@ -41,6 +41,18 @@ def _date(ctx: _DocContext, sent: Span, tok: Token,
     scopes = [set(t.i for t in tok.subtree)]
     if gov is not None and gov.i != tok.i:
         scopes.append(set(t.i for t in gov.subtree))
+    first = _first_conjunct(gov if gov is not None else tok)
+    if first is not None:
+        # "On May 3 the minister stressed support for X and advocated a truce": a verb
+        # coordinated with a dated one shares its date, unless it names its own
+        scopes.append(set(t.i for t in first.subtree))
+    return _date_in(ctx, dates, tok, scopes)
+
+
+def _date_in(ctx: _DocContext, dates: list[Span], tok: Token,
+             scopes: list[set[int]]) -> tuple[str, str, dict[str, Any]] | None:
+    """The resolvable date entity nearest ``tok`` inside the first of ``scopes`` (sets of
+    token indices) that holds one."""
     for scope in scopes:
         for ent in sorted(dates, key=lambda e: abs(e.start - tok.i)):
             if ent.root.i not in scope:
@@ -48,6 +60,55 @@ def _date(ctx: _DocContext, sent: Span, tok: Token,
             r = resolve_date(ent.text, ctx.pub_date)
             if r is not None:
                 return r.date, r.precision, _sd(ctx.text, ent.start_char, ent.end_char)
+    return None
+
+
+def _first_conjunct(verb: Token) -> Token | None:
+    """The first verb of a coordination that ``verb`` (a later conjunct) shares its subject
+    and tense with ("stressed ... and advocated ...", "met X and signed ..."), or the verb a
+    subjectless participle clause hangs off ("protests erupted on Monday, turning into
+    riots"); None when ``verb`` is neither or changes the modal ("met X and will sign ...").
+    """
+    if verb.pos_ != "VERB" or not (verb.dep_ == "conj" or (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i)):
+        return None
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    if first.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return None
+    return first
+
+
+def statement_date(ctx: _DocContext, sent: Span,
+                   tok: Token) -> tuple[str, str, dict[str, Any]] | None:
+    """The date on which the intent at trigger ``tok`` was stated, for a stance event (CAMEO
+    03x/13x): the date of the reporting verb above the trigger ("On May 2 the president
+    announced that the troops would leave next week": May 2, not next week), taken from the
+    reporting verb's own clause without the reported one.
+
+    Args:
+        ctx: the document context (publication date, date entities).
+        sent: the trigger's sentence.
+        tok: the trigger of the intended event ("departing").
+
+    Returns:
+        (ISO 8601 date, precision, ``{start_char, end_char, text}``) as ``_date``, or None
+        when no reporting verb is above the trigger or its clause names no date.
+    """
+    verbs = ea.reporting_verbs()
+    prev = tok
+    for anc in tok.ancestors:
+        if anc.lemma_ in verbs and anc.pos_ in ("VERB", "AUX") \
+                and prev.dep_ in ("ccomp", "parataxis"):
+            dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"
+                     or (e.label_ == "TIME" and _WEEKDAY.search(e.text))]
+            inside = {t.i for t in prev.subtree}
+            scope = {t.i for t in anc.subtree} - inside
+            return _date_in(ctx, dates, anc, [scope]) if dates else None
+        prev = anc
     return None
 
 

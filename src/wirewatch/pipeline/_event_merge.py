@@ -1,19 +1,23 @@
 """Merging the reports of one real event (``merge_reports``): a headline and its body, a lead
 and a later recap are one event with several evidence sentences.
 
-Two events from different sentences are merged when they have the same PLOVER type; their
-source actors and their target actors are each compatible (the same entity id, or no
-contradicting country or sector with at least one of them shared, or one side missing); their
-places are compatible (the same place, a city inside the other's country, or one missing -- the
-article's fallback country counts as missing); their dates are compatible (the same, one inside
-the other's week/month/year, or one missing); they agree on negated, hypothetical and historical;
+Two events from different sentences are merged when they have the same PLOVER type; their source
+actors and their target actors are each compatible (the same entity id, or no contradicting
+country or sector with at least one of them shared, or one side missing); their places are
+compatible (the same place, a city inside the other's country, or one missing -- the article's
+fallback country counts as missing); their dates are compatible (the same, one inside the
+other's week/month/year, or one missing); they agree on negated, hypothetical and historical;
 their modes do not differ; and they share at least one anchor (an actor, the place or the date),
-so that two events with nothing but a type in common stay apart. The merged event keeps the
-earliest trigger and its id, takes the evidence sentences of all (in text order), fills a missing
-actor, place, date or ``asserted_by`` from the others, keeps all counts (one per span) and the
-highest confidence. Events of one sentence never merge (the trigger rules decide there), so the
-dyads of a compound actor ("Russia and China") stay one event each; and a report that fits more
-than one such dyad equally well is left unmerged.
+so that two events with nothing but a type in common stay apart (two actors resolved to
+different entities are no shared anchor, even with the same country and sector); a later mention
+that names no actor, date, place or count of its own ("the root of the protests") is a reference
+back to the one earlier report of its type, mode and flags, and merges into it when there is
+exactly one. The merged event keeps the earliest trigger and its id, takes the evidence
+sentences of all (in text order), fills a missing actor, place, date or ``asserted_by`` from the
+others, keeps all counts (one per span) and the highest confidence. Events of one sentence never
+merge (the trigger rules decide there), so the dyads of a compound actor ("Russia and China")
+stay one event each; and a report that fits more than one such dyad equally well is left
+unmerged.
 """
 
 from __future__ import annotations
@@ -39,6 +43,13 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         sent = ev["evidence"][0]["start_char"] if ev.get("evidence") else -1
         fits = [c for c in clusters if sent not in c[2]
                 and all(_same_report(m, ev) for m in c[1])]
+        back = False
+        if not fits and _bare(ev):
+            # "... the root of the protests": a later mention with no actor, date, place or
+            # count of its own refers back to the one earlier report of its kind
+            fits = [c for c in clusters if sent not in c[2] and _same_kind(c[0], ev)]
+            fits = fits if len(fits) == 1 else []
+            back = bool(fits)
         if len(fits) > 1:  # several dyads fit: only an exact one may take it
             fits = [c for c in fits if _same_actor(c[0]["source_actor"], ev["source_actor"])
                     and _same_actor(c[0]["target_actor"], ev["target_actor"])]
@@ -48,12 +59,15 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         merged, members, sents = fits[0]
         members.append(ev)
         sents.add(sent)
-        _absorb(merged, ev)
+        _absorb(merged, ev, back_reference=back)
     return [c[0] for c in clusters]
 
 
-def _absorb(merged: dict[str, Any], ev: dict[str, Any]) -> None:
-    """Merge ``ev`` (a later report) into ``merged`` (the earliest), in place."""
+def _absorb(merged: dict[str, Any], ev: dict[str, Any], *,
+            back_reference: bool = False) -> None:
+    """Merge ``ev`` (a later report) into ``merged`` (the earliest), in place; a back reference
+    ("the root of the protests") adds its evidence sentence but not its speaker, who mentions
+    the event without reporting it."""
     for role, other in (("source_actor", "target_actor"), ("target_actor", "source_actor")):
         if merged[role] is None and ev[role] is not None and not _same_actor(
                 ev[role], merged[other]):
@@ -64,7 +78,7 @@ def _absorb(merged: dict[str, Any], ev: dict[str, Any]) -> None:
     if merged.get("event_date") is None and ev.get("event_date") is not None:
         for k in ("event_date", "date_precision", "date_span"):
             merged[k] = ev.get(k)
-    if merged.get("asserted_by") is None:
+    if merged.get("asserted_by") is None and not back_reference:
         merged["asserted_by"] = ev.get("asserted_by")
     spans = {(c["span"]["start_char"], c["span"]["end_char"]) for c in merged["counts"]}
     merged["counts"] = list(merged["counts"]) + [
@@ -91,9 +105,35 @@ def _same_report(a: dict[str, Any], b: dict[str, Any]) -> bool:
     date = _date_fits(a, b)
     if place is None or date is None:
         return False
-    anchored = (place or date or _same_actor(a["source_actor"], b["source_actor"])
-                or _same_actor(a["target_actor"], b["target_actor"]))
+    anchored = (place or date or _anchor_actor(a["source_actor"], b["source_actor"])
+                or _anchor_actor(a["target_actor"], b["target_actor"]))
     return bool(anchored)
+
+
+def _bare(ev: dict[str, Any]) -> bool:
+    """An event that names nothing of its own: no actor, date, place span or count."""
+    return (ev["source_actor"] is None and ev["target_actor"] is None
+            and ev.get("event_date") is None and not ev.get("counts")
+            and not (ev.get("location") and ev["location"].get("span")))
+
+
+def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same PLOVER type and mode (or one mode missing) and the same flags."""
+    if a["plover_type"] != b["plover_type"] or any(
+            bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")):
+        return False
+    return not (a.get("plover_mode") and b.get("plover_mode")
+                and a["plover_mode"] != b["plover_mode"])
+
+
+def _anchor_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """The same actor as an anchor of a merge: as ``_same_actor``, but two actors resolved to
+    different entities ("Secretary Blinken" and "the State Department", both USA GOV) are two
+    parties whose separate acts are two events, not one report told twice."""
+    if a is not None and b is not None and a.get("entity_id") and b.get("entity_id") \
+            and a["entity_id"] != b["entity_id"]:
+        return False
+    return _same_actor(a, b)
 
 
 def _actor_fits(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

@@ -1,7 +1,9 @@
 """Source and target helpers of the ``wirewatch_events`` coder, on top of the argument
 frames of ``event_args``: fallback target candidates, dyads per compound actor, the source
 never its own target, the attack means standing for an unnamed attacker, targets taken from a
-complement event, demands voiced by a protest, and the weapon words ACLED types read.
+complement event, the parties of an event another one turned into, a death clause folded into
+the attack it tells the victims of, demands voiced by a protest, and the weapon words ACLED
+types read.
 
 Source: PETRARCH-2 (Norris, Schrodt & Beieler 2017) for the dyad rules; CAMEO manual 1.1b3.
 """
@@ -94,6 +96,81 @@ def _targets_from_complement(sent: Span, events: list[dict[str, Any]]) -> None:
             if found is not None:
                 e["target_actor"] = found
                 break
+
+
+# verbs of one event becoming another ("protests turned into riots")
+_BECOME_VERBS = frozenset({"turn", "escalate", "develop", "descend", "degenerate", "spiral",
+                           "grow", "evolve"})
+
+
+def _escalated_parties(sent: Span, events: list[dict[str, Any]]) -> None:
+    """Give an event that another of its PLOVER type turned into ("anti-government protests
+    erupted, turning into riots") the parties of the first when it names none of its own: the
+    riots are the protesters' and against the same target, not against the city they spread to.
+    A target that is only the event's place counts as none. Changes ``events`` in place."""
+    tok_at = {t.idx: t for t in sent}
+    by_tok: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        t = tok_at.get(e["trigger"]["start_char"])
+        if t is not None:
+            by_tok.setdefault(t.i, []).append(e)
+    for e in events:
+        tok = tok_at.get(e["trigger"]["start_char"])
+        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("into", "to"):
+            continue
+        verb = tok.head.head
+        if verb.lemma_.lower() not in _BECOME_VERBS:
+            continue
+        subj = ea.subject_of(verb)
+        first = [o for o in by_tok.get(subj.i, []) if o["plover_type"] == e["plover_type"]] \
+            if subj is not None else []
+        if not first:
+            continue
+        loc = (e.get("location") or {}).get("span") or {}
+        tgt = e["target_actor"]
+        if tgt is None or (loc and tgt["start_char"] == loc.get("start_char")):
+            e["target_actor"] = first[0]["target_actor"] or tgt
+        if e["source_actor"] is None:
+            e["source_actor"] = first[0]["source_actor"]
+
+
+_DEATH_VERBS = frozenset({"die", "kill", "wound", "injure", "perish"})
+
+
+def _casualty_clauses(sent: Span, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold a death clause that says where an attack's victims fell ("a massacre in western
+    Peru, where more than twenty miners died", "a bombing in the market, where nine people
+    were killed") into that attack: its victims become the attack's target (in place of the
+    place it happened in) and its counts the attack's, as ACLED and CAMEO code one attack
+    with its fatalities. Returns ``events`` without the folded death events.
+
+    Source: ACLED Codebook (2023), fatalities recorded on the event that caused them.
+    """
+    tok_at = {t.idx: t for t in sent}
+    attacks = [(e, tok_at[e["trigger"]["start_char"]]) for e in events
+               if e["plover_type"] == "ASSAULT" and e["trigger"]["start_char"] in tok_at
+               and tok_at[e["trigger"]["start_char"]].pos_ == "NOUN"]
+    drop: set[int] = set()
+    for k, d in enumerate(events):
+        dt_ = tok_at.get(d["trigger"]["start_char"])
+        if dt_ is None or d["plover_type"] != "ASSAULT" or dt_.pos_ != "VERB" \
+                or dt_.lemma_.lower() not in _DEATH_VERBS or dt_.dep_ != "relcl" \
+                or not any(c.lower_ in ("where", "when") for c in dt_.children):
+            continue
+        for e, at in attacks:
+            if e is d or dt_.head.i not in {t.i for t in at.subtree}:
+                continue
+            loc = (e.get("location") or {}).get("span") or {}
+            tgt = e["target_actor"]
+            if d["target_actor"] is not None and (tgt is None or (
+                    loc and tgt["start_char"] == loc.get("start_char"))):
+                e["target_actor"] = d["target_actor"]
+            seen = {(c["span"]["start_char"], c["span"]["end_char"]) for c in e["counts"]}
+            e["counts"] = [*e["counts"], *(c for c in d["counts"] if (
+                c["span"]["start_char"], c["span"]["end_char"]) not in seen)]
+            drop.add(k)
+            break
+    return [e for k, e in enumerate(events) if k not in drop]
 
 
 def _voiced_by_protest(tok: Token, protests: frozenset[int]) -> bool:

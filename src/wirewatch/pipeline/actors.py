@@ -85,6 +85,56 @@ _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
+# the adjectives of the two US parties, which spaCy labels NORP ("Republican lawmakers",
+# "Democratic administrations"); written alone they name the party, not a people
+US_PARTY_ADJECTIVES = frozenset({"Republican", "Democratic", "Democrat"})
+
+
+def _party_adjective(span: Span) -> bool:
+    """A lone US party adjective modifying a common noun ("Republican senators", "both
+    Republican and Democratic administrations"), not part of another state's party or body
+    ("Social Democratic", "Irish Republican", "the Republican Guard")."""
+    if len(span) != 1 or span.text not in US_PARTY_ADJECTIVES:
+        return False
+    tok = span[0]
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "Republican and Democratic administrations"
+    noun = first.head
+    if first.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or not noun.text.islower():
+        return False
+    return not any(c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+                   for c in tok.children)
+
+
+def _code_us_parties(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """Give the party mentions of ``_party_adjective`` the United States, and the government
+    or legislature body they modify ("Democratic administrations", "Republican lawmakers")
+    the United States when it has no country, once the text names the United States; a
+    text that never does may be about another state's Democratic party. Changes
+    ``mentions`` in place.
+
+    Source: CAMEO manual 1.1b3 ch. 4 (parties, GOV and LEG coded by their state).
+    """
+    parties = [m for m in mentions if m.get("sector") == "PTY"
+               and str(m.get("name_key", "")).startswith("ORG:party:")]
+    if not parties or not any(m.get("country") == "USA" for m in mentions):
+        return
+    for p in parties:
+        p["country"] = "USA"
+        span = doc.char_span(p["start_char"], p["end_char"])
+        if span is None:
+            continue
+        first = span[0]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        noun = first.head
+        for m in mentions:
+            if m["start_char"] <= noun.idx < m["end_char"] and not m.get("country") \
+                    and m.get("sector") in ("GOV", "LEG") and m.get("kind") != "pronoun":
+                m["country"] = "USA"
+
+
 def _mention(
     doc: Doc,
     start: int,
@@ -400,6 +450,11 @@ class ActorRecognizer:
                 continue  # regions and buildings are places, not actors
             if label in ("NORP", "GPE") and stance_prefixed(doc[a]):
                 continue  # "pro-Russian", "anti-American": a stance, not an actor
+            if label == "NORP" and _party_adjective(span):
+                # "both Republican and Democratic administrations": a party, not a people
+                mentions.append(_mention(doc, span.start_char, span.end_char, "name", "ORG",
+                                         None, "PTY", f"ORG:party:{span.text.lower()}"))
+                continue
             country = None
             first = table_at.get(a)
             if first is not None and first.label_ in ("COUNTRY", "DEMONYM") and first.end < b:
@@ -407,6 +462,12 @@ class ActorRecognizer:
             if b - a == 1 and first is None and (country := misspelled_country_at(doc[a])):
                 # "Afganistan", "Ethopia" (often labelled an organisation): a misspelled country
                 label = "NORP" if label == "NORP" else "GPE"
+            if label == "GPE" and country is None and b - a <= 3:
+                # "Almaty", "Mosul": a city that only one country has a large namesake of is in
+                # that country (GeoNames via the gazetteer)
+                only = gazetteer().city_countries(span.text)
+                if len(only) == 1:
+                    country = next(iter(only))
             sector = None
             if label == "ORG":  # "University of Pittsburgh" -> EDU
                 sector = next((x for x in (onto.sector_of(t.text) for t in span) if x), None)
@@ -484,6 +545,7 @@ class ActorRecognizer:
             except Exception as exc:  # noqa: BLE001
                 add_diagnostic(doc, self.name, f"dictionary matching failed: {exc!r}")
 
+        _code_us_parties(doc, mentions)
         mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
         return mentions
 

@@ -33,6 +33,7 @@ __all__ = [
     "prep_objects",
     "noun_source_target",
     "absorbed_subject",
+    "fronted_adjunct_subject",
     "is_argument_of",
     "reporting_speaker",
     "reporting_verbs",
@@ -380,7 +381,7 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         for c in noun.children:
             if c.dep_ in ("compound", "amod", "nmod") and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
-            ) and c.i < noun.i:
+            ) and c.i < noun.i and not _stance_word(c):
                 source = c
     for _p, o in prep_objects(noun, ("of",)):
         if of_role == "source" and source is None:
@@ -412,7 +413,18 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         # request, or against the protest, is not its source; nor a noun that sets the scene
         # ("the governor ordered patrols after riots": he did not riot) unless it names the
         # other side ("retook the village after fierce fighting with guerrillas")
-        if source is None and not _own_actor_adjunct(noun, of_role) and not (
+        if source is None and noun.dep_ == "dobj" and gov.lemma_.lower() in _UNDERGO_VERBS:
+            # "Peru has seen sporadic protests", "the government faces protests", "the town
+            # suffered attacks": the subject is where or at whom the event happens, not who
+            # does it
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if target is None and subj is not None and subj.pos_ in ("NOUN", "PROPN") and (
+                    gov.lemma_.lower() not in _SEE_VERBS or subj.ent_type_ in ("GPE", "LOC")):
+                # a witness ("observers saw attacks") is neither side; a place is the target
+                target = subj
+            return source, target, theme
+        if source is None and not _own_actor_adjunct(noun, of_role) and not any(
+                a.lemma_.lower() in _REMEMBRANCE for a in islice(noun.ancestors, 3)) and not (
             is_background(noun) and not prep_objects(noun, ("with", "against", "between"))
         ):
             subj = subject_of(gov)
@@ -433,6 +445,64 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
                 target = o
                 break
     return source, target, theme
+
+
+# nouns of remembering a past event ("marked the anniversary of a massacre"): who marks it is
+# not who did it
+_REMEMBRANCE = frozenset({"anniversary", "commemoration", "memorial", "memory", "remembrance"})
+# verbs whose subject undergoes or hosts the event named by their object (Levin 1993, 30.2
+# "see" verbs and 31.3-like experiencer uses): "X has seen protests", "X faces protests"
+_UNDERGO_VERBS = frozenset({"see", "witness", "experience", "suffer", "face", "endure",
+                            "undergo"})
+_SEE_VERBS = frozenset({"see", "witness"})
+
+
+def fronted_adjunct_subject(noun: Token) -> Token | None:
+    """Head of the main clause's subject for an event noun inside a fronted adjunct ("Despite
+    growing cooperation in fighting smuggling, Peru and Bolivia remain rivals": "Peru"), the
+    parties of a mutual act the clause then says something else about. The small English
+    model often hangs that subject inside the adjunct; it is then the coordinated name after
+    the adjunct's last comma. A gerund after a preposition of the noun ("cooperation in
+    opposing X") is reached through the noun.
+
+    Args:
+        noun: an event-noun trigger, or a gerund trigger after a preposition of one.
+
+    Returns:
+        The subject's head token (the first of coordinated names), or None when the noun is
+        not in a preposition phrase opening the sentence or no such subject is found.
+    """
+    cur = noun
+    if cur.pos_ == "VERB" and cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+        cur = cur.head.head  # "cooperation in opposing": the noun the gerund belongs to
+    if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+        return None
+    prep = cur.head
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.i != verb.sent.start or prep.i > verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return subj
+    inside = [t for t in prep.subtree if t.i > cur.i and t.pos_ == "PROPN"
+              and t.dep_ in ("conj", "appos", "dobj", "pobj")
+              and any(c.dep_ == "conj" for c in t.children)
+              and t.left_edge.i > 0 and verb.doc[t.left_edge.i - 1].text == ","]
+    return inside[-1] if inside else None
+
+
+def _stance_word(tok: Token) -> bool:
+    """``tok`` is written "anti-X" or "pro-X" ("anti-American protests", "pro-Moscow rallies"):
+    the party the event is for or against, not the one who acts."""
+    doc = tok.doc
+    if tok.lower_.startswith(("anti-", "pro-")):
+        return True
+    hyphens = ("-", "\u2010", "\u2011")
+    for k in (tok.i - 2, tok.i - 1, tok.i):  # "anti", "-" or "X" of "anti - X"
+        if 0 <= k and k + 1 < len(doc) and doc[k].lower_ in ("anti", "pro") \
+                and doc[k + 1].text in hyphens:
+            return True
+    return False
 
 
 def in_during(noun: Token, gov: Token) -> bool:

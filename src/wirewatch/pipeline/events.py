@@ -28,7 +28,9 @@ The parts live in private modules named for what they hold: ``_event_context`` (
 facts), ``_event_triggers`` (lexicon conditions, folded triggers), ``_event_actors`` (actor
 records, a mixin of ``EventCoder``), ``_event_actor_country`` (actor countries),
 ``_event_parties`` (target fallbacks, dyads), ``_event_places``, ``_event_fields`` (date,
-historical, asserted_by, offsets), ``_event_counts``, ``_event_intent`` (stance events) and
+historical, asserted_by, offsets), ``_event_counts``, ``_event_intent`` (stance events),
+``_event_phrase_roles`` (parties the trigger's own phrase names: "anti-X", the addressee of an
+appeal, a bare count of people, a response's owner; event nouns quantified over their kind) and
 ``_event_merge``.
 
 Sources: PLOVER manual draft 0.8 (2021); CAMEO manual 1.1b3 (Schrodt 2012); Goldstein (1992);
@@ -50,7 +52,7 @@ from wirewatch.ontology import cameo, plover
 from wirewatch.ontology.event_lexicon import TriggerEntry, entries_for, lexicon
 from wirewatch.pipeline import acled
 from wirewatch.pipeline import event_args as ea
-from wirewatch.pipeline._event_actor_country import _located, _with_sole_country
+from wirewatch.pipeline._event_actor_country import _located, _relational, _with_sole_country
 from wirewatch.pipeline._event_actor_spans import actor_span, conjuncts
 from wirewatch.pipeline._event_actors import _ACTOR_NOUNS, _NAME_LABELS, _ActorFinder
 from wirewatch.pipeline._event_context import _STATE_SECTORS, _DocContext, _sd
@@ -61,7 +63,14 @@ from wirewatch.pipeline._event_counts import (
     _one_person,
     _sentence_numbers,
 )
-from wirewatch.pipeline._event_fields import _asserted_by, _date, _historical, _trimmed, _word_start
+from wirewatch.pipeline._event_fields import (
+    _asserted_by,
+    _date,
+    _historical,
+    _trimmed,
+    _word_start,
+    statement_date,
+)
 from wirewatch.pipeline._event_intent import _stance_events
 from wirewatch.pipeline._event_merge import merge_reports
 from wirewatch.pipeline._event_modality import (
@@ -74,8 +83,10 @@ from wirewatch.pipeline._event_parties import (
     _ATTACK_MEANS,
     _RECIPROCAL,
     _apart,
+    _casualty_clauses,
     _clause_subject_above,
     _dyads,
+    _escalated_parties,
     _means_objects,
     _other_targets,
     _reported_or_nominal,
@@ -84,6 +95,13 @@ from wirewatch.pipeline._event_parties import (
     _time_clause_antecedent,
     _voiced_by_protest,
     _weapon_lemmas,
+)
+from wirewatch.pipeline._event_phrase_roles import (
+    RESPONSE_NOUNS,
+    addressee_of_appeal,
+    anti_parties,
+    counted_patients,
+    generic,
 )
 from wirewatch.pipeline._event_places import _location, _places_from_siblings
 from wirewatch.pipeline._event_target_candidates import addressee, inner_targets, is_place_noun
@@ -115,6 +133,9 @@ LEAD_CAP = 3
 # a trigger in a scene-setting adjunct (``event_args.is_background``) falls by this much
 BACKGROUND_PENALTY = 0.15
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# reciprocal types whose compound subject are each other's parties whatever the topic of the
+# talks or cooperation names (CAMEO 04 consult, 06 material cooperation)
+_MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 # participles that report an attack's casualties ("..., killing 12", "..., wounding two")
 _CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
@@ -223,8 +244,9 @@ class EventCoder(_ActorFinder):
                     _sd(doc_text(doc), tok.idx, tok.idx + len(tok.text)),
                 )
         _targets_from_complement(sent, events)
+        _escalated_parties(sent, events)
         _places_from_siblings([t for t, _ in triggers], events)
-        return events
+        return _casualty_clauses(sent, events)
 
     def _with_classifier(self, ctx: _DocContext,
                          per_sent: list[tuple[Span, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
@@ -262,12 +284,42 @@ class EventCoder(_ActorFinder):
                 add_diagnostic(sent.doc, self.name, f"skipped learned event: {exc}")
         return events
 
+    def _responder(self, ctx: _DocContext, src: Token | None, gov: Token,
+                   tok: Token) -> list[dict[str, Any]]:
+        """The owners of a response noun that is the subject of the clause the event noun
+        ``tok`` is the complement or object of ("X's response was limited to calls for calm"
+        -> X); empty when the subject is no such noun, holds ``tok`` itself ("X's response to
+        the riots": not X's riots) or its possessor is no actor."""
+        subj = src if src is not None else next(
+            (c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() not in RESPONSE_NOUNS \
+                or tok.i in {t.i for t in subj.subtree}:
+            return []
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        return self._coordinated(ctx, owner) if owner is not None else []
+
+    def _stance_party(self, ctx: _DocContext, head: Token) -> dict[str, Any] | None:
+        """The actor named after "anti-" ("government" in "anti-government", "American" in
+        "anti-American"): the actor of its phrase, else the word alone with the codes of a
+        country, demonym or sector noun; None when it names no party ("anti-war")."""
+        a = self._actor(ctx, head)
+        if a is not None and (a.get("country") or a.get("sector")):
+            return a
+        country, sector = ctx.codes(head.text, "NORP")
+        if not (country or sector):
+            return None
+        return {**_sd(ctx.text, head.idx, head.idx + len(head.text)), "entity_id": None,
+                "name": (oa.country_name(country) if country else None) or head.text,
+                "country": country, "sector": sector}
+
     def _entry(self, tok: Token) -> TriggerEntry | None:
         lemma = tok.lemma_.lower()
         if lemma not in self._lemmas:
             return None
         if tok.ent_type_ in _NAME_LABELS:
             return None
+        if tok.pos_ == "NOUN" and generic(tok):
+            return None  # "after every instance of unrest": no one event, but all of a kind
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and (
             tok.head.lemma_.lower() in _ACTOR_NOUNS or oa.sector_of(tok.head.lower_)
         ):
@@ -323,6 +375,19 @@ class EventCoder(_ActorFinder):
                 # an unresolved possessive is the clause's subject
                 src = subj
         sources = self._coordinated(ctx, src)
+        if tok.pos_ == "NOUN" and gov is not None \
+                and (responders := self._responder(ctx, src, gov, tok)):
+            # "The government's response has been limited to calls for calm", "the EU's
+            # reaction was a call for restraint": the act is the responder's
+            sources = responders
+        if not sources and (entry.plover_type in _MUTUAL or (
+                tok.dep_ == "pcomp" and entry.plover_type not in _RECIPROCAL)) \
+                and (fronted := ea.fronted_adjunct_subject(tok)) is not None:
+            # "Despite growing cooperation in opposing U.S. policies, China and Russia are
+            # rivals": the parties the clause is about cooperate, and oppose
+            both = self._coordinated(ctx, fronted)
+            if len(both) > 1:
+                sources = both
         if not sources and src is not None and tok.dep_ == "acl" and src.i == tok.head.i \
                 and src.dep_ in ("dobj", "attr") and src.head.pos_ == "VERB":
             # "X issued a statement condemning Y", "X passed a resolution calling for": the
@@ -370,18 +435,49 @@ class EventCoder(_ActorFinder):
             # the one complained about is the target
             tgt = self._complained_about(ctx, tok) or tgt
         targets = _apart(self._coordinated(ctx, tgt), sources)
-        if not targets:
+        if not sources and entry.plover_type == "MOBILIZE" and theme is not None \
+                and tok.pos_ != "VERB":
+            # "the deployment of NATO peacekeeping troops", "the deployment of Russian troops":
+            # with no deployer named, the force's own country or body deploys it
+            sources = [a for h in conjuncts(theme) if (a := self._actor(ctx, h)) is not None
+                       and (a.get("country") or a.get("sector") == "IGO")]
+        # "the U.S. and Russia began to negotiate disagreements over Ukraine": parties that
+        # meet or cooperate with each other are each other's targets; a party inside the topic
+        # is no fallback for them (CAMEO 04/06 code the dyad of those who meet)
+        mutual = len(sources) > 1 and entry.plover_type in _MUTUAL
+        if not targets and tgt is not None and (
+                (entry.plover_type == "REQUEST" and tok.pos_ == "VERB"
+                 and addressee_of_appeal(tok, tgt))
+                or _relational(tgt)) and (rng := actor_span(tgt)) is not None:
+            # "called upon outsiders to protect the country": the party appealed to is the
+            # target even when no table codes it; the object of the act it is asked to do
+            # ("the country") is not (CAMEO 02 codes the one appealed to). "condolences to
+            # America's trusted friend": the friend, not America, the other side of the
+            # relation (Barker 1995)
+            targets = [{**_sd(ctx.text, *rng), "entity_id": None,
+                        "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
+        if not targets and not mutual:
             own = _source_side(tok, src)  # the source is never its own target
+            # what is sent, deployed or withdrawn ("the deployment of 2,500 peacekeepers") is
+            # the theme, never the party the act is aimed at
+            own |= {t.i for h in ([theme] if theme is not None else [])
+                    for c in conjuncts(h) for t in c.subtree if t.i <= c.i}
             for h in _other_targets(tok, entry, tgt):
                 if h.i in own:
                     continue
-                targets = _apart([a for c in conjuncts(h)
-                                  if (a := self._actor(ctx, c)) is not None], sources)
+                # "restraint by both authorities and protesters": each coordinated group
+                targets = _apart(self._coordinated(ctx, h) or [
+                    a for c in conjuncts(h) if (a := self._actor(ctx, c)) is not None], sources)
                 if targets:
                     break
-        if not targets:
+        if not targets and not mutual:
             # CAMEO/PETRARCH: with no frame filled, the first actor in the verb phrase
             targets = self._phrase_target(ctx, sent, tok, src, sources, theme)
+        if not targets and entry.plover_type in ("PROTEST", "ACCUSE", "REJECT"):
+            # "anti-government protests", "anti-American rallies": the party the protest is
+            # against is written on the trigger
+            targets = _apart([a for h in anti_parties(tok)
+                              if (a := self._stance_party(ctx, h)) is not None], sources)
         date = _date(ctx, sent, tok, gov)
         # a target named by a place preposition ("withdrew its forces from Syria") is also
         # where the event happens; only the source's span is kept out of the place search
@@ -408,6 +504,15 @@ class EventCoder(_ActorFinder):
             # (below), as CAMEO coders code an unknown attacker by where the attack happened
             sources = [{**_sd(ctx.text, *rng), "entity_id": None,
                         "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
+        if not targets and entry.plover_type in _FORCE_TYPES and tok.pos_ == "VERB" \
+                and (num := counted_patients(tok)) is not None:
+            # "About 12,000 have been detained", "dozens were killed": the counted people are
+            # the target, unnamed; coded by where it happened, as CAMEO coders code an unnamed
+            # group
+            rng = (num.left_edge.idx, num.right_edge.idx + len(num.right_edge.text))
+            targets = [{**_sd(ctx.text, *rng), "entity_id": None,
+                        "name": ctx.text[rng[0]:rng[1]],
+                        "country": (location or {}).get("country"), "sector": None}]
         if not targets and owner_pron is not None:
             # the pronoun stands for the party as PolNeAR keeps pronoun sources: uncoded
             targets = [{**_sd(ctx.text, owner_pron.idx, owner_pron.idx + len(owner_pron)),
@@ -498,6 +603,14 @@ class EventCoder(_ActorFinder):
             })
         if not demand:
             stance = _stance_events(tok, gov, entry, out)
+            if stance and stance[0]["plover_type"] in ("AGREE", "THREATEN", "MOBILIZE") \
+                    and hypothetical:
+                # the statement of intent happened when it was made, not when the intended
+                # act is due ("announced on May 2 that troops would leave next week")
+                said = statement_date(ctx, sent, tok)
+                for d in stance:
+                    d["event_date"], d["date_precision"], d["date_span"] = (
+                        said if said is not None else (None, None, None))
             if stance and stance[0]["plover_type"] == "REJECT":
                 # "do not accept X's statements" is one REJECT, not also a negated AGREE on the
                 # same trigger and dyad
