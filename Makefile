@@ -30,6 +30,7 @@ demo: install
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 test: install-test chromium lint

@@ -70,8 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         "words": words,
         "model": ex.meta["model"],
         **{
-            name: {"seconds": round(s, 3), "docs_per_s": round(len(texts) / s, 2),
-                   "words_per_s": round(words / s)}
+            name: {
+                "seconds": round(s, 3),
+                "docs_per_s": round(len(texts) / s, 2),
+                "words_per_s": round(words / s),
+            }
             for name, s in best.items()
         },
         "ratio_wirewatch_to_bare": round(best["bare_spacy"] / best["wirewatch"], 3),

@@ -27,8 +27,7 @@ def _event(rec, trigger_or_evidence, plover_type):
     found = [
         e
         for e in rec.events
-        if e.plover_type == plover_type
-        and any(trigger_or_evidence in s.text for s in e.evidence)
+        if e.plover_type == plover_type and any(trigger_or_evidence in s.text for s in e.evidence)
     ]
     assert found, (
         f"no {plover_type} event in a sentence containing {trigger_or_evidence!r}: "

@@ -119,14 +119,21 @@ def test_ingest_date_fills_only_documents_without_one(runner, tmp_path, nlp):
     )
     db = tmp_path / "d.duckdb"
     res = runner.invoke(
-        cli, ["ingest", str(folder), str(jl), "--db", str(db), "--workers", "1",
-              "--date", "2022-01-12"]
+        cli,
+        ["ingest", str(folder), str(jl), "--db", str(db), "--workers", "1", "--date", "2022-01-12"],
     )
     assert res.exit_code == 0, res.output
     assert "notes.jsonl" in res.stderr and "not .txt/.html" in res.stderr
     res = runner.invoke(
-        cli, ["query", "--db", str(db), "--format", "json",
-              "SELECT source_id, date FROM articles ORDER BY source_id"]
+        cli,
+        [
+            "query",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "SELECT source_id, date FROM articles ORDER BY source_id",
+        ],
     )
     rows = json.loads(res.stdout)
     assert [(r["source_id"], r["date"]) for r in rows] == [
@@ -134,8 +141,15 @@ def test_ingest_date_fills_only_documents_without_one(runner, tmp_path, nlp):
         ("b", "2023-03-08"),
     ]
     res = runner.invoke(
-        cli, ["query", "--db", str(db), "--format", "json",
-              "SELECT event_date FROM events WHERE plover_type = 'COERCE'"]
+        cli,
+        [
+            "query",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "SELECT event_date FROM events WHERE plover_type = 'COERCE'",
+        ],
     )
     assert [r["event_date"] for r in json.loads(res.stdout)] == ["2022-01-10"]
 
@@ -152,8 +166,14 @@ def test_ingest_bad_date_is_a_usage_error(runner, corpus, tmp_path):
 def test_ingest_uses_actor_dictionaries(runner, tmp_path, nlp):
     jl = tmp_path / "c.jsonl"
     jl.write_text(
-        json.dumps({"id": "k", "date": "2021-05-04",
-                    "text": "Maria Kowalczyk said police detained ten people in Gdansk."}) + "\n",
+        json.dumps(
+            {
+                "id": "k",
+                "date": "2021-05-04",
+                "text": "Maria Kowalczyk said police detained ten people in Gdansk.",
+            }
+        )
+        + "\n",
         "utf-8",
     )
     actors = tmp_path / "my.actors.txt"
@@ -164,8 +184,15 @@ def test_ingest_uses_actor_dictionaries(runner, tmp_path, nlp):
     )
     assert res.exit_code == 0, res.output
     res = runner.invoke(
-        cli, ["query", "--db", str(db), "--format", "json",
-              "SELECT name, country, sector FROM entities WHERE name LIKE 'Maria%'"]
+        cli,
+        [
+            "query",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "SELECT name, country, sector FROM entities WHERE name LIKE 'Maria%'",
+        ],
     )
     assert json.loads(res.stdout) == [
         {"name": "Maria Kowalczyk", "country": "POL", "sector": "OPP"}

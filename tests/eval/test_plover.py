@@ -22,12 +22,23 @@ from wirewatch.model import Article, Event, Record, Span
 
 def test_gold_records_keep_their_own_date(tmp_path):
     p = tmp_path / "gold.json"
-    p.write_text(json.dumps([
-        {"id": "DOC", "event": "DOCUMENT"},
-        {"id": "a", "date": "1998-04-02", "event": "DEMAND", "text": "X demanded Y leave.",
-         "source": [{"actorText": "X", "code": "USA"}], "target": []},
-        {"id": "b", "event": "AGREE", "text": "X agreed."},
-    ]), encoding="utf-8")
+    p.write_text(
+        json.dumps(
+            [
+                {"id": "DOC", "event": "DOCUMENT"},
+                {
+                    "id": "a",
+                    "date": "1998-04-02",
+                    "event": "DEMAND",
+                    "text": "X demanded Y leave.",
+                    "source": [{"actorText": "X", "code": "USA"}],
+                    "target": [],
+                },
+                {"id": "b", "event": "AGREE", "text": "X agreed."},
+            ]
+        ),
+        encoding="utf-8",
+    )
     a, b = load_gold(p)
     assert (a.event, a.date) == ("REQUEST", "1998-04-02")
     assert b.date is None
@@ -35,11 +46,23 @@ def test_gold_records_keep_their_own_date(tmp_path):
 
 def test_non_iso_gold_codes_are_read_as_the_country_they_name(tmp_path):
     p = tmp_path / "gold.json"
-    p.write_text(json.dumps([
-        {"id": "a", "event": "AGREE", "text": "Japan and Italy agreed with Laos.",
-         "source": [{"actorText": "Japan", "code": "JAP"}, {"actorText": "Italy", "code": "ITL"}],
-         "target": [{"actorText": "Laos", "code": "LAO"}]},
-    ]), encoding="utf-8")
+    p.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "event": "AGREE",
+                    "text": "Japan and Italy agreed with Laos.",
+                    "source": [
+                        {"actorText": "Japan", "code": "JAP"},
+                        {"actorText": "Italy", "code": "ITL"},
+                    ],
+                    "target": [{"actorText": "Laos", "code": "LAO"}],
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     (g,) = load_gold(p)
     assert [a["code"] for a in g.sources] == ["JPN", "ITA"]
     assert [a.get("gold_code") for a in g.sources] == ["JAP", "ITL"]
@@ -51,8 +74,12 @@ def test_non_iso_gold_codes_are_read_as_the_country_they_name(tmp_path):
 _ROWS = [
     # text, prompt, label, mode
     ("Troops shelled the border town overnight.", "Army Shells Town\n\n(AP) --", "ASSAULT", ""),
-    ("Workers marched on parliament, and police threatened arrests.",
-     "Workers March\n\n(AP) --", "PROTEST", "DEMONSTRATE"),
+    (
+        "Workers marched on parliament, and police threatened arrests.",
+        "Workers March\n\n(AP) --",
+        "PROTEST",
+        "DEMONSTRATE",
+    ),
     ("The two ministers met in Oslo.", "Ministers Meet\n\n(AP) --", "CONSULT", ""),
     ("Nothing of note happened.", "Quiet Day\n\n(AP) --", "AID", ""),
     ("", "Empty\n\n(AP) --", "AID", ""),  # no text: skipped
@@ -90,9 +117,17 @@ class _FakeExtractor:
                 i = item.text.find(word)
                 if i >= 0:
                     span = Span(start_char=i, end_char=i + len(word), text=word)
-                    events.append(Event(id=f"e{len(events)}", plover_type=typ, plover_mode=mode,
-                                        trigger=span, evidence=[span], confidence=conf,
-                                        hypothetical=hyp))
+                    events.append(
+                        Event(
+                            id=f"e{len(events)}",
+                            plover_type=typ,
+                            plover_mode=mode,
+                            trigger=span,
+                            evidence=[span],
+                            confidence=conf,
+                            hypothetical=hyp,
+                        )
+                    )
             yield Record(article=Article(id="art_0", text=item.text), events=events)
 
 
@@ -105,8 +140,10 @@ def test_load_ngec_takes_headline_from_prompt_and_skips_empty_rows(tmp_path):
 
 
 def test_stratified_sample_is_even_fixed_and_in_file_order(tmp_path):
-    stories = [SyntheticStory(str(i), "t", "h", lab, None)
-               for i, lab in enumerate(["A"] * 10 + ["B"] * 10 + ["C"] * 2)]
+    stories = [
+        SyntheticStory(str(i), "t", "h", lab, None)
+        for i, lab in enumerate(["A"] * 10 + ["B"] * 10 + ["C"] * 2)
+    ]
     a = stratified_sample(stories, 9, seed=1)
     assert a == stratified_sample(stories, 9, seed=1)
     labels = [s.label for s in a]
@@ -155,5 +192,7 @@ def test_real_ngec_file_reads(shared_data):
     stories = load_ngec(path)
     assert len(stories) == 4500 and len({s.label for s in stories}) == 16
     sample = stratified_sample(stories, 600)
-    assert len(sample) == 600 and min(
-        sum(s.label == lab for s in sample) for lab in {s.label for s in stories}) == 37
+    assert (
+        len(sample) == 600
+        and min(sum(s.label == lab for s in sample) for lab in {s.label for s in stories}) == 37
+    )

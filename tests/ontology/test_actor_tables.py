@@ -27,8 +27,15 @@ def test_country_code(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Kazakh", "KAZ"), ("Russian", "RUS"), ("American", "USA"), ("Uzbeks", "UZB"),
-     ("Filipino", "PHL"), ("Swiss", "CHE"), ("Martian", None)],
+    [
+        ("Kazakh", "KAZ"),
+        ("Russian", "RUS"),
+        ("American", "USA"),
+        ("Uzbeks", "UZB"),
+        ("Filipino", "PHL"),
+        ("Swiss", "CHE"),
+        ("Martian", None),
+    ],
 )
 def test_demonym_country(text, expected):
     assert onto.demonym_country(text) == expected
@@ -55,8 +62,13 @@ def test_metonym_unknown():
 
 @pytest.mark.parametrize(
     ("text", "acronym"),
-    [("CSTO", "CSTO"), ("Collective Security Treaty Organization", "CSTO"),
-     ("the United Nations", "UN"), ("U.N.", "UN"), ("Shanghai Cooperation Organisation", "SCO")],
+    [
+        ("CSTO", "CSTO"),
+        ("Collective Security Treaty Organization", "CSTO"),
+        ("the United Nations", "UN"),
+        ("U.N.", "UN"),
+        ("Shanghai Cooperation Organisation", "SCO"),
+    ],
 )
 def test_igo(text, acronym):
     g = onto.igo(text)
@@ -65,9 +77,19 @@ def test_igo(text, acronym):
 
 @pytest.mark.parametrize(
     ("noun", "sector"),
-    [("police", "COP"), ("protesters", "OPP"), ("troops", "MIL"), ("soldier", "MIL"),
-     ("ministry", "GOV"), ("rebels", "REB"), ("journalists", "MED"), ("oil workers", "LAB"),
-     ("policemen", "COP"), ("the authorities", "GOV"), ("weather", None)],
+    [
+        ("police", "COP"),
+        ("protesters", "OPP"),
+        ("troops", "MIL"),
+        ("soldier", "MIL"),
+        ("ministry", "GOV"),
+        ("rebels", "REB"),
+        ("journalists", "MED"),
+        ("oil workers", "LAB"),
+        ("policemen", "COP"),
+        ("the authorities", "GOV"),
+        ("weather", None),
+    ],
 )
 def test_sector_of(noun, sector):
     assert onto.sector_of(noun) == sector
@@ -75,8 +97,15 @@ def test_sector_of(noun, sector):
 
 @pytest.mark.parametrize(
     ("title", "sector"),
-    [("President", "GOV"), ("Foreign Minister", "GOV"), ("secretary of state", "GOV"),
-     ("ambassador", "GOV"), ("professor", "EDU"), ("General", "MIL"), ("juggler", None)],
+    [
+        ("President", "GOV"),
+        ("Foreign Minister", "GOV"),
+        ("secretary of state", "GOV"),
+        ("ambassador", "GOV"),
+        ("professor", "EDU"),
+        ("General", "MIL"),
+        ("juggler", None),
+    ],
 )
 def test_title_sector(title, sector):
     assert onto.title_sector(title) == sector

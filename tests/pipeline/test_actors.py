@@ -24,8 +24,15 @@ def hand_ner(nlp, text, ents):
 
 
 def row(m):
-    return (m["start_char"], m["end_char"], m["text"], m["kind"], m["entity_type"], m["country"],
-            m["sector"])
+    return (
+        m["start_char"],
+        m["end_char"],
+        m["text"],
+        m["kind"],
+        m["entity_type"],
+        m["country"],
+        m["sector"],
+    )
 
 
 def test_title_and_demonym_prefix_split_off_a_merged_org(nlp):
@@ -46,8 +53,10 @@ def test_title_and_demonym_prefix_split_off_a_merged_org(nlp):
         (
             "Georgian Foreign Minister Ilia Darchiashvili met U.S. Secretary of State Antony "
             "Blinken in Tbilisi.",
-            [("Ilia Darchiashvili", "GEO", "GOV", "Foreign Minister"),
-             ("Antony Blinken", "USA", "GOV", "Secretary of State")],
+            [
+                ("Ilia Darchiashvili", "GEO", "GOV", "Foreign Minister"),
+                ("Antony Blinken", "USA", "GOV", "Secretary of State"),
+            ],
         ),
         (
             "Kyrgyz President Sadyr Japarov said on Friday that the border was calm.",
@@ -79,22 +88,28 @@ def test_lone_token_labelled_gpe_is_a_surname(nlp):
     [
         (  # IGO full name and acronym
             "The North Atlantic Treaty Organization (NATO) held talks in Brussels.",
-            [(4, 38, "North Atlantic Treaty Organization", "name", "IGO", None, "IGO"),
-             (40, 44, "NATO", "acronym", "IGO", None, "IGO"),
-             (60, 68, "Brussels", "name", "GPE", "BEL", None)],  # a place: "in Brussels"
+            [
+                (4, 38, "North Atlantic Treaty Organization", "name", "IGO", None, "IGO"),
+                (40, 44, "NATO", "acronym", "IGO", None, "IGO"),
+                (60, 68, "Brussels", "name", "GPE", "BEL", None),
+            ],  # a place: "in Brussels"
         ),
         (  # demonyms give countries; sector nouns are groups
             "Turkish troops crossed the border, and Iranian police arrested dozens of protesters.",
-            [(0, 14, "Turkish troops", "group", "GROUP", "TUR", "MIL"),
-             (0, 7, "Turkish", "demonym", "GPE", "TUR", None),
-             (39, 53, "Iranian police", "group", "GROUP", "IRN", "COP"),
-             (39, 46, "Iranian", "demonym", "GPE", "IRN", None),
-             (73, 83, "protesters", "group", "GROUP", None, "OPP")],
+            [
+                (0, 14, "Turkish troops", "group", "GROUP", "TUR", "MIL"),
+                (0, 7, "Turkish", "demonym", "GPE", "TUR", None),
+                (39, 53, "Iranian police", "group", "GROUP", "IRN", "COP"),
+                (39, 46, "Iranian", "demonym", "GPE", "IRN", None),
+                (73, 83, "protesters", "group", "GROUP", None, "OPP"),
+            ],
         ),
         (  # seats of power as metonyms
             "Moscow rejected the proposal, while the Kremlin said talks would continue.",
-            [(0, 6, "Moscow", "metonym", "GPE", "RUS", "GOV"),
-             (40, 47, "Kremlin", "metonym", "GPE", "RUS", "GOV")],
+            [
+                (0, 6, "Moscow", "metonym", "GPE", "RUS", "GOV"),
+                (40, 47, "Kremlin", "metonym", "GPE", "RUS", "GOV"),
+            ],
         ),
         (  # a national institution named without its country
             "The State Department summoned the envoy.",
@@ -108,8 +123,10 @@ def test_mention_kinds(nlp, text, expected):
 
 
 def test_government_takes_the_main_country(nlp):
-    text = ("Protests spread across Armenia on Monday. Armenia's opposition blamed the "
-            "government, and Armenia braced for more.")
+    text = (
+        "Protests spread across Armenia on Monday. Armenia's opposition blamed the "
+        "government, and Armenia braced for more."
+    )
     doc = nlp(text)
     gov = [m for m in doc._.ww_mentions if m["text"] == "government"]
     assert [(m["kind"], m["country"], m["sector"]) for m in gov] == [("group", "ARM", "GOV")]
@@ -117,15 +134,21 @@ def test_government_takes_the_main_country(nlp):
 
 def test_pronouns_are_mentions_without_entity_type(nlp):
     doc = nlp("Anna Lindqvist criticised the plan. She said it would hurt farmers.")
-    prons = [(m["start_char"], m["text"], m["entity_type"]) for m in doc._.ww_mentions
-             if m["kind"] == "pronoun"]
+    prons = [
+        (m["start_char"], m["text"], m["entity_type"])
+        for m in doc._.ww_mentions
+        if m["kind"] == "pronoun"
+    ]
     assert prons == [(36, "She", None), (45, "it", None)]
 
 
 def test_lowercase_ner_spans_and_dates_are_dropped(nlp):
     text = "Kazakhstan is beholden to Russia since January 2022."
-    doc = hand_ner(nlp, text, [("Kazakhstan", "GPE"), ("beholden", "GPE"), ("Russia", "GPE"),
-                               ("January 2022", "DATE")])
+    doc = hand_ner(
+        nlp,
+        text,
+        [("Kazakhstan", "GPE"), ("beholden", "GPE"), ("Russia", "GPE"), ("January 2022", "DATE")],
+    )
     assert [m["text"] for m in doc._.ww_mentions] == ["Kazakhstan", "Russia"]
 
 
@@ -133,7 +156,7 @@ def test_spans_match_text_and_validate(nlp, example_text):
     doc = nlp(example_text)
     assert doc._.ww_mentions
     for m in doc._.ww_mentions:
-        assert example_text[m["start_char"]:m["end_char"]] == m["text"]
+        assert example_text[m["start_char"] : m["end_char"]] == m["text"]
         Mention.model_validate({k: m[k] for k in ("start_char", "end_char", "text", "kind")})
 
 
@@ -145,13 +168,18 @@ def dated(nlp, text, date):
 
 
 def coded(doc):
-    return [(m["text"], m["entity_type"], m["country"], m["sector"], m.get("actor_code"))
-            for m in doc._.ww_mentions if m.get("actor_code")]
+    return [
+        (m["text"], m["entity_type"], m["country"], m["sector"], m.get("actor_code"))
+        for m in doc._.ww_mentions
+        if m.get("actor_code")
+    ]
 
 
 def test_bundled_leaders_code_persons_on_the_publication_date(nlp):
-    text = ("President Vladimir Putin spoke by phone with Foreign Minister Mukhtar Tileuberdi "
-            "on Thursday.")
+    text = (
+        "President Vladimir Putin spoke by phone with Foreign Minister Mukhtar Tileuberdi "
+        "on Thursday."
+    )
     assert coded(dated(nlp, text, "2022-01-12")) == [
         ("Vladimir Putin", "PERSON", "RUS", "GOV", "RUSGOV"),
         ("Mukhtar Tileuberdi", "PERSON", "KAZ", "GOV", "KAZGOV"),
@@ -179,14 +207,24 @@ def test_name_inside_a_longer_mention_is_not_recoded(nlp):
     doc = dated(nlp, "The Biden administration imposed new sanctions.", "2022-03-01")
     [m] = [m for m in doc._.ww_mentions if "Biden" in m["text"]]
     assert (m["text"], m["entity_type"], m["country"], m["sector"]) == (
-        "Biden administration", "ORG", "USA", "GOV")
+        "Biden administration",
+        "ORG",
+        "USA",
+        "GOV",
+    )
 
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("KAZGOV", ("KAZ", "GOV")), ("RUS", ("RUS", None)), ("PSEHMSGOV", ("PSE", "GOV")),
-     ("PSEREBHMS", ("PSE", "REB")), ("IGOUNO", (None, "IGO")), ("---GOV", (None, "GOV")),
-     ("ELR/GAL", (None, None))],
+    [
+        ("KAZGOV", ("KAZ", "GOV")),
+        ("RUS", ("RUS", None)),
+        ("PSEHMSGOV", ("PSE", "GOV")),
+        ("PSEREBHMS", ("PSE", "REB")),
+        ("IGOUNO", (None, "IGO")),
+        ("---GOV", (None, "GOV")),
+        ("ELR/GAL", (None, None)),
+    ],
 )
 def test_split_code(code, expected):
     from wirewatch.pipeline._actor_dicts import split_code
@@ -203,15 +241,23 @@ def _recognizer(nlp, tmp_path, actors="", agents=""):
             p = tmp_path / f"my.{kind}.txt"
             p.write_text(body, encoding="utf-8")
             paths[kind] = [str(p)]
-    return ActorRecognizer(nlp, "t", actor_dictionaries=paths.get("actors", []),
-                           agent_dictionaries=paths.get("agents", []),
-                           use_default_leaders=False)
+    return ActorRecognizer(
+        nlp,
+        "t",
+        actor_dictionaries=paths.get("actors", []),
+        agent_dictionaries=paths.get("agents", []),
+        use_default_leaders=False,
+    )
 
 
 def test_user_dictionary_wins_over_title_and_adds_missed_names(nlp, tmp_path):
-    rec = _recognizer(nlp, tmp_path, actors=(
-        "ZORBEK_ALMATOV_\n\t[UZBMIL 20200101 - 20291231]\n"
-        "NORTHERN_FARMERS_LEAGUE_ [KGZAGR]\n"))
+    rec = _recognizer(
+        nlp,
+        tmp_path,
+        actors=(
+            "ZORBEK_ALMATOV_\n\t[UZBMIL 20200101 - 20291231]\nNORTHERN_FARMERS_LEAGUE_ [KGZAGR]\n"
+        ),
+    )
     text = "Foreign Minister Zorbek Almatov met the Northern Farmers League on Monday."
     doc = nlp.make_doc(text)
     doc._.ww_pub_date = "2024-06-03"
@@ -233,8 +279,9 @@ def test_dictionary_code_outside_its_dates_is_ignored(nlp, tmp_path):
 def test_agent_dictionary_sets_sector_and_adds_groups(nlp, tmp_path):
     rec = _recognizer(nlp, tmp_path, agents="GENDARME [~COP]\nENVOY [~GOV]\n")
     doc = rec(nlp("Kazakh gendarmes detained the envoy near the border."))
-    groups = [(m["text"], m["country"], m["sector"]) for m in doc._.ww_mentions
-              if m["kind"] == "group"]
+    groups = [
+        (m["text"], m["country"], m["sector"]) for m in doc._.ww_mentions if m["kind"] == "group"
+    ]
     assert groups == [("Kazakh gendarmes", "KAZ", "COP"), ("envoy", None, "GOV")]
 
 
@@ -246,8 +293,9 @@ def test_agent_dictionary_sets_sector_and_adds_groups(nlp, tmp_path):
         ("agents", "PRESIDENT [~GOV]\nMINISTER\n", "my.agents.txt:2"),
     ],
 )
-def test_malformed_dictionary_is_a_config_error_naming_file_and_line(nlp, tmp_path, kind, body,
-                                                                     message):
+def test_malformed_dictionary_is_a_config_error_naming_file_and_line(
+    nlp, tmp_path, kind, body, message
+):
     from wirewatch.errors import ConfigError
 
     with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
@@ -266,19 +314,31 @@ def test_missing_dictionary_is_a_config_error_naming_the_file(nlp, tmp_path):
 def test_factory_default_config_has_no_user_dictionaries(nlp):
     cfg = nlp.config["components"]["wirewatch_actors"]
     assert (cfg["actor_dictionaries"], cfg["agent_dictionaries"], cfg["use_default_leaders"]) == (
-        [], [], True)
+        [],
+        [],
+        True,
+    )
 
 
 # ------------------------------------------------------------------ capitals: place vs government
 @pytest.mark.parametrize(
     ("text", "capital", "expected"),
     [
-        ("Protesters gathered in central Moscow on Sunday.", "Moscow",
-         ("name", "GPE", "RUS", None, "PLACE:Moscow")),
-        ("Moscow residents queued outside the banks.", "Moscow",
-         ("name", "GPE", "RUS", None, "PLACE:Moscow")),
-        ("Moscow rejected the proposal on Sunday.", "Moscow",
-         ("metonym", "GPE", "RUS", "GOV", "GOV:RUS")),
+        (
+            "Protesters gathered in central Moscow on Sunday.",
+            "Moscow",
+            ("name", "GPE", "RUS", None, "PLACE:Moscow"),
+        ),
+        (
+            "Moscow residents queued outside the banks.",
+            "Moscow",
+            ("name", "GPE", "RUS", None, "PLACE:Moscow"),
+        ),
+        (
+            "Moscow rejected the proposal on Sunday.",
+            "Moscow",
+            ("metonym", "GPE", "RUS", "GOV", "GOV:RUS"),
+        ),
     ],
 )
 def test_capital_as_place_or_government(nlp, text, capital, expected):
@@ -306,8 +366,11 @@ def test_issue_4_pre_nominal_title_kinds(nlp, text, name, sector):
 
 
 def test_issue_4_lower_case_role_word_without_a_name_is_no_title(nlp):
-    doc = hand_ner(nlp, "The president spoke to Ivo Marek on Monday.",
-                   [("Ivo Marek", "PERSON"), ("Monday", "DATE")])
+    doc = hand_ner(
+        nlp,
+        "The president spoke to Ivo Marek on Monday.",
+        [("Ivo Marek", "PERSON"), ("Monday", "DATE")],
+    )
     [m] = [m for m in doc._.ww_mentions if m["text"] == "Ivo Marek"]
     assert m["sector"] is None
 
@@ -319,13 +382,25 @@ def test_issue_4_lower_case_role_word_without_a_name_is_no_title(nlp):
     ("text", "date", "name", "expected"),
     [
         # 1990-2009 office holders in the bundled leaders dictionary
-        ("Prime Minister Tony Blair flew to Washington.", "1999-03-02", "Tony Blair",
-         ("GBR", "GOV", "GBRGOV")),
-        ("Boris Yeltsin met the visiting delegation.", "1996-07-01", "Boris Yeltsin",
-         ("RUS", "GOV", "RUSGOV")),
+        (
+            "Prime Minister Tony Blair flew to Washington.",
+            "1999-03-02",
+            "Tony Blair",
+            ("GBR", "GOV", "GBRGOV"),
+        ),
+        (
+            "Boris Yeltsin met the visiting delegation.",
+            "1996-07-01",
+            "Boris Yeltsin",
+            ("RUS", "GOV", "RUSGOV"),
+        ),
         ("Kofi Annan called for calm.", "2003-02-01", "Kofi Annan", (None, "IGO", "IGOUNO")),
-        ("Jacques Chirac spoke at the summit.", "2009-05-01", "Jacques Chirac",
-         ("FRA", "ELI", "FRAELI")),
+        (
+            "Jacques Chirac spoke at the summit.",
+            "2009-05-01",
+            "Jacques Chirac",
+            ("FRA", "ELI", "FRAELI"),
+        ),
     ],
 )
 def test_issue_4_leaders_of_1990_2009(nlp, text, date, name, expected):
@@ -379,20 +454,33 @@ def event_actor_countries(nlp, text, date="2020-01-01"):
     ("text", "actor", "country"),
     [
         # a people named by a demonym is coded by where the phrase says they live or belong
-        ("The Albanians of southern Serbia demanded more autonomy from Belgrade.", "Albanians",
-         "SRB"),
+        (
+            "The Albanians of southern Serbia demanded more autonomy from Belgrade.",
+            "Albanians",
+            "SRB",
+        ),
         ("Kurds of northern Syria accused Turkey of shelling their villages.", "Kurds", "SYR"),
         # ... but nationals abroad ("in") keep their own country
         ("Americans in Baghdad demanded more protection from Washington.", "Americans", "USA"),
         # a group located by a place the NER missed, named with its country
-        ("Residents of the north Lebanese port accused Syria of shelling their homes.",
-         "Residents", "LBN"),
+        (
+            "Residents of the north Lebanese port accused Syria of shelling their homes.",
+            "Residents",
+            "LBN",
+        ),
         # an organisation's own place locates its members
-        ("Police arrested workers of the Grand Textile Company of Faisalabad on Monday.",
-         "workers", "PAK"),
+        (
+            "Police arrested workers of the Grand Textile Company of Faisalabad on Monday.",
+            "workers",
+            "PAK",
+        ),
         # followers take the country of the one they are loyal to
-        ("Militants loyal to Iraq's al-Qaeda leader attacked a police station, Jordanian "
-         "officials said.", "Militants", "IRQ"),
+        (
+            "Militants loyal to Iraq's al-Qaeda leader attacked a police station, Jordanian "
+            "officials said.",
+            "Militants",
+            "IRQ",
+        ),
     ],
 )
 def test_issue_4_group_coded_by_where_its_phrase_places_it(nlp, text, actor, country):
@@ -403,16 +491,21 @@ def test_issue_4_group_coded_by_where_its_phrase_places_it(nlp, text, actor, cou
     ("text", "actor", "country"),
     [
         # "anti-"/"pro-" + country is a stance: the place of the event decides
-        ("Gunmen killed a leading anti-Syria politician in Beirut on Tuesday.",
-         "anti-Syria politician", "LBN"),
+        (
+            "Gunmen killed a leading anti-Syria politician in Beirut on Tuesday.",
+            "anti-Syria politician",
+            "LBN",
+        ),
         ("A pro-Iran cleric was killed in a bomb attack in Baghdad.", "pro-Iran cleric", "IRQ"),
         # a relational noun's country modifier is the other side of the relation
         ("Iran's militia allies in Yemen attacked a Saudi border post.", "militia allies", "YEM"),
-        ("Hezbollah fighters attacked Israel's militia allies in southern Lebanon.",
-         "militia allies", "LBN"),
+        (
+            "Hezbollah fighters attacked Israel's militia allies in southern Lebanon.",
+            "militia allies",
+            "LBN",
+        ),
         # ... while a demonym adjective is the noun's own nationality
-        ("Washington's Brazilian allies condemned the coup in Bolivia.", "Brazilian allies",
-         "BRA"),
+        ("Washington's Brazilian allies condemned the coup in Bolivia.", "Brazilian allies", "BRA"),
     ],
 )
 def test_issue_4_country_that_is_not_the_actors_own(nlp, text, actor, country):
@@ -441,8 +534,7 @@ def test_issue_4_capital_of_a_later_state_is_the_predecessors_place(nlp, date, c
     ("text", "country", "sector"),
     [
         # the sentence names Lebanon, not Libya: Tripoli is Lebanon's port, a place
-        ("Syrian troops shelled rival militias in Tripoli, the north Lebanese port.", "LBN",
-         None),
+        ("Syrian troops shelled rival militias in Tripoli, the north Lebanese port.", "LBN", None),
         ("Libyan troops shelled rebels in Tripoli on Monday.", "LBY", None),
         ("Tripoli rejected the proposal on Monday.", "LBY", "GOV"),
     ],
@@ -455,11 +547,12 @@ def test_issue_4_ambiguous_capital_resolved_by_the_sentences_country(nlp, text, 
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("Syrian troops shelled rival militias in Tripoli, the north Lebanese port.",
-         "rival militias"),
+        (
+            "Syrian troops shelled rival militias in Tripoli, the north Lebanese port.",
+            "rival militias",
+        ),
         # located by the event's place rather than by its own phrase
-        ("The army said it had arrested the gunmen in Tripoli, the north Lebanese port.",
-         "gunmen"),
+        ("The army said it had arrested the gunmen in Tripoli, the north Lebanese port.", "gunmen"),
     ],
 )
 def test_issue_4_groups_take_the_resolved_city(nlp, text, actor):
@@ -474,20 +567,28 @@ def test_issue_4_party_takes_the_country_whose_institution_it_acts_on(nlp):
 
 
 def test_issue_4_stance_prefixed_country_is_no_mention(nlp):
-    doc = dated(nlp, "Ukrainian police arrested pro-Russian separatist leaders in Odesa.",
-                "2020-01-01")
+    doc = dated(
+        nlp, "Ukrainian police arrested pro-Russian separatist leaders in Odesa.", "2020-01-01"
+    )
     rows = [(m["text"], m["country"]) for m in doc._.ww_mentions if m["kind"] != "pronoun"]
     assert ("Russian", "RUS") not in rows and ("pro-Russian", None) not in rows
-    assert event_actor_countries(nlp, "Ukrainian police arrested pro-Russian separatist "
-                                 "leaders in Odesa.")["pro-Russian separatist leaders"] == "UKR"
+    assert (
+        event_actor_countries(
+            nlp, "Ukrainian police arrested pro-Russian separatist leaders in Odesa."
+        )["pro-Russian separatist leaders"]
+        == "UKR"
+    )
 
 
 def test_issue_4_stance_word_keeps_the_title_and_the_owner_country(nlp):
     text = "Georgia's pro-Moscow president was charged on Thursday with abuse of office."
     [e] = [e for e in dated(nlp, text, "2020-01-01")._.ww_events if e["target_actor"]]
     t = e["target_actor"]
-    assert (t["text"], t["country"], t["sector"]) == ("Georgia's pro-Moscow president", "GEO",
-                                                       "GOV")
+    assert (t["text"], t["country"], t["sector"]) == (
+        "Georgia's pro-Moscow president",
+        "GEO",
+        "GOV",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,19 +647,41 @@ def test_issue_4_misspelled_country_names(nlp, text, actor, country):
     [
         # a body or office of government with a US party adjective is American, even in a
         # story about another country
-        ("Kenya held elections. Kenya's president met the press. Republican senators praised "
-         "Kenya for the vote, the U.S. embassy said.", "Republican senators", "USA", "LEG"),
-        ("Democratic and Republican governments praised Kenya for its reforms, an American "
-         "diplomat said.", "Democratic and Republican governments", "USA", "GOV"),
-        ("Democratic lawmakers criticized the new tariff on American steel.",
-         "Democratic lawmakers", "USA", "LEG"),
+        (
+            "Kenya held elections. Kenya's president met the press. Republican senators praised "
+            "Kenya for the vote, the U.S. embassy said.",
+            "Republican senators",
+            "USA",
+            "LEG",
+        ),
+        (
+            "Democratic and Republican governments praised Kenya for its reforms, an American "
+            "diplomat said.",
+            "Democratic and Republican governments",
+            "USA",
+            "GOV",
+        ),
+        (
+            "Democratic lawmakers criticized the new tariff on American steel.",
+            "Democratic lawmakers",
+            "USA",
+            "LEG",
+        ),
         # a story that never names the United States: the party may be another country's
         ("Democratic lawmakers criticized the new tariff.", "Democratic lawmakers", None, "LEG"),
         # other states' parties and bodies with the same words are not
-        ("Christian Democratic lawmakers criticized the new tariff.",
-         "Christian Democratic lawmakers", None, "LEG"),
-        ("Irish Republican prisoners demanded better conditions.",
-         "Irish Republican prisoners", "IRL", None),
+        (
+            "Christian Democratic lawmakers criticized the new tariff.",
+            "Christian Democratic lawmakers",
+            None,
+            "LEG",
+        ),
+        (
+            "Irish Republican prisoners demanded better conditions.",
+            "Irish Republican prisoners",
+            "IRL",
+            None,
+        ),
     ],
 )
 def test_issue_4_us_party_adjectives(nlp, text, actor, country, sector):
@@ -603,13 +726,18 @@ def _ents(nlp, text):
 
 
 def test_us_party_adjectives_are_parties_not_peoples(nlp):
-    ents = _ents(nlp, "For decades, both Republican and Democratic administrations praised "
-                      "Poland as a reliable U.S. ally.")
+    ents = _ents(
+        nlp,
+        "For decades, both Republican and Democratic administrations praised "
+        "Poland as a reliable U.S. ally.",
+    )
     for name in ("Republican", "Democratic"):
         assert (ents[name]["entity_type"], ents[name]["country"], ents[name]["sector"]) == (
-            "ORG", "USA", "PTY")
-    assert (ents["administrations"]["country"], ents["administrations"]["sector"]) == (
-        "USA", "GOV")
+            "ORG",
+            "USA",
+            "PTY",
+        )
+    assert (ents["administrations"]["country"], ents["administrations"]["sector"]) == ("USA", "GOV")
     # a text that never names the United States leaves the party's state open
     ents = _ents(nlp, "Democratic lawmakers in Seoul criticised the plan.")
     assert (ents["Democratic"]["entity_type"], ents["Democratic"]["country"]) == ("ORG", None)

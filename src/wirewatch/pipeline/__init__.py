@@ -49,11 +49,14 @@ def add_components(
         if name in nlp.pipe_names:
             continue
         if name == "wirewatch_actors":
-            nlp.add_pipe(name, config={
-                "actor_dictionaries": [str(p) for p in actors],
-                "agent_dictionaries": [str(p) for p in agents],
-                "use_default_leaders": use_default_leaders,
-            })
+            nlp.add_pipe(
+                name,
+                config={
+                    "actor_dictionaries": [str(p) for p in actors],
+                    "agent_dictionaries": [str(p) for p in agents],
+                    "use_default_leaders": use_default_leaders,
+                },
+            )
         else:
             nlp.add_pipe(name)
     return nlp

@@ -25,9 +25,15 @@ from wirewatch.pipeline.places import gazetteer
 _NATIONLESS_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 
 
-def _with_sole_country(ctx: _DocContext, actors: list[dict[str, Any]],
-                       others: list[dict[str, Any]], *, broad: bool = False,
-                       placed: bool = False, strict: bool = False) -> list[dict[str, Any]]:
+def _with_sole_country(
+    ctx: _DocContext,
+    actors: list[dict[str, Any]],
+    others: list[dict[str, Any]],
+    *,
+    broad: bool = False,
+    placed: bool = False,
+    strict: bool = False,
+) -> list[dict[str, Any]]:
     """``actors`` where a state official without a country takes the text's only country
     (``_DocContext.sole_country``), unless the other party is that state itself ("President X
     threatened Russia": X is not Russian; "Fijian rebels will release Prime Minister X": he
@@ -64,19 +70,30 @@ def _with_sole_country(ctx: _DocContext, actors: list[dict[str, Any]],
     # "boycott Algeria's elections": the state only owns what is acted upon
     owned = all(
         (r := _root_of(ctx.doc, o)) is not None and r.dep_ == "poss"
-        for o in others if o.get("country") == sole
+        for o in others
+        if o.get("country") == sole
     )
     if broad:
         if strict and any(o.get("country") == sole for o in others):
             return actors  # "gunmen kidnapped two Turkish engineers": not Turks themselves
-        return [a if a.get("country") or a.get("sector") in _NATIONLESS_SECTORS
-                or (placed and _locatable(ctx.doc, a)) or _relational_actor(ctx.doc, a)
-                or (state_acted_on and not (_domestic(ctx.doc, a) and owned))
-                else {**a, "country": sole} for a in actors]
+        return [
+            a
+            if a.get("country")
+            or a.get("sector") in _NATIONLESS_SECTORS
+            or (placed and _locatable(ctx.doc, a))
+            or _relational_actor(ctx.doc, a)
+            or (state_acted_on and not (_domestic(ctx.doc, a) and owned))
+            else {**a, "country": sole}
+            for a in actors
+        ]
     if state_acted_on:
         return actors
-    return [a if a.get("country") or not ctx.default_country(a.get("sector"))
-            else {**a, "country": sole} for a in actors]
+    return [
+        a
+        if a.get("country") or not ctx.default_country(a.get("sector"))
+        else {**a, "country": sole}
+        for a in actors
+    ]
 
 
 # sectors and heads of bodies that exist only inside one state's politics: a party or movement
@@ -88,18 +105,34 @@ _DOMESTIC_HEADS = frozenset({"party", "movement"})
 # other side of the relation ("Israel's ally", "a U.S. ally", "Iran's proxies"), never the
 # actor's own country
 # ("opponent" and "critic" are left out: "Putin's opponents" are mostly his own country's)
-_RELATIONAL_NOUNS = frozenset({
-    "ally", "enemy", "foe", "rival", "adversary", "proxy", "neighbour", "neighbor", "partner",
-    "backer", "sponsor", "patron", "client", "friend",
-})
+_RELATIONAL_NOUNS = frozenset(
+    {
+        "ally",
+        "enemy",
+        "foe",
+        "rival",
+        "adversary",
+        "proxy",
+        "neighbour",
+        "neighbor",
+        "partner",
+        "backer",
+        "sponsor",
+        "patron",
+        "client",
+        "friend",
+    }
+)
 
 
 def _relational(head: Token) -> bool:
     """A relational common noun modified by a country's name: "Israel's militia ally", "a U.S.
     ally", "Iran's proxies" (the country is the other side of the relation). A demonym
     adjective is the noun's own nationality ("its Brazilian allies") and does not count."""
-    return head.pos_ == "NOUN" and head.lemma_.lower() in _RELATIONAL_NOUNS and any(
-        c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "GPE" for c in head.lefts
+    return (
+        head.pos_ == "NOUN"
+        and head.lemma_.lower() in _RELATIONAL_NOUNS
+        and any(c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ == "GPE" for c in head.lefts)
     )
 
 
@@ -167,8 +200,7 @@ def _actor_us_party(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[st
         return a  # "Irish Republican leaders"
     sector = a.get("sector") or oa.title_sector(head.text)
     us_politics = ctx.us_context or ctx.focus_country == "USA"
-    names_us = us_politics or any(m.get("country") == "USA"
-                                  for m in (ctx.doc._.ww_mentions or []))
+    names_us = us_politics or any(m.get("country") == "USA" for m in (ctx.doc._.ww_mentions or []))
     if not (us_politics or (sector in ("GOV", "LEG") and names_us)):
         return a
     return {**a, "country": "USA", "sector": sector}
@@ -212,22 +244,43 @@ def _with_appositive(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[s
             if ent is None:
                 continue
             if ent.get("country") and ent.get("entity_type") in ("GPE", "NORP"):
-                return {**a, "country": ent["country"],
-                        "sector": a.get("sector") or oa.title_sector(c.lemma_)}
+                return {
+                    **a,
+                    "country": ent["country"],
+                    "sector": a.get("sector") or oa.title_sector(c.lemma_),
+                }
             if ent.get("sector") == "IGO" and not ent.get("country"):
                 return {**a, "sector": "IGO"}
     return a
 
 
 # common nouns for places, whose country is in their modifiers ("the north Lebanese port")
-_PLACE_NOUNS = frozenset({
-    "port", "city", "town", "village", "region", "province", "area", "district", "capital",
-    "enclave", "territory", "county", "suburb", "camp", "island", "border", "state",
-})
+_PLACE_NOUNS = frozenset(
+    {
+        "port",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "area",
+        "district",
+        "capital",
+        "enclave",
+        "territory",
+        "county",
+        "suburb",
+        "camp",
+        "island",
+        "border",
+        "state",
+    }
+)
 
 
-def _place_country(ctx: _DocContext, head: Token, *, residence: bool = False,
-                   depth: int = 0) -> str | None:
+def _place_country(
+    ctx: _DocContext, head: Token, *, residence: bool = False, depth: int = 0
+) -> str | None:
     """Country of the place a group noun is located by.
 
     The place is the object of a preposition of the group ("rebels in Mali", "militias
@@ -251,8 +304,13 @@ def _place_country(ctx: _DocContext, head: Token, *, residence: bool = False,
     """
     preps = [c for c in head.children if c.dep_ == "prep" and (not residence or c.lower_ == "of")]
     # "guerrillas operating in Macedonia", "a group based in Trinidad"
-    preps += [p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
-              for p in c.children if p.dep_ == "prep"]
+    preps += [
+        p
+        for c in head.children
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+        for p in c.children
+        if p.dep_ == "prep"
+    ]
     for c in preps:
         if c.lower_ not in _GROUP_PLACE_PREPS:
             continue
@@ -260,9 +318,14 @@ def _place_country(ctx: _DocContext, head: Token, *, residence: bool = False,
             if o.dep_ != "pobj":
                 continue
             country = _pobj_country(ctx, o, in_name=depth > 0)
-            if country is None and depth == 0 and (
-                o.ent_type_ in ("ORG", "FAC") or o.pos_ == "PROPN"
-                or o.lemma_.lower() in _PLACE_NOUNS
+            if (
+                country is None
+                and depth == 0
+                and (
+                    o.ent_type_ in ("ORG", "FAC")
+                    or o.pos_ == "PROPN"
+                    or o.lemma_.lower() in _PLACE_NOUNS
+                )
             ):
                 # "the United Bus Company of Tehran", "the West Bank city of Hebron"
                 country = _place_country(ctx, o, depth=1)
@@ -279,7 +342,7 @@ def _pobj_country(ctx: _DocContext, o: Token, in_name: bool = False) -> str | No
         return None
     if in_name and o.ent_type_ == "ORG" and o.pos_ == "PROPN":
         words = [t for t in o.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [o]
-        text = ctx.text[words[0].idx:o.idx + len(o.text)]
+        text = ctx.text[words[0].idx : o.idx + len(o.text)]
         country = ctx.codes(text, "GPE")[0] if oa.metonym(text) is None else None
         if not country:
             loc = gazetteer().resolve(text, None, ctx.us_context)
@@ -289,11 +352,15 @@ def _pobj_country(ctx: _DocContext, o: Token, in_name: bool = False) -> str | No
     rng = actor_span(o)
     if rng is None:
         return None
-    text = ctx.text[rng[0]:rng[1]]
+    text = ctx.text[rng[0] : rng[1]]
     if o.ent_type_ in _PLACE_LABELS:
         ent = entity_at(ctx.doc, *rng)
-        if ent is not None and ent.get("entity_type") == "GPE" and ent.get("country") \
-                and not ent.get("sector"):
+        if (
+            ent is not None
+            and ent.get("entity_type") == "GPE"
+            and ent.get("country")
+            and not ent.get("sector")
+        ):
             return str(ent["country"])  # "Tripoli" in a sentence about Lebanon
         country = ctx.codes(text, o.ent_type_)[0]
         if not country:
@@ -315,8 +382,10 @@ def _locatable(doc: Doc, actor: dict[str, Any]) -> bool:
     """A common-noun group ("people", "demonstrators") or an ethnic group ("ethnic Albanians"):
     an actor the event's place gives a country."""
     span = doc.char_span(actor["start_char"], actor["end_char"], alignment_mode="expand")
-    return span is not None and len(span) > 0 and (
-        span.root.pos_ == "NOUN" or any(c.lower_ == "ethnic" for c in span.root.children)
+    return (
+        span is not None
+        and len(span) > 0
+        and (span.root.pos_ == "NOUN" or any(c.lower_ == "ethnic" for c in span.root.children))
     )
 
 

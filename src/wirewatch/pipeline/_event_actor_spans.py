@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 __all__ = ["conjuncts", "actor_span"]
 
+
 def conjuncts(tok: Token | None, *, groups: bool = False) -> list[Token]:
     """``tok`` and its coordinated names, in text order ("Russia and China" -> [Russia,
     China]); a common noun is not split ("violence and destruction" stays one argument) unless
@@ -65,10 +66,15 @@ def actor_span(tok: Token) -> tuple[int, int] | None:
                 t.tag_ in ("VBN", "VBG") or t.like_num or t.pos_ == "NUM" for t in c.subtree
             ):
                 continue
-            if c.dep_ in _SPAN_DEPS and c.i == left.i - 1 or (
-                c.dep_ in _SPAN_DEPS and all(
-                    doc[k].dep_ in _SPAN_DEPS | {"punct"} and doc[k].pos_ != "DET"
-                    for k in range(c.i, left.i)
+            if (
+                c.dep_ in _SPAN_DEPS
+                and c.i == left.i - 1
+                or (
+                    c.dep_ in _SPAN_DEPS
+                    and all(
+                        doc[k].dep_ in _SPAN_DEPS | {"punct"} and doc[k].pos_ != "DET"
+                        for k in range(c.i, left.i)
+                    )
                 )
             ):
                 left = c
@@ -78,15 +84,20 @@ def actor_span(tok: Token) -> tuple[int, int] | None:
         for t in left.subtree:
             if t.tag_ in ("VBN", "VBG") or t.head.tag_ in ("VBN", "VBG") or t.like_num:
                 continue
-            if t.i < left.i and t.dep_ in _SPAN_DEPS | {"punct"} and t.pos_ != "DET" \
-                    and all(doc[k].dep_ != "det" for k in range(t.i, left.i)):
+            if (
+                t.i < left.i
+                and t.dep_ in _SPAN_DEPS | {"punct"}
+                and t.pos_ != "DET"
+                and all(doc[k].dep_ != "det" for k in range(t.i, left.i))
+            ):
                 left = t
                 changed = True
                 break
     # "a 23-year-old man", "a 2,000-strong crowd": a modifier holding a number is not the name
     numeric = {t.i for c in tok.lefts if any(x.like_num for x in c.subtree) for t in c.subtree}
-    while left.i < tok.i and (left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num
-                              or left.i in numeric):
+    while left.i < tok.i and (
+        left.is_punct or left.pos_ in ("DET", "NUM") or left.like_num or left.i in numeric
+    ):
         left = doc[left.i + 1]
     return left.idx, _with_acronym(tok)
 

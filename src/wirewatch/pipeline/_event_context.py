@@ -65,8 +65,9 @@ class _DocContext:
         key = (text, label)
         if key not in self._codes:
             country, sector = oa.actor_codes(text, label)
-            caps = [w for w in re.findall(r"[^\W\d_]+", _POSSESSIVE.sub("", text))
-                    if w[:1].isupper()]
+            caps = [
+                w for w in re.findall(r"[^\W\d_]+", _POSSESSIVE.sub("", text)) if w[:1].isupper()
+            ]
             if country is None and label != "PERSON" and len(caps) == 1:
                 # "the Phillippines government", "Afganistan": a misspelled country name, not
                 # a word inside a longer name ("La Romana", "British Columbians")
@@ -98,26 +99,35 @@ class _DocContext:
         if self._sole is None:
             # a capital the actor recogniser placed elsewhere ("Tripoli" in a sentence about
             # Lebanon) counts with the mention's country
-            placed = {(m["start_char"], m["end_char"]): m["country"]
-                      for m in (self.doc._.ww_mentions or [])
-                      if str(m.get("name_key") or "").startswith("PLACE:") and m.get("country")}
-            named = [(e, placed.get((e.start_char, e.end_char))
-                      or self.codes(e.text, e.label_)[0]) for e in self.ents
-                     if e.label_ in ("GPE", "NORP", "LOC") and not _currency_prefix(e)
-                     and not stance_prefixed(e[0])]  # "anti-Syria" names no party
+            placed = {
+                (m["start_char"], m["end_char"]): m["country"]
+                for m in (self.doc._.ww_mentions or [])
+                if str(m.get("name_key") or "").startswith("PLACE:") and m.get("country")
+            }
+            named = [
+                (e, placed.get((e.start_char, e.end_char)) or self.codes(e.text, e.label_)[0])
+                for e in self.ents
+                if e.label_ in ("GPE", "NORP", "LOC")
+                and not _currency_prefix(e)
+                and not stance_prefixed(e[0])
+            ]  # "anti-Syria" names no party
             found = {c for _e, c in named if c}
             # countries and demonyms the actor tables found inside other names ("the Nigerian
             # Interior Ministry")
-            found |= {m["country"] for m in (self.doc._.ww_mentions or [])
-                      if m.get("entity_type") in ("GPE", "NORP") and m.get("country")
-                      and not self.text[m["end_char"]:m["end_char"] + 2].lstrip()
-                      .startswith("$")}
+            found |= {
+                m["country"]
+                for m in (self.doc._.ww_mentions or [])
+                if m.get("entity_type") in ("GPE", "NORP")
+                and m.get("country")
+                and not self.text[m["end_char"] : m["end_char"] + 2].lstrip().startswith("$")
+            }
             self._sole = next(iter(found)) if len(found) == 1 else ""
             # "sanctions against Venezuela", "talks with Peru": the country is acted upon,
             # so an official elsewhere in the text is not its own
             self.sole_is_opposed = any(
                 e.root.dep_ == "pobj" and e.root.head.lower_ in _OPPOSING_PREPS
-                for e, c in named if c and c == self._sole
+                for e, c in named
+                if c and c == self._sole
             )
         return self._sole or None
 
@@ -154,5 +164,6 @@ def _sd(text: str, start: int, end: int) -> dict[str, Any]:
 def _currency_prefix(ent: Span) -> bool:
     """A country name that only qualifies a currency ("US $50 million", "HK$ 3 billion")."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return nxt is not None and (nxt.text in ("$", "dollars") or nxt.ent_type_ == "MONEY"
-                                and nxt.is_currency)
+    return nxt is not None and (
+        nxt.text in ("$", "dollars") or nxt.ent_type_ == "MONEY" and nxt.is_currency
+    )

@@ -27,22 +27,34 @@ _NAME_NUMBER_LABELS = frozenset({"FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"
 def _sentence_numbers(sent: Span, ctx: _DocContext) -> list[tuple[NumberPhrase, Token]]:
     """Number phrases in the sentence that are not dates, times, percentages or ordinals, each
     with the token where it starts (offsets made doc-relative)."""
-    if not any(t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores",
-                                          "millions") for t in sent):
+    if not any(
+        t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions")
+        for t in sent
+    ):
         return []
     doc = sent.doc
     out = []
-    skip = [(e.start_char, e.end_char) for e in ctx.ents_in(sent) if e.label_ in _NUMBER_SKIP_LABELS
-            and (e.label_ != "DATE" or looks_like_date(e.text))]
+    skip = [
+        (e.start_char, e.end_char)
+        for e in ctx.ents_in(sent)
+        if e.label_ in _NUMBER_SKIP_LABELS and (e.label_ != "DATE" or looks_like_date(e.text))
+    ]
     # a number after the first word of a name is part of the name ("Highway 9", "Flight 370")
-    skip += [(e[1:].start_char, e.end_char) for e in ctx.ents_in(sent)
-             if e.label_ in _NAME_NUMBER_LABELS and len(e) > 1]
-    for ph in find_numbers(ctx.text[sent.start_char:sent.end_char]):
+    skip += [
+        (e[1:].start_char, e.end_char)
+        for e in ctx.ents_in(sent)
+        if e.label_ in _NAME_NUMBER_LABELS and len(e) > 1
+    ]
+    for ph in find_numbers(ctx.text[sent.start_char : sent.end_char]):
         s, e = sent.start_char + ph.start, sent.start_char + ph.end
         if any(a < e and s < b for a, b in skip):
             continue
-        if ph.value is not None and ph.unit == "people" and not ph.approximate and \
-                re.fullmatch(r"(?:1[89]|20)\d\d", ctx.text[s:e]):
+        if (
+            ph.value is not None
+            and ph.unit == "people"
+            and not ph.approximate
+            and re.fullmatch(r"(?:1[89]|20)\d\d", ctx.text[s:e])
+        ):
             continue  # a bare year
         tok = doc.char_span(s, e, alignment_mode="expand")
         if tok is None:
@@ -53,8 +65,9 @@ def _sentence_numbers(sent: Span, ctx: _DocContext) -> list[tuple[NumberPhrase, 
     return out
 
 
-def _number_owner(numbers: list[tuple[NumberPhrase, Token]], triggers: list[Token],
-                  doc: Doc) -> dict[int, int]:
+def _number_owner(
+    numbers: list[tuple[NumberPhrase, Token]], triggers: list[Token], doc: Doc
+) -> dict[int, int]:
     """Each number goes to the trigger with the smallest subtree containing it, or to the verb
     trigger whose passive/active subject it is."""
     owner: dict[int, int] = {}
@@ -79,8 +92,12 @@ def _number_owner(numbers: list[tuple[NumberPhrase, Token]], triggers: list[Toke
             head = head.head
         for t in triggers:
             gov = ea.governing_verb(t)
-            if gov is not None and t.pos_ != "VERB" and head.head.i == gov.i \
-                    and ea.is_argument_of(t, gov):
+            if (
+                gov is not None
+                and t.pos_ != "VERB"
+                and head.head.i == gov.i
+                and ea.is_argument_of(t, gov)
+            ):
                 owner[k] = t.i
                 break
     return owner
@@ -102,8 +119,9 @@ def _count(text: str, ph: NumberPhrase, tok: Token) -> dict[str, Any]:
 
 
 _UNACCUSATIVE = frozenset({"die", "flee", "perish", "drown", "starve", "disappear", "escape"})
-_LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "increase", "jump", "be",
-                          "top", "exceed", "surpass"})
+_LEVEL_VERBS = frozenset(
+    {"rise", "reach", "climb", "stand", "hit", "increase", "jump", "be", "top", "exceed", "surpass"}
+)
 _MOD_DEPS = ("amod", "compound", "nmod", "acomp", "oprd")
 
 
@@ -117,11 +135,18 @@ def _acting_lemmas(verb: Token) -> set[str]:
     and a result phrase ("stabbed to death", "taken into custody")."""
     out = _lemmas_with_mods(verb)
     if verb.pos_ in ("VERB", "AUX"):
-        out |= {x for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                for x in _lemmas_with_mods(c)}
+        out |= {
+            x
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB"
+            for x in _lemmas_with_mods(c)
+        }
         out |= {c.lemma_.lower() for c in verb.children if c.dep_ == "advmod"}
-        out |= {o.lemma_.lower() for _p, o in ea.prep_objects(verb, ("to", "into", "in"))
-                if o.lemma_.lower() in _RESULT_NOUNS}
+        out |= {
+            o.lemma_.lower()
+            for _p, o in ea.prep_objects(verb, ("to", "into", "in"))
+            if o.lemma_.lower() in _RESULT_NOUNS
+        }
     return out
 
 
@@ -138,13 +163,19 @@ def _one_person(text: str, tok: Token, patient: Token) -> dict[str, Any] | None:
     the words acting on it (``counts.count_kind``) and must be killed, injured or arrested."""
     # the trigger's own object or passive subject, or that of the verb coordinated right after
     # it ("shot and wounded a suspect": event_args._objects)
-    governed = patient.head.i == tok.i or (patient.head.dep_ == "conj"
-                                           and patient.head.head.i == tok.i)
-    if patient.tag_ != "NN" or patient.dep_ not in ("dobj", "nsubjpass") or not governed \
-            or any(c.dep_ == "conj" for c in patient.children):
+    governed = patient.head.i == tok.i or (
+        patient.head.dep_ == "conj" and patient.head.head.i == tok.i
+    )
+    if (
+        patient.tag_ != "NN"
+        or patient.dep_ not in ("dobj", "nsubjpass")
+        or not governed
+        or any(c.dep_ == "conj" for c in patient.children)
+    ):
         return None
-    det = next((c for c in patient.children if c.dep_ == "det"
-                and c.lower_ in ("a", "an", "one")), None)
+    det = next(
+        (c for c in patient.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")), None
+    )
     row = oa.sector_nouns().get(patient.lemma_.lower())
     if det is None or row is None or row[1] != "GROUP":
         return None
@@ -153,21 +184,34 @@ def _one_person(text: str, tok: Token, patient: Token) -> dict[str, Any] | None:
     if kind not in _PERSON_COUNT_KINDS:
         return None
     end = patient.idx + len(patient.text)
-    return {"kind": kind, "value": 1.0, "low": None, "high": None, "approximate": False,
-            "unit": "people", "span": _sd(text, det.idx, end)}
+    return {
+        "kind": kind,
+        "value": 1.0,
+        "low": None,
+        "high": None,
+        "approximate": False,
+        "unit": "people",
+        "span": _sd(text, det.idx, end),
+    }
 
 
 def _counted(tok: Token) -> tuple[Token, Token | None]:
     """The number token heading the phrase whose number ends at ``tok`` and the counted noun
     ("2,000 protesters", "thousands of protesters"), or None for a bare number."""
     num = tok
-    while num.head.i != num.i and (num.dep_ == "quantmod" or (
-            num.dep_ == "conj" and num.head.pos_ == "NUM")):  # "between 20 and 30 people"
+    while num.head.i != num.i and (
+        num.dep_ == "quantmod" or (num.dep_ == "conj" and num.head.pos_ == "NUM")
+    ):  # "between 20 and 30 people"
         num = num.head
     if num.dep_ in ("nummod", "amod", "compound") and num.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return num, num.head  # "2,000 protesters"
-    of = [o for c in num.children if c.dep_ == "prep" and c.lower_ == "of"
-          for o in c.children if o.dep_ == "pobj"]
+    of = [
+        o
+        for c in num.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
     return num, (of[0] if of else None)  # "thousands of protesters": the number heads it
 
 
@@ -182,8 +226,9 @@ def _counts_things(ph: NumberPhrase, tok: Token) -> bool:
         return False
     # the counted noun itself or what it measures ("two boxes of grenades"), never a compound
     # on a person noun ("two mine workers")
-    return counts_things({noun.lemma_.lower()}
-                         | {o.lemma_.lower() for _p, o in ea.prep_objects(noun, ("of",))})
+    return counts_things(
+        {noun.lemma_.lower()} | {o.lemma_.lower() for _p, o in ea.prep_objects(noun, ("of",))}
+    )
 
 
 def _people_kind(tok: Token) -> str:
@@ -192,8 +237,13 @@ def _people_kind(tok: Token) -> str:
     verb it is an argument of, the event noun it is the "of" object of, a participle or
     relative clause on it) with the phrase's role there; the first that gives a kind wins."""
     num, counted_tok = _counted(tok)
-    top = counted_tok if counted_tok is not None and counted_tok.i == num.head.i \
-        and num.dep_ in ("nummod", "amod", "compound") else num
+    top = (
+        counted_tok
+        if counted_tok is not None
+        and counted_tok.i == num.head.i
+        and num.dep_ in ("nummod", "amod", "compound")
+        else num
+    )
     counted = _lemmas_with_mods(counted_tok) if counted_tok is not None else set()
     counted |= {c.lemma_.lower() for c in num.children if c.dep_ in ("amod", "acomp", "oprd")}
     while top.dep_ == "conj" and top.head.i != top.i:
@@ -205,8 +255,9 @@ def _people_kind(tok: Token) -> str:
             if c.dep_ == "acl" and c.pos_ == "VERB":  # "12 people killed in ..."
                 cands.append(({c.lemma_.lower()}, "patient" if c.tag_ == "VBN" else "agent"))
             elif c.dep_ == "relcl":  # "people who were detained", "people who marched"
-                role = "patient" if ea.is_passive(c) or c.lemma_.lower() in _UNACCUSATIVE \
-                    else "agent"
+                role = (
+                    "patient" if ea.is_passive(c) or c.lemma_.lower() in _UNACCUSATIVE else "agent"
+                )
                 cands.append((_lemmas_with_mods(c), role))
     head = top.head
     dep = top.dep_
@@ -214,9 +265,15 @@ def _people_kind(tok: Token) -> str:
         acting = _acting_lemmas(head)
         if dep in ("nsubjpass", "dobj", "dative") or (dep == "nsubj" and ea.is_passive(head)):
             role = "patient"
-        elif head.lemma_.lower() in _UNACCUSATIVE or head.lemma_.lower() == "be" or (
-                head.tag_ == "VBN" and head.dep_ != "ROOT"
-                and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        elif (
+            head.lemma_.lower() in _UNACCUSATIVE
+            or head.lemma_.lower() == "be"
+            or (
+                head.tag_ == "VBN"
+                and head.dep_ != "ROOT"
+                and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+            )
+        ):
             role = "patient"  # "12 died", "12 are dead", "left 12 dead and 40 wounded"
         else:
             role = "agent"
@@ -225,8 +282,12 @@ def _people_kind(tok: Token) -> str:
         prep, a = head, head.head
         acting = _lemmas_with_mods(a)
         if a.lemma_.lower() in _LEVEL_VERBS:  # "the death toll rose to 12"
-            acting |= {x for s in a.children if s.dep_ in ("nsubj", "nsubjpass")
-                       for x in _lemmas_with_mods(s)}
+            acting |= {
+                x
+                for s in a.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+                for x in _lemmas_with_mods(s)
+            }
             role = "patient"
         elif prep.lower_ == "of" and a.pos_ in ("NOUN", "PROPN"):
             role = "patient"  # "the deaths of 12 people", "a rally of 5,000 people"

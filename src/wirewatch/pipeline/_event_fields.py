@@ -23,8 +23,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _LONG_SPANS = frozenset({"year", "decade", "generation", "century"})
 
 
-def _date(ctx: _DocContext, sent: Span, tok: Token,
-          gov: Token | None) -> tuple[str, str, dict[str, Any]] | None:
+def _date(
+    ctx: _DocContext, sent: Span, tok: Token, gov: Token | None
+) -> tuple[str, str, dict[str, Any]] | None:
     """The date of the event at trigger ``tok``: the DATE (or weekday TIME) entity nearest
     the trigger inside its subtree, else inside the subtree of its governing verb ``gov``,
     resolved against the publication date (``dates.resolve_date``).
@@ -34,8 +35,11 @@ def _date(ctx: _DocContext, sent: Span, tok: Token,
         date phrase), or None when the clause names no resolvable date.
     """
     # a day part spaCy labels TIME still names the day ("on Sunday night", "late Saturday")
-    dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"
-             or (e.label_ == "TIME" and _WEEKDAY.search(e.text))]
+    dates = [
+        e
+        for e in ctx.ents_in(sent)
+        if e.label_ == "DATE" or (e.label_ == "TIME" and _WEEKDAY.search(e.text))
+    ]
     if not dates:
         return None
     scopes = [set(t.i for t in tok.subtree)]
@@ -49,8 +53,9 @@ def _date(ctx: _DocContext, sent: Span, tok: Token,
     return _date_in(ctx, dates, tok, scopes)
 
 
-def _date_in(ctx: _DocContext, dates: list[Span], tok: Token,
-             scopes: list[set[int]]) -> tuple[str, str, dict[str, Any]] | None:
+def _date_in(
+    ctx: _DocContext, dates: list[Span], tok: Token, scopes: list[set[int]]
+) -> tuple[str, str, dict[str, Any]] | None:
     """The resolvable date entity nearest ``tok`` inside the first of ``scopes`` (sets of
     token indices) that holds one."""
     for scope in scopes:
@@ -69,8 +74,10 @@ def _first_conjunct(verb: Token) -> Token | None:
     subjectless participle clause hangs off ("protests erupted on Monday, turning into
     riots"); None when ``verb`` is neither or changes the modal ("met X and will sign ...").
     """
-    if verb.pos_ != "VERB" or not (verb.dep_ == "conj" or (
-            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i)):
+    if verb.pos_ != "VERB" or not (
+        verb.dep_ == "conj"
+        or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i)
+    ):
         return None
     first = verb.head
     while first.dep_ == "conj" and first.head.pos_ == "VERB":
@@ -82,8 +89,9 @@ def _first_conjunct(verb: Token) -> Token | None:
     return first
 
 
-def statement_date(ctx: _DocContext, sent: Span,
-                   tok: Token) -> tuple[str, str, dict[str, Any]] | None:
+def statement_date(
+    ctx: _DocContext, sent: Span, tok: Token
+) -> tuple[str, str, dict[str, Any]] | None:
     """The date on which the intent at trigger ``tok`` was stated, for a stance event (CAMEO
     03x/13x): the date of the reporting verb above the trigger ("On May 2 the president
     announced that the troops would leave next week": May 2, not next week), taken from the
@@ -101,10 +109,16 @@ def statement_date(ctx: _DocContext, sent: Span,
     verbs = ea.reporting_verbs()
     prev = tok
     for anc in tok.ancestors:
-        if anc.lemma_ in verbs and anc.pos_ in ("VERB", "AUX") \
-                and prev.dep_ in ("ccomp", "parataxis"):
-            dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"
-                     or (e.label_ == "TIME" and _WEEKDAY.search(e.text))]
+        if (
+            anc.lemma_ in verbs
+            and anc.pos_ in ("VERB", "AUX")
+            and prev.dep_ in ("ccomp", "parataxis")
+        ):
+            dates = [
+                e
+                for e in ctx.ents_in(sent)
+                if e.label_ == "DATE" or (e.label_ == "TIME" and _WEEKDAY.search(e.text))
+            ]
             inside = {t.i for t in prev.subtree}
             scope = {t.i for t in anc.subtree} - inside
             return _date_in(ctx, dates, anc, [scope]) if dates else None
@@ -112,8 +126,7 @@ def statement_date(ctx: _DocContext, sent: Span,
     return None
 
 
-def _historical(ctx: _DocContext, tok: Token,
-                date: tuple[str, str, dict[str, Any]] | None) -> bool:
+def _historical(ctx: _DocContext, tok: Token, date: tuple[str, str, dict[str, Any]] | None) -> bool:
     """Whether the event at ``tok`` is history rather than news: its ``date`` (as ``_date``
     returns it) ends more than a year before the publication date, an anniversary or memorial
     word governs it, or its clause has an open duration of years (``_habitual``)."""
@@ -171,8 +184,12 @@ def _habitual(tok: Token) -> bool:
             if c.dep_ != "prep" or c.lower_ not in ("for", "over"):
                 continue
             for o in c.children:
-                if (o.dep_ == "pobj" and o.lemma_.lower() in _LONG_SPANS and o.tag_ == "NNS"
-                        and not any(m.dep_ == "nummod" for m in o.children)):
+                if (
+                    o.dep_ == "pobj"
+                    and o.lemma_.lower() in _LONG_SPANS
+                    and o.tag_ == "NNS"
+                    and not any(m.dep_ == "nummod" for m in o.children)
+                ):
                     return True
     return False
 
@@ -189,7 +206,12 @@ def _word_start(tok: Token) -> int:
     tokenizer splits; ``tok.idx`` when it is a word of its own."""
     doc = tok.doc
     i = tok.i
-    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
-            and not doc[i - 2].whitespace_ and doc[i - 2].head.i == tok.i:
+    while (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].head.i == tok.i
+    ):
         i -= 2
     return doc[i].idx

@@ -18,13 +18,27 @@ from wirewatch.ontology.event_lexicon import TriggerEntry
 from wirewatch.pipeline._event_modality import intent_frame
 
 # stated intent (CAMEO 03x / 13x): the type the intended event is coded as, by its own type
-_THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "THREATEN", "MOBILIZE",
-                           "REJECT", "ACCUSE"})
-_INTENT_AGREE_CODE = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032",
-                      "CONCEDE": "035", "RETREAT": "035", "AGREE": "030", "REQUEST": "030"}
-_INTENT_THREAT = {"ASSAULT": ("138", "violence"), "MOBILIZE": ("138", "violence"),
-                  "COERCE": ("132", "restrict"), "SANCTION": ("131", "relations"),
-                  "PROTEST": ("133", "relations"), "REJECT": ("131", "relations")}
+_THREAT_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "THREATEN", "MOBILIZE", "REJECT", "ACCUSE"}
+)
+_INTENT_AGREE_CODE = {
+    "AID": "033",
+    "COOPERATE": "031",
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "AGREE": "030",
+    "REQUEST": "030",
+}
+_INTENT_THREAT = {
+    "ASSAULT": ("138", "violence"),
+    "MOBILIZE": ("138", "violence"),
+    "COERCE": ("132", "restrict"),
+    "SANCTION": ("131", "relations"),
+    "PROTEST": ("133", "relations"),
+    "REJECT": ("131", "relations"),
+}
 _REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
 
 
@@ -36,7 +50,11 @@ def _prepared(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.dep_ in ("xcomp", "advcl", "dobj") and cur.head.lemma_.lower() in (
-                "prepare", "ready", "mobilize", "mobilise"):
+            "prepare",
+            "ready",
+            "mobilize",
+            "mobilise",
+        ):
             return True
         if cur.dep_ not in ("xcomp", "dobj", "advcl"):
             return False
@@ -44,8 +62,9 @@ def _prepared(tok: Token) -> bool:
     return False
 
 
-def _stance_events(tok: Token, gov: Token | None, entry: TriggerEntry,
-                   coded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _stance_events(
+    tok: Token, gov: Token | None, entry: TriggerEntry, coded: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Events CAMEO codes for the actor's stance toward an unrealised event, as new factual
     events on the same trigger: a stated intent is AGREE (CAMEO 03x) for cooperative events
     and THREATEN (13x) for conflictual ones or an ultimatum ("will withdraw unless");
@@ -78,19 +97,21 @@ def _stance_events(tok: Token, gov: Token | None, entry: TriggerEntry,
     out = []
     for ev in coded:
         d = dict(ev)
-        d.update({
-            "id": stable_id("evt", ev["id"], ntype),
-            "plover_type": ntype,
-            "plover_mode": nmode,
-            "cameo_code": code,
-            "quad_class": cameo.quad_class(code),
-            "goldstein": cameo.goldstein(code),
-            "acled_event_type": None,
-            "acled_sub_event_type": None,
-            "negated": False,
-            "hypothetical": False,
-            "counts": [],
-            "confidence": round(min(0.99, ev["confidence"] + 0.1), 2),
-        })
+        d.update(
+            {
+                "id": stable_id("evt", ev["id"], ntype),
+                "plover_type": ntype,
+                "plover_mode": nmode,
+                "cameo_code": code,
+                "quad_class": cameo.quad_class(code),
+                "goldstein": cameo.goldstein(code),
+                "acled_event_type": None,
+                "acled_sub_event_type": None,
+                "negated": False,
+                "hypothetical": False,
+                "counts": [],
+                "confidence": round(min(0.99, ev["confidence"] + 0.1), 2),
+            }
+        )
         out.append(d)
     return out

@@ -41,8 +41,7 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     clusters: list[tuple[dict[str, Any], list[dict[str, Any]], set[int]]] = []
     for ev in sorted(events, key=lambda e: (e["trigger"]["start_char"], e["id"])):
         sent = ev["evidence"][0]["start_char"] if ev.get("evidence") else -1
-        fits = [c for c in clusters if sent not in c[2]
-                and all(_same_report(m, ev) for m in c[1])]
+        fits = [c for c in clusters if sent not in c[2] and all(_same_report(m, ev) for m in c[1])]
         back = False
         if not fits and _bare(ev):
             # "... the root of the protests": a later mention with no actor, date, place or
@@ -51,8 +50,12 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             fits = fits if len(fits) == 1 else []
             back = bool(fits)
         if len(fits) > 1:  # several dyads fit: only an exact one may take it
-            fits = [c for c in fits if _same_actor(c[0]["source_actor"], ev["source_actor"])
-                    and _same_actor(c[0]["target_actor"], ev["target_actor"])]
+            fits = [
+                c
+                for c in fits
+                if _same_actor(c[0]["source_actor"], ev["source_actor"])
+                and _same_actor(c[0]["target_actor"], ev["target_actor"])
+            ]
         if len(fits) != 1 or sent < 0:
             clusters.append((dict(ev), [ev], {sent}))
             continue
@@ -63,17 +66,22 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c[0] for c in clusters]
 
 
-def _absorb(merged: dict[str, Any], ev: dict[str, Any], *,
-            back_reference: bool = False) -> None:
+def _absorb(merged: dict[str, Any], ev: dict[str, Any], *, back_reference: bool = False) -> None:
     """Merge ``ev`` (a later report) into ``merged`` (the earliest), in place; a back reference
     ("the root of the protests") adds its evidence sentence but not its speaker, who mentions
     the event without reporting it."""
     for role, other in (("source_actor", "target_actor"), ("target_actor", "source_actor")):
-        if merged[role] is None and ev[role] is not None and not _same_actor(
-                ev[role], merged[other]):
+        if (
+            merged[role] is None
+            and ev[role] is not None
+            and not _same_actor(ev[role], merged[other])
+        ):
             merged[role] = ev[role]
-    if ev.get("location") and ev["location"].get("span") and not (
-            merged.get("location") and merged["location"].get("span")):
+    if (
+        ev.get("location")
+        and ev["location"].get("span")
+        and not (merged.get("location") and merged["location"].get("span"))
+    ):
         merged["location"] = ev["location"]
     if merged.get("event_date") is None and ev.get("event_date") is not None:
         for k in ("event_date", "date_precision", "date_span"):
@@ -82,56 +90,78 @@ def _absorb(merged: dict[str, Any], ev: dict[str, Any], *,
         merged["asserted_by"] = ev.get("asserted_by")
     spans = {(c["span"]["start_char"], c["span"]["end_char"]) for c in merged["counts"]}
     merged["counts"] = list(merged["counts"]) + [
-        c for c in ev["counts"] if (c["span"]["start_char"], c["span"]["end_char"]) not in spans]
+        c for c in ev["counts"] if (c["span"]["start_char"], c["span"]["end_char"]) not in spans
+    ]
     seen = {(x["start_char"], x["end_char"]) for x in merged["evidence"]}
     merged["evidence"] = sorted(
-        [*merged["evidence"], *(x for x in ev["evidence"]
-                                if (x["start_char"], x["end_char"]) not in seen)],
-        key=lambda x: (x["start_char"], x["end_char"]))
+        [
+            *merged["evidence"],
+            *(x for x in ev["evidence"] if (x["start_char"], x["end_char"]) not in seen),
+        ],
+        key=lambda x: (x["start_char"], x["end_char"]),
+    )
     merged["confidence"] = max(merged["confidence"], ev["confidence"])
 
 
 def _same_report(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two events of different sentences may report one real event."""
     if a["plover_type"] != b["plover_type"] or any(
-            bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")):
+        bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")
+    ):
         return False
     if a.get("plover_mode") and b.get("plover_mode") and a["plover_mode"] != b["plover_mode"]:
         return False
-    if not (_actor_fits(a["source_actor"], b["source_actor"])
-            and _actor_fits(a["target_actor"], b["target_actor"])):
+    if not (
+        _actor_fits(a["source_actor"], b["source_actor"])
+        and _actor_fits(a["target_actor"], b["target_actor"])
+    ):
         return False
     place = _place_fits(a.get("location"), b.get("location"))
     date = _date_fits(a, b)
     if place is None or date is None:
         return False
-    anchored = (place or date or _anchor_actor(a["source_actor"], b["source_actor"])
-                or _anchor_actor(a["target_actor"], b["target_actor"]))
+    anchored = (
+        place
+        or date
+        or _anchor_actor(a["source_actor"], b["source_actor"])
+        or _anchor_actor(a["target_actor"], b["target_actor"])
+    )
     return bool(anchored)
 
 
 def _bare(ev: dict[str, Any]) -> bool:
     """An event that names nothing of its own: no actor, date, place span or count."""
-    return (ev["source_actor"] is None and ev["target_actor"] is None
-            and ev.get("event_date") is None and not ev.get("counts")
-            and not (ev.get("location") and ev["location"].get("span")))
+    return (
+        ev["source_actor"] is None
+        and ev["target_actor"] is None
+        and ev.get("event_date") is None
+        and not ev.get("counts")
+        and not (ev.get("location") and ev["location"].get("span"))
+    )
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same PLOVER type and mode (or one mode missing) and the same flags."""
     if a["plover_type"] != b["plover_type"] or any(
-            bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")):
+        bool(a.get(k)) != bool(b.get(k)) for k in ("negated", "hypothetical", "historical")
+    ):
         return False
-    return not (a.get("plover_mode") and b.get("plover_mode")
-                and a["plover_mode"] != b["plover_mode"])
+    return not (
+        a.get("plover_mode") and b.get("plover_mode") and a["plover_mode"] != b["plover_mode"]
+    )
 
 
 def _anchor_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """The same actor as an anchor of a merge: as ``_same_actor``, but two actors resolved to
     different entities ("Secretary Blinken" and "the State Department", both USA GOV) are two
     parties whose separate acts are two events, not one report told twice."""
-    if a is not None and b is not None and a.get("entity_id") and b.get("entity_id") \
-            and a["entity_id"] != b["entity_id"]:
+    if (
+        a is not None
+        and b is not None
+        and a.get("entity_id")
+        and b.get("entity_id")
+        and a["entity_id"] != b["entity_id"]
+    ):
         return False
     return _same_actor(a, b)
 
@@ -158,7 +188,9 @@ def _same_actor(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     if a.get("entity_id") and a.get("entity_id") == b.get("entity_id"):
         return True
     if (a.get("country") or a.get("sector")) and (a.get("country"), a.get("sector")) == (
-            b.get("country"), b.get("sector")):
+        b.get("country"),
+        b.get("sector"),
+    ):
         return True
     return _words(a) == _words(b)
 
@@ -176,8 +208,11 @@ def _place_fits(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool | No
         return True
     if str(a.get("name", "")).lower() == str(b.get("name", "")).lower():
         return True
-    if a.get("country") and a.get("country") == b.get("country") and "country" in (
-            a.get("precision"), b.get("precision")):
+    if (
+        a.get("country")
+        and a.get("country") == b.get("country")
+        and "country" in (a.get("precision"), b.get("precision"))
+    ):
         return True
     return None
 

@@ -16,12 +16,51 @@ from wirewatch.pipeline.event_args import is_argument_of
 
 __all__ = ["is_negated", "is_hypothetical", "intent_frame", "deontic_clause"]
 
-_MODALS = frozenset({"would", "could", "may", "might", "will", "should", "shall", "must", "ought",
-                     "'d", "'ll", "wo", "ca"})
-_IRREALIS_HEADS = frozenset({"plan", "threaten", "want", "intend", "hope", "seek", "aim",
-                             "consider", "propose", "expect", "vow", "promise", "offer",
-                             "refuse", "decline", "fail", "try", "attempt", "agree",
-                             "consent", "allow", "permit", "authorize", "authorise"})
+_MODALS = frozenset(
+    {
+        "would",
+        "could",
+        "may",
+        "might",
+        "will",
+        "should",
+        "shall",
+        "must",
+        "ought",
+        "'d",
+        "'ll",
+        "wo",
+        "ca",
+    }
+)
+_IRREALIS_HEADS = frozenset(
+    {
+        "plan",
+        "threaten",
+        "want",
+        "intend",
+        "hope",
+        "seek",
+        "aim",
+        "consider",
+        "propose",
+        "expect",
+        "vow",
+        "promise",
+        "offer",
+        "refuse",
+        "decline",
+        "fail",
+        "try",
+        "attempt",
+        "agree",
+        "consent",
+        "allow",
+        "permit",
+        "authorize",
+        "authorise",
+    }
+)
 
 
 # verbs whose "to"/"on" object is an event agreed to, not yet done ("agreed to a ceasefire")
@@ -85,15 +124,19 @@ def is_hypothetical(trigger: Token, gov: Token | None) -> bool:
             return True
     if trigger.dep_ in ("dobj", "pobj") and gov is not None and gov.lemma_ in _IRREALIS_HEADS:
         return True
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "on", "upon") \
-            and trigger.head.head.lemma_ in _ASSENT_HEADS:
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ in ("to", "on", "upon")
+        and trigger.head.head.lemma_ in _ASSENT_HEADS
+    ):
         return True  # "agreed to a ceasefire", "agreed on the withdrawal of troops"
     return False
 
 
 _INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "eager", "committed"})
-_INTENT_VERBS = frozenset({"plan", "intend", "vow", "swear", "pledge", "decide", "prepare",
-                           "aim", "resolve"})
+_INTENT_VERBS = frozenset(
+    {"plan", "intend", "vow", "swear", "pledge", "decide", "prepare", "aim", "resolve"}
+)
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "wo", "shall"})
 _DEONTIC_AUX = frozenset({"must", "ought"})
 
@@ -110,12 +153,15 @@ def intent_frame(trigger: Token, gov: Token | None) -> str | None:
         for c in h.children:
             if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX:
                 kind = "intent"
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children):
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "unless" for m in c.children
+            ):
                 unless = True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if"
-                                         for m in c.children) and any(
-                    a.dep_ == "aux" and a.tag_ == "MD" for a in h.children):
+            if (
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+                and any(a.dep_ == "aux" and a.tag_ == "MD" for a in h.children)
+            ):
                 kind = "intent"  # "may halt its mediation if ...": a conditional intent
         head = h.head
         if (h.dep_ in ("xcomp", "pcomp", "prep") or _to_complement(h)) and head.i != h.i:
@@ -133,8 +179,10 @@ def intent_frame(trigger: Token, gov: Token | None) -> str | None:
 def _to_complement(h: Token) -> bool:
     """An infinitive complement: xcomp, or an advcl/ccomp with its own "to" ("have sworn to
     fight", "allowed the opposition to hold", as the parser often attaches them)."""
-    return h.dep_ == "xcomp" or (h.dep_ in ("advcl", "ccomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in h.children))
+    return h.dep_ == "xcomp" or (
+        h.dep_ in ("advcl", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
+    )
 
 
 def deontic_clause(verb: Token) -> bool:

@@ -26,21 +26,44 @@ from wirewatch.pipeline._event_target_candidates import (
 )
 
 # nouns naming the means of an attack whose perpetrator the text does not name
-_ATTACK_MEANS = frozenset({
-    "bomb", "bombing", "explosion", "blast", "mine", "minefield", "landmine", "device", "ied",
-    "rocket", "missile", "shell", "mortar", "grenade", "shelling", "airstrike", "strike",
-    "attack", "explosive", "car-bomb", "booby", "trap",
-})
+_ATTACK_MEANS = frozenset(
+    {
+        "bomb",
+        "bombing",
+        "explosion",
+        "blast",
+        "mine",
+        "minefield",
+        "landmine",
+        "device",
+        "ied",
+        "rocket",
+        "missile",
+        "shell",
+        "mortar",
+        "grenade",
+        "shelling",
+        "airstrike",
+        "strike",
+        "attack",
+        "explosive",
+        "car-bomb",
+        "booby",
+        "trap",
+    }
+)
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
-_VERBAL_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "PROTEST", "SUPPORT",
-                           "ACCUSE"})
+_VERBAL_TYPES = frozenset(
+    {"THREATEN", "AGREE", "REJECT", "REQUEST", "PROTEST", "SUPPORT", "ACCUSE"}
+)
 
 
 _TOPIC_PREPS = ("over", "about", "against", "regarding", "concerning")
 
 
-def _dyads(sources: list[dict[str, Any]], targets: list[dict[str, Any]],
-           ptype: str) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+def _dyads(
+    sources: list[dict[str, Any]], targets: list[dict[str, Any]], ptype: str
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
     """One (source, target) pair per combination; reciprocal types with a compound subject and
     no target ("Russia and China met") give both directions."""
     if len(sources) > 1 and not targets and ptype in _RECIPROCAL:
@@ -55,8 +78,9 @@ def _time_clause_antecedent(tok: Token, pron: Token) -> Token | None:
     the subject of the clause it modifies: "three officers were killed when gunmen ambushed
     their patrol" -> "officers". "their" needs a plural subject, "his"/"her" a singular
     one; the time clause's own subject never is it. None when no such subject."""
-    if tok.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
-                                      for c in tok.children):
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in tok.children
+    ):
         return None
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj in tok.subtree:
@@ -84,23 +108,38 @@ def _targets_from_complement(sent: Span, events: list[dict[str, Any]]) -> None:
             continue
         src = e["source_actor"]
         for c in tok.children:
-            if not (c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
-                    e["plover_type"] == "PROTEST"
-                    or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))):
+            if not (
+                c.dep_ == "xcomp"
+                or (
+                    c.dep_ == "advcl"
+                    and (
+                        e["plover_type"] == "PROTEST"
+                        or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    )
+                )
+            ):
                 continue  # "condemned X, urging all parties ...": a second act, not X's target
             cands = [c, *(d for d in c.children if d.dep_ == "dobj")]
-            found = next((o["target_actor"] for k in cands for o in by_start.get(k.idx, [])
-                          if o is not e and o["target_actor"] is not None
-                          and (src is None or o["target_actor"]["start_char"]
-                               != src["start_char"])), None)
+            found = next(
+                (
+                    o["target_actor"]
+                    for k in cands
+                    for o in by_start.get(k.idx, [])
+                    if o is not e
+                    and o["target_actor"] is not None
+                    and (src is None or o["target_actor"]["start_char"] != src["start_char"])
+                ),
+                None,
+            )
             if found is not None:
                 e["target_actor"] = found
                 break
 
 
 # verbs of one event becoming another ("protests turned into riots")
-_BECOME_VERBS = frozenset({"turn", "escalate", "develop", "descend", "degenerate", "spiral",
-                           "grow", "evolve"})
+_BECOME_VERBS = frozenset(
+    {"turn", "escalate", "develop", "descend", "degenerate", "spiral", "grow", "evolve"}
+)
 
 
 def _escalated_parties(sent: Span, events: list[dict[str, Any]]) -> None:
@@ -122,8 +161,11 @@ def _escalated_parties(sent: Span, events: list[dict[str, Any]]) -> None:
         if verb.lemma_.lower() not in _BECOME_VERBS:
             continue
         subj = ea.subject_of(verb)
-        first = [o for o in by_tok.get(subj.i, []) if o["plover_type"] == e["plover_type"]] \
-            if subj is not None else []
+        first = (
+            [o for o in by_tok.get(subj.i, []) if o["plover_type"] == e["plover_type"]]
+            if subj is not None
+            else []
+        )
         if not first:
             continue
         loc = (e.get("location") or {}).get("span") or {}
@@ -147,27 +189,43 @@ def _casualty_clauses(sent: Span, events: list[dict[str, Any]]) -> list[dict[str
     Source: ACLED Codebook (2023), fatalities recorded on the event that caused them.
     """
     tok_at = {t.idx: t for t in sent}
-    attacks = [(e, tok_at[e["trigger"]["start_char"]]) for e in events
-               if e["plover_type"] == "ASSAULT" and e["trigger"]["start_char"] in tok_at
-               and tok_at[e["trigger"]["start_char"]].pos_ == "NOUN"]
+    attacks = [
+        (e, tok_at[e["trigger"]["start_char"]])
+        for e in events
+        if e["plover_type"] == "ASSAULT"
+        and e["trigger"]["start_char"] in tok_at
+        and tok_at[e["trigger"]["start_char"]].pos_ == "NOUN"
+    ]
     drop: set[int] = set()
     for k, d in enumerate(events):
         dt_ = tok_at.get(d["trigger"]["start_char"])
-        if dt_ is None or d["plover_type"] != "ASSAULT" or dt_.pos_ != "VERB" \
-                or dt_.lemma_.lower() not in _DEATH_VERBS or dt_.dep_ != "relcl" \
-                or not any(c.lower_ in ("where", "when") for c in dt_.children):
+        if (
+            dt_ is None
+            or d["plover_type"] != "ASSAULT"
+            or dt_.pos_ != "VERB"
+            or dt_.lemma_.lower() not in _DEATH_VERBS
+            or dt_.dep_ != "relcl"
+            or not any(c.lower_ in ("where", "when") for c in dt_.children)
+        ):
             continue
         for e, at in attacks:
             if e is d or dt_.head.i not in {t.i for t in at.subtree}:
                 continue
             loc = (e.get("location") or {}).get("span") or {}
             tgt = e["target_actor"]
-            if d["target_actor"] is not None and (tgt is None or (
-                    loc and tgt["start_char"] == loc.get("start_char"))):
+            if d["target_actor"] is not None and (
+                tgt is None or (loc and tgt["start_char"] == loc.get("start_char"))
+            ):
                 e["target_actor"] = d["target_actor"]
             seen = {(c["span"]["start_char"], c["span"]["end_char"]) for c in e["counts"]}
-            e["counts"] = [*e["counts"], *(c for c in d["counts"] if (
-                c["span"]["start_char"], c["span"]["end_char"]) not in seen)]
+            e["counts"] = [
+                *e["counts"],
+                *(
+                    c
+                    for c in d["counts"]
+                    if (c["span"]["start_char"], c["span"]["end_char"]) not in seen
+                ),
+            ]
             drop.add(k)
             break
     return [e for k, e in enumerate(events) if k not in drop]
@@ -190,7 +248,8 @@ def _reported_or_nominal(verb: Token) -> bool:
     """A "must" clause that someone states: the complement of a verb ("said/declared that Y
     must"), or of a noun ("a reminder that Y must")."""
     return verb.dep_ in ("ccomp", "acl", "parataxis") or (
-        verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "acl"))
+        verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "acl")
+    )
 
 
 def _clause_subject_above(tok: Token) -> Token | None:
@@ -204,8 +263,13 @@ def _apart(targets: list[dict[str, Any]], sources: list[dict[str, Any]]) -> list
     """``targets`` without any whose span overlaps a source actor's: the source is never its
     own target (a name spanning "the National Union for the Independence of X" is one actor,
     whichever of its tokens a frame reached)."""
-    return [t for t in targets if not any(
-        t["start_char"] < s["end_char"] and s["start_char"] < t["end_char"] for s in sources)]
+    return [
+        t
+        for t in targets
+        if not any(
+            t["start_char"] < s["end_char"] and s["start_char"] < t["end_char"] for s in sources
+        )
+    ]
 
 
 def _source_side(tok: Token, src: Token | None) -> set[int]:
@@ -223,8 +287,7 @@ def _source_side(tok: Token, src: Token | None) -> set[int]:
 def _means_objects(verb: Token) -> list[Token]:
     """Objects of "in"/"by" naming the means of an attack ("killed in a car bomb explosion",
     "wounded by a roadside bomb")."""
-    return [o for _p, o in ea.prep_objects(verb, ("in", "by"))
-            if o.lemma_.lower() in _ATTACK_MEANS]
+    return [o for _p, o in ea.prep_objects(verb, ("in", "by")) if o.lemma_.lower() in _ATTACK_MEANS]
 
 
 def _weapon_lemmas(tok: Token, src: Token | None) -> set[str]:
@@ -257,8 +320,11 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
         # "donated and delivered goods to X": a verb with no object of its own shares its
         # conjunct's
         for c in tok.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-                    s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            if (
+                c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            ):
                 holders += [c, *(o for o in c.children if o.dep_ == "dobj")]
                 break
     # "demanded the withdrawal of X from Y": the "of" party of a nominalised object is the
@@ -272,8 +338,15 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
         for c in h.children:
             if c.dep_ == "dative" and c.pos_ != "ADP":
                 out.append(c)
-            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "between", "from", "with",
-                                                             "against", "on", "into"):
+            if c.dep_ in ("prep", "dative") and c.lower_ in (
+                "to",
+                "between",
+                "from",
+                "with",
+                "against",
+                "on",
+                "into",
+            ):
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 if not objs:  # "granted asylum to five officers holed up in ...": misparsed
                     objs = [o for _p, o in ea.prep_objects(h, (c.lower_,)) if o.head.i != c.i]
@@ -295,8 +368,14 @@ def _other_targets(tok: Token, entry: TriggerEntry, first: Token | None) -> list
     if tok.pos_ != "VERB":  # "an investigation into crimes committed by X"
         out.extend(inner_targets(tok, poss=False))
     else:  # "called for sanctions against X", "called for the release of X"
-        out.extend(t for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-                   for o in c.children if o.dep_ == "pobj" for t in inner_targets(o))
+        out.extend(
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for t in inner_targets(o)
+        )
     out.extend(complement_targets(tok))
     if tok.pos_ != "VERB" and tok.dep_ == "dobj":  # "continued their strike to demand ..."
         out.extend(complement_targets(tok.head))

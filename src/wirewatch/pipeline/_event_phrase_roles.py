@@ -34,8 +34,9 @@ RESPONSE_NOUNS = frozenset({"response", "reaction", "answer", "reply", "retaliat
 # ("any protest is illegal"): as an object it is mostly the negative-polarity "any" of a
 # negated or open report ("has yet to acknowledge any withdrawals")
 _GENERIC_DETS = frozenset({"every"})
-_OCCURRENCE_NOUNS = frozenset({"instance", "case", "episode", "outbreak", "kind", "form",
-                               "type", "act"})
+_OCCURRENCE_NOUNS = frozenset(
+    {"instance", "case", "episode", "outbreak", "kind", "form", "type", "act"}
+)
 
 
 def generic(noun: Token) -> bool:
@@ -50,11 +51,20 @@ def generic(noun: Token) -> bool:
         ("instance", "case") whose "of" object it is.
     """
     holder = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
-            and noun.head.head.lemma_.lower() in _OCCURRENCE_NOUNS:
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in _OCCURRENCE_NOUNS
+    ):
         holder = noun.head.head
-    return any(c.dep_ == "det" and (c.lower_ in _GENERIC_DETS or (
-        c.lower_ == "any" and holder.dep_ in ("nsubj", "nsubjpass"))) for c in holder.children)
+    return any(
+        c.dep_ == "det"
+        and (
+            c.lower_ in _GENERIC_DETS
+            or (c.lower_ == "any" and holder.dep_ in ("nsubj", "nsubjpass"))
+        )
+        for c in holder.children
+    )
 
 
 # quantity nouns that stand for a number of people ("dozens were detained")
@@ -79,7 +89,6 @@ def counted_patients(verb: Token) -> Token | None:
     return subj
 
 
-
 def anti_parties(tok: Token) -> list[Token]:
     """Heads of the parties an "anti-X" modifier of a protest noun opposes ("anti-government
     protests" -> "government", "anti-American rallies" -> "American").
@@ -96,8 +105,11 @@ def anti_parties(tok: Token) -> list[Token]:
     for c in tok.lefts:
         if c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if c.i >= 2 and doc[c.i - 1].text in ("-", "\u2010", "\u2011") \
-                and doc[c.i - 2].lower_ == "anti":
+        if (
+            c.i >= 2
+            and doc[c.i - 1].text in ("-", "\u2010", "\u2011")
+            and doc[c.i - 2].lower_ == "anti"
+        ):
             out.append(c)
     return out
 
@@ -105,8 +117,21 @@ def anti_parties(tok: Token) -> list[Token]:
 # appeal verbs whose object is the one asked to act (object control: "urged X to ...");
 # "demanded a meeting to discuss" has an object that is no addressee (Levin 1993, verbs of
 # "advise" and "urge" classes, 37.9 and 58.1)
-_OBJECT_CONTROL_APPEALS = frozenset({"urge", "ask", "press", "encourage", "invite", "implore",
-                                     "beg", "exhort", "advise", "appeal", "call"})
+_OBJECT_CONTROL_APPEALS = frozenset(
+    {
+        "urge",
+        "ask",
+        "press",
+        "encourage",
+        "invite",
+        "implore",
+        "beg",
+        "exhort",
+        "advise",
+        "appeal",
+        "call",
+    }
+)
 
 
 def addressee_of_appeal(verb: Token, tgt: Token | None) -> bool:
@@ -130,6 +155,8 @@ def addressee_of_appeal(verb: Token, tgt: Token | None) -> bool:
     else:
         return False
     return holder.i == verb.i and any(
-        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
-                                             for a in c.children)
-        for h in (verb, tgt) for c in h.children)
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for h in (verb, tgt)
+        for c in h.children
+    )

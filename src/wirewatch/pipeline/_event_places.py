@@ -23,25 +23,78 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside",
 _PLACED_TYPES = frozenset(
     {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"}
 )
-_OWN_PLACE_PREPS = frozenset({"in", "at", "near", "from", "into", "inside", "within", "across",
-                              "throughout", "around", "outside", "through", "along"})
+_OWN_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "into",
+        "inside",
+        "within",
+        "across",
+        "throughout",
+        "around",
+        "outside",
+        "through",
+        "along",
+    }
+)
 # nouns that make a name before them a place ("Dablo village", "Kalehe territory")
-_SETTLEMENTS = frozenset({"village", "town", "city", "district", "province", "region", "county",
-                          "territory", "municipality", "commune", "camp", "settlement",
-                          "neighbourhood", "neighborhood", "township", "locality", "state"})
+_SETTLEMENTS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "district",
+        "province",
+        "region",
+        "county",
+        "territory",
+        "municipality",
+        "commune",
+        "camp",
+        "settlement",
+        "neighbourhood",
+        "neighborhood",
+        "township",
+        "locality",
+        "state",
+    }
+)
 # nouns naming a part of a place, whose "of" object is the place ("the streets of Dakar", "the
 # centre of Lagos", "the outskirts of Goma")
-_PLACE_PARTS = frozenset({"street", "centre", "center", "outskirt", "outskirts", "suburb",
-                          "heart", "downtown", "part", "edge", "area", "neighbourhood",
-                          "neighborhood"})
+_PLACE_PARTS = frozenset(
+    {
+        "street",
+        "centre",
+        "center",
+        "outskirt",
+        "outskirts",
+        "suburb",
+        "heart",
+        "downtown",
+        "part",
+        "edge",
+        "area",
+        "neighbourhood",
+        "neighborhood",
+    }
+)
 _MOVE_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "relcl", "xcomp"})
 _TIME_MARKS = frozenset({"when", "after", "as", "while", "before"})
 
 
-def _location(ctx: _DocContext, sent: Span, tok: Token, gov: Token | None,
-              actors: list[dict[str, Any]], entry: TriggerEntry,
-              others: list[Token]) -> dict[str, Any] | None:
+def _location(
+    ctx: _DocContext,
+    sent: Span,
+    tok: Token,
+    gov: Token | None,
+    actors: list[dict[str, Any]],
+    entry: TriggerEntry,
+    others: list[Token],
+) -> dict[str, Any] | None:
     """The location record of the event at ``tok`` (gazetteer fields plus ``span``, the
     ``{start_char, end_char, text}`` of the place name, or None for a document default).
 
@@ -84,8 +137,12 @@ def _location(ctx: _DocContext, sent: Span, tok: Token, gov: Token | None,
                 return best
     # the article's main country only when the event's clause names no place at all
     clause = set(t.i for t in _clause_head(tok).subtree)
-    if any(e.label_ in _PLACE_LABELS and e.root.i in clause
-           and not any(a <= e.start_char < b for a, b in taken) for e in ctx.ents_in(sent)):
+    if any(
+        e.label_ in _PLACE_LABELS
+        and e.root.i in clause
+        and not any(a <= e.start_char < b for a, b in taken)
+        for e in ctx.ents_in(sent)
+    ):
         return None
     if entry.plover_type in _PLACED_TYPES and ctx.focus_country:
         loc = gazetteer().resolve(ctx.focus_name or ctx.focus_country, None, False)
@@ -94,27 +151,31 @@ def _location(ctx: _DocContext, sent: Span, tok: Token, gov: Token | None,
             return loc
     return None
 
-def _own_place(ctx: _DocContext, tok: Token, entry: TriggerEntry,
-               taken: list[tuple[int, int]], prefer: str | None) -> dict[str, Any] | None:
+
+def _own_place(
+    ctx: _DocContext,
+    tok: Token,
+    entry: TriggerEntry,
+    taken: list[tuple[int, int]],
+    prefer: str | None,
+) -> dict[str, Any] | None:
     """A place in the trigger's own phrase ("withdrawal from Afghanistan", "protested in
     Almaty", "sent troops into Ukraine"): it outranks every other place of the clause."""
     preps = _OWN_PLACE_PREPS | ({"to"} if entry.plover_type in _MOVE_TYPES else set())
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     # then its prepositional arguments ("clashed with protesters in Almaty")
-    holders += [o for c in tok.children if c.dep_ == "prep" for o in c.children
-                if o.dep_ == "pobj"]
+    holders += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     for h in holders:
         for c in h.children:
             if c.dep_ != "prep" or c.lower_ not in preps:
                 continue
             for o in c.children:
-                if o.dep_ == "pobj" and o.lemma_.lower() in _PLACE_PARTS \
-                        and not o.ent_type_:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _PLACE_PARTS and not o.ent_type_:
                     o = next((g for _p, g in ea.prep_objects(o, ("of",))), o)
                 rng = _place_range(ctx, o) if o.dep_ == "pobj" else None
                 if rng is None or any(a <= rng[0] < b for a, b in taken):
                     continue
-                loc = _gazetteer_place(ctx, ctx.text[rng[0]:rng[1]], prefer)
+                loc = _gazetteer_place(ctx, ctx.text[rng[0] : rng[1]], prefer)
                 if loc["precision"] == "unresolved":
                     loc = _within(ctx, o, loc, prefer)
                 return _resolved_place(ctx, *rng, loc)
@@ -127,10 +188,17 @@ def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
     or that is a misspelled country name ("in Ethopia", ``_DocContext.misspelled``)."""
     if o.ent_type_ in _PLACE_LABELS:
         return actor_span(o)
-    names = [c for c in o.lefts if c.dep_ == "compound" and (
-        c.pos_ == "PROPN" or (c.is_title and c.i > c.sent.start))]  # a name tagged NN
-    if o.pos_ == "NOUN" and o.lemma_.lower() in _SETTLEMENTS and names \
-            and not any(t.ent_type_ in _PLACE_LABELS for t in names):
+    names = [
+        c
+        for c in o.lefts
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or (c.is_title and c.i > c.sent.start))
+    ]  # a name tagged NN
+    if (
+        o.pos_ == "NOUN"
+        and o.lemma_.lower() in _SETTLEMENTS
+        and names
+        and not any(t.ent_type_ in _PLACE_LABELS for t in names)
+    ):
         # "Dablo village", "Kalehe territory": a name with a settlement noun is a place even
         # when neither the tagger nor the gazetteer knows it (ACLED-style reports name small
         # places so); a name the tagger knows is left to the place entities
@@ -140,18 +208,22 @@ def _place_range(ctx: _DocContext, o: Token) -> tuple[int, int] | None:
     if o.pos_ != "PROPN" or o.ent_type_ not in ("", "ORG", "PERSON"):
         return None
     first = o
-    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" \
-            and first.doc[first.i - 1].head.i == o.i:
+    while (
+        first.i > 0
+        and first.doc[first.i - 1].pos_ == "PROPN"
+        and first.doc[first.i - 1].head.i == o.i
+    ):
         first = first.doc[first.i - 1]
     s, e = first.idx, o.idx + len(o.text)
-    if gazetteer().resolve(ctx.text[s:e])["precision"] == "unresolved" \
-            and ctx.text[s:e] not in ctx.misspelled:
+    if (
+        gazetteer().resolve(ctx.text[s:e])["precision"] == "unresolved"
+        and ctx.text[s:e] not in ctx.misspelled
+    ):
         return None
     return s, e
 
 
-def _within(ctx: _DocContext, o: Token, loc: dict[str, Any],
-            prefer: str | None) -> dict[str, Any]:
+def _within(ctx: _DocContext, o: Token, loc: dict[str, Any], prefer: str | None) -> dict[str, Any]:
     """An unresolved place with the country and first-level division of the larger place in
     apposition to it ("Dablo village, Sanmatenga province"; "X, Y district"), when the
     gazetteer knows that one; ``loc`` unchanged otherwise."""
@@ -159,10 +231,11 @@ def _within(ctx: _DocContext, o: Token, loc: dict[str, Any],
         rng = actor_span(a)
         if rng is None:
             continue
-        outer = _gazetteer_place(ctx, ctx.text[rng[0]:rng[1]], prefer)
+        outer = _gazetteer_place(ctx, ctx.text[rng[0] : rng[1]], prefer)
         if outer["precision"] in ("admin1", "country") and outer.get("country"):
-            admin1 = outer.get("admin1") or (outer["name"] if outer["precision"] == "admin1"
-                                             else None)
+            admin1 = outer.get("admin1") or (
+                outer["name"] if outer["precision"] == "admin1" else None
+            )
             return {**loc, "country": outer["country"], "admin1": admin1}
     return loc
 
@@ -181,8 +254,14 @@ def _clause_head(tok: Token) -> Token:
     return cur
 
 
-def _scoped_place(ctx: _DocContext, sent: Span, tok: Token, scope: set[int],
-                  taken: list[tuple[int, int]], prefer: str | None) -> dict[str, Any] | None:
+def _scoped_place(
+    ctx: _DocContext,
+    sent: Span,
+    tok: Token,
+    scope: set[int],
+    taken: list[tuple[int, int]],
+    prefer: str | None,
+) -> dict[str, Any] | None:
     """The place record of the best place name in ``scope`` (token indices) under a place
     preposition of ``tok``: a city before a province before a country, then the nearest;
     names inside ``taken`` (actor spans, character offsets) are skipped."""
@@ -213,17 +292,20 @@ def _places_from_siblings(triggers: list[Token], events: list[dict[str, Any]]) -
     ``events`` in place; a sibling's place is taken only when the text names it (it has a
     span), never a document default."""
     by_end = {t.idx + len(t.text): t for t in triggers}
-    placed = [(by_end[e["trigger"]["end_char"]], e["location"]) for e in events
-              if e.get("location") and e["location"].get("span")
-              and e["trigger"]["end_char"] in by_end]
+    placed = [
+        (by_end[e["trigger"]["end_char"]], e["location"])
+        for e in events
+        if e.get("location") and e["location"].get("span") and e["trigger"]["end_char"] in by_end
+    ]
     for ev in events:
         if ev.get("location") and ev["location"].get("span"):
             continue
         tok = by_end.get(ev["trigger"]["end_char"])
         if tok is None:
             continue
-        ev["location"] = next((loc for o, loc in placed if _sibling_trigger(tok, o)),
-                              ev.get("location"))
+        ev["location"] = next(
+            (loc for o, loc in placed if _sibling_trigger(tok, o)), ev.get("location")
+        )
 
 
 def _sibling_trigger(tok: Token, other: Token) -> bool:
@@ -233,18 +315,26 @@ def _sibling_trigger(tok: Token, other: Token) -> bool:
     if other.pos_ != "VERB" or tok.pos_ != "VERB" or other.i == tok.i:
         return False
     if (other.dep_ == "conj" and other.head.i == tok.i) or (
-            tok.dep_ == "conj" and tok.head.i == other.i):
+        tok.dep_ == "conj" and tok.head.i == other.i
+    ):
         return True
-    if other.dep_ == "relcl" and other in tok.subtree and not any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in other.children):
+    if (
+        other.dep_ == "relcl"
+        and other in tok.subtree
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in other.children)
+    ):
         # "fired tear gas at students who were protesting in X", "shot a suspect who fired at
         # them during a traffic stop in X": what a party does in the event's scene; a perfect
         # ("who had attacked a bank in X") is an earlier event elsewhere
         return True
     for clause, main in ((other, tok), (tok, other)):
-        if clause.dep_ == "advcl" and clause.head.i == main.i and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
-                for c in clause.children):
+        if (
+            clause.dep_ == "advcl"
+            and clause.head.i == main.i
+            and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children
+            )
+        ):
             return True
     return False
 
@@ -281,8 +371,7 @@ def _gazetteer_place(ctx: _DocContext, name: str, prefer: str | None) -> dict[st
     return loc
 
 
-def _resolved_place(ctx: _DocContext, start: int, end: int,
-                    loc: dict[str, Any]) -> dict[str, Any]:
+def _resolved_place(ctx: _DocContext, start: int, end: int, loc: dict[str, Any]) -> dict[str, Any]:
     """A gazetteer location of the place written at ``text[start:end]``, with its country
     resolved in context by the rule the actor recogniser uses for place mentions
     (``pipeline.actors.place_country``: a successor state's city on an earlier document date

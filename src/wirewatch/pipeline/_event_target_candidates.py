@@ -57,14 +57,20 @@ def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Tok
                 if c.dep_ == "poss" and c.pos_ != "PRON" and (poss or k > 0):
                     out.append(c)
                     nxt.append(c)
-                elif (c.dep_ in ("compound", "nmod") or (
-                        c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))) \
-                        and c.i < n.i and (poss or k > 0):
+                elif (
+                    (
+                        c.dep_ in ("compound", "nmod")
+                        or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+                    )
+                    and c.i < n.i
+                    and (poss or k > 0)
+                ):
                     out.append(c)  # "rebel positions", "the Israeli raids"
                 elif c.dep_ == "amod" and c.lower_ in _LED and (poss or k > 0):
                     # "the US-led war", "Saudi-backed forces": who leads it is named on it
-                    out.extend(a for a in c.children if a.dep_ in ("npadvmod", "compound",
-                                                                   "nmod", "poss"))
+                    out.extend(
+                        a for a in c.children if a.dep_ in ("npadvmod", "compound", "nmod", "poss")
+                    )
                 elif c.dep_ in ("prep", "agent") and c.lower_ in _INNER_PREPS:
                     for o in c.children:
                         if o.dep_ == "pobj":
@@ -79,8 +85,20 @@ def inner_targets(noun: Token, depth: int = 2, *, poss: bool = True) -> list[Tok
 
 
 # participles that make a name modifying a noun its leader or sponsor ("US-led", "Iran-backed")
-_LED = frozenset({"led", "backed", "sponsored", "supported", "funded", "armed", "controlled",
-                  "dominated", "run", "allied"})
+_LED = frozenset(
+    {
+        "led",
+        "backed",
+        "sponsored",
+        "supported",
+        "funded",
+        "armed",
+        "controlled",
+        "dominated",
+        "run",
+        "allied",
+    }
+)
 
 
 def _purpose_clauses(tok: Token) -> list[Token]:
@@ -90,8 +108,10 @@ def _purpose_clauses(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.pos_ not in ("VERB", "AUX"):
             continue
-        if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "acl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        if c.dep_ == "xcomp" or (
+            c.dep_ in ("advcl", "acl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
             out.append(c)
     return out
 
@@ -135,14 +155,18 @@ def clause_targets(tok: Token, plover_type: str) -> list[Token]:
         holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
-                        m.lower_ == "that" for m in c.children):
+                if (
+                    c.dep_ in ("acl", "ccomp")
+                    and c.i > tok.i
+                    and any(m.lower_ == "that" for m in c.children)
+                ):
                     out.extend(demanded_parties(c))
     if plover_type == "THREATEN":
         for h in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
             for c in h.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                             for m in c.children):
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
                     out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
     return out
 
@@ -184,18 +208,75 @@ def demanded_parties(clause: Token) -> list[Token]:
 # "in", "at" and "on" also take parties ("in defiance of X", "protest at the settlement of X",
 # "fired on X") and count as place only before a place; "from/to/into" name the party a move
 # is directed at ("withdrew from Lebanon") and are kept
-_SETTING_PREPS = frozenset({"near", "across", "throughout", "outside", "inside", "around",
-                            "within", "along", "beyond", "during", "amid", "amidst"})
+_SETTING_PREPS = frozenset(
+    {
+        "near",
+        "across",
+        "throughout",
+        "outside",
+        "inside",
+        "around",
+        "within",
+        "along",
+        "beyond",
+        "during",
+        "amid",
+        "amidst",
+    }
+)
 _SITE_PREPS = frozenset({"in", "at", "on", "upon", "through"})
 # common nouns naming a place, not a party ("a village near the border", "the streets of X")
-_PLACE_NOUNS = frozenset({
-    "area", "border", "borders", "capital", "city", "coast", "district", "enclave",
-    "frontier", "land", "neighbourhood", "neighborhood", "outskirts", "port", "province",
-    "region", "road", "sector", "square", "street", "territory", "town", "village", "zone",
-    "home", "residence", "house", "building", "camp", "headquarters", "office", "embassy",
-    "compound", "prison", "jail", "base", "airport", "hospital", "school", "university",
-    "stronghold", "position", "outpost", "post", "barracks", "checkpoint", "hideout",
-})
+_PLACE_NOUNS = frozenset(
+    {
+        "area",
+        "border",
+        "borders",
+        "capital",
+        "city",
+        "coast",
+        "district",
+        "enclave",
+        "frontier",
+        "land",
+        "neighbourhood",
+        "neighborhood",
+        "outskirts",
+        "port",
+        "province",
+        "region",
+        "road",
+        "sector",
+        "square",
+        "street",
+        "territory",
+        "town",
+        "village",
+        "zone",
+        "home",
+        "residence",
+        "house",
+        "building",
+        "camp",
+        "headquarters",
+        "office",
+        "embassy",
+        "compound",
+        "prison",
+        "jail",
+        "base",
+        "airport",
+        "hospital",
+        "school",
+        "university",
+        "stronghold",
+        "position",
+        "outpost",
+        "post",
+        "barracks",
+        "checkpoint",
+        "hideout",
+    }
+)
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # clauses whose actors are not in a verb's phrase: coordinated verbs, and reported, adverbial,
 # relative and noun-complement clauses with their own subject
@@ -204,8 +285,7 @@ _OTHER_CLAUSES = frozenset({"conj", "parataxis", "ccomp", "advcl", "relcl", "acl
 
 def is_place_noun(tok: Token) -> bool:
     """A common noun naming a place or site ("village", "camps", "embassy"), not a party."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PLACE_NOUNS
-                                   or tok.lower_ in _PLACE_NOUNS)
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS)
 
 
 def _is_site(o: Token) -> bool:
@@ -248,19 +328,34 @@ def verb_phrase_parties(tok: Token, *, adjuncts: bool = False) -> list[Token]:
             cut = False
             if d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and d.head.i == r.i:
                 cut = True
-            elif d.dep_ in _OTHER_CLAUSES and d.pos_ in ("VERB", "AUX") and d.i != tok.i and (
-                    d.dep_ in ("conj", "parataxis") or any(
-                        s.dep_ in ("nsubj", "nsubjpass") for s in d.children)):
+            elif (
+                d.dep_ in _OTHER_CLAUSES
+                and d.pos_ in ("VERB", "AUX")
+                and d.i != tok.i
+                and (
+                    d.dep_ in ("conj", "parataxis")
+                    or any(s.dep_ in ("nsubj", "nsubjpass") for s in d.children)
+                )
+            ):
                 cut = True
-            elif not adjuncts and d.i != tok.i and (
-                    d.dep_ == "advcl" or (d.dep_ == "pcomp" and d.pos_ == "VERB")):
+            elif (
+                not adjuncts
+                and d.i != tok.i
+                and (d.dep_ == "advcl" or (d.dep_ == "pcomp" and d.pos_ == "VERB"))
+            ):
                 cut = True
             elif d.dep_ == "prep" and d.lower_ == "as":
                 cut = True  # a role, not a party ("in his time as governor")
-            elif d.dep_ == "prep" and (o := _pobj(d)) is not None and (
-                    d.lower_ in _SETTING_PREPS or d.lower_ in _BACKGROUND_PREPS
+            elif (
+                d.dep_ == "prep"
+                and (o := _pobj(d)) is not None
+                and (
+                    d.lower_ in _SETTING_PREPS
+                    or d.lower_ in _BACKGROUND_PREPS
                     or (d.lower_ in _SITE_PREPS and _is_site(o))
-                    or (d.lower_ in ("in", "at") and _is_name(o))):
+                    or (d.lower_ in ("in", "at") and _is_name(o))
+                )
+            ):
                 cut = True  # "in the Senate", "at the UN": a named venue
             if cut:
                 skip.update(t.i for t in d.subtree)

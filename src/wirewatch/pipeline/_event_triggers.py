@@ -16,8 +16,9 @@ from spacy.tokens import Token
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for
 from wirewatch.pipeline import event_args as ea
 
-_QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "dozen",
-                             "group", "number", "crowd"})
+_QUANTITY_HEADS = frozenset(
+    {"hundreds", "thousands", "dozens", "scores", "millions", "dozen", "group", "number", "crowd"}
+)
 _STANCE_PREPS = frozenset({"to", "against", "for", "over", "about"})
 _STANCE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
 
@@ -42,14 +43,24 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
             if c.dep_ != "xcomp":
                 continue
             if c.lemma_.lower() in lemmas and (
-                    not cond.obj_lemmas or any(o.dep_ == "dobj"
-                                               and o.lemma_.lower() in cond.obj_lemmas
-                                               for o in c.children)):
+                not cond.obj_lemmas
+                or any(o.dep_ == "dobj" and o.lemma_.lower() in cond.obj_lemmas for o in c.children)
+            ):
                 return True
             # an upper-case item is a PLOVER type the complement is a trigger of ("agreed to
             # lift the curfew": a promised concession)
-            first = next((e for e in entries_for(c.lemma_.lower()) if e.verb and all(
-                _cond_holds(c, k) for k in e.conditions)), None) if c.pos_ == "VERB" else None
+            first = (
+                next(
+                    (
+                        e
+                        for e in entries_for(c.lemma_.lower())
+                        if e.verb and all(_cond_holds(c, k) for k in e.conditions)
+                    ),
+                    None,
+                )
+                if c.pos_ == "VERB"
+                else None
+            )
             if first is not None and first.plover_type in lemmas:
                 return True
         return False
@@ -75,10 +86,12 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
                     return True
         return False
     if kind == "mod":
-        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas
-                   for c in tok.children)
+        return any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas
+            for c in tok.children
+        )
     if kind == "prev":
-        return any(t.lemma_.lower() in lemmas for t in tok.doc[max(0, tok.i - 3):tok.i])
+        return any(t.lemma_.lower() in lemmas for t in tok.doc[max(0, tok.i - 3) : tok.i])
     args: list[Token] = []
     if kind == "obj":
         args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -86,23 +99,43 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
             # "shortened by one hour the curfew imposed after the coup toppled ...": the
             # parser takes a late object followed by a participle for the subject of an
             # unmarked clause complement
-            args = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children
-                    if (v := _late_object_verb(s)) is not None and v.i == tok.i]
+            args = [
+                s
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if (v := _late_object_verb(s)) is not None and v.i == tok.i
+            ]
         # the "of" object of the trigger, and of its object when that is a measure or part
         # ("lifted a state of emergency", "suspended part of its aid programme", "handed over
         # 700 kg of medicine")
-        args += [o for h in [tok, *args] for c in h.children
-                 if c.dep_ == "prep" and c.lower_ == "of"
-                 for o in c.children if o.dep_ == "pobj"]
+        args += [
+            o
+            for h in [tok, *args]
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     elif kind == "subj":
         args = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
-        args += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for o in c.children if o.dep_ == "pobj"]
+        args += [
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         # "hundreds of protesters gathered": a quantity subject's "of" phrase names who
-        args += [o for a in list(args) if a.pos_ == "NUM" or a.like_num
-                 or a.lower_ in _QUANTITY_HEADS
-                 for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for o in c.children if o.dep_ == "pobj"]
+        args += [
+            o
+            for a in list(args)
+            if a.pos_ == "NUM" or a.like_num or a.lower_ in _QUANTITY_HEADS
+            for c in a.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         if not args and tok.dep_ in ("xcomp", "conj"):
             s = ea.subject_of(tok)
             args = [s] if s is not None else []
@@ -147,8 +180,9 @@ def _folded_same(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry])
     return False
 
 
-_ESCALATE = frozenset({"turn", "escalate", "degenerate", "develop", "become", "spiral", "descend",
-                       "erupt"})
+_ESCALATE = frozenset(
+    {"turn", "escalate", "degenerate", "develop", "become", "spiral", "descend", "erupt"}
+)
 
 
 def _escalation(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) -> bool:
@@ -162,8 +196,9 @@ def _escalation(tok: Token, entry: TriggerEntry, trig: dict[int, TriggerEntry]) 
     firsts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("acl", "relcl", "advcl"):
         firsts.append(verb.head)
-    return any((e := trig.get(f.i)) is not None and e.plover_type == entry.plover_type
-               for f in firsts)
+    return any(
+        (e := trig.get(f.i)) is not None and e.plover_type == entry.plover_type for f in firsts
+    )
 
 
 def _folded(tok: Token, trig: dict[int, TriggerEntry]) -> bool:
@@ -192,10 +227,14 @@ def _folded(tok: Token, trig: dict[int, TriggerEntry]) -> bool:
 
 
 def _opinion_agreement(tok: Token, entry: TriggerEntry) -> bool:
-    """"X agrees (that) the plan failed": present-tense agreement with a clause is an opinion
+    """ "X agrees (that) the plan failed": present-tense agreement with a clause is an opinion
     the quotes component records as an attribution, not a PLOVER AGREE event, which the PLOVER
     0.8 manual reserves for agreeing to act or on an accord ("agreed to resume talks", "agreed
     on a ceasefire")."""
-    return (entry.plover_type == "AGREE" and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP")
-            and any(c.dep_ == "ccomp" for c in tok.children)
-            and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children))
+    return (
+        entry.plover_type == "AGREE"
+        and tok.pos_ == "VERB"
+        and tok.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children)
+    )

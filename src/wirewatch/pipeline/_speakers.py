@@ -82,8 +82,9 @@ class SpeakerNamer:
     def __init__(self, doc: Doc, tok_region: list[int]) -> None:
         self.doc = doc
         self._region = tok_region
-        self._pron_at = {m["start_char"]: m for m in doc._.ww_mentions or []
-                         if m.get("kind") == "pronoun"}
+        self._pron_at = {
+            m["start_char"]: m for m in doc._.ww_mentions or [] if m.get("kind") == "pronoun"
+        }
         self._ent_by_id = {e["id"]: e for e in doc._.ww_entities or []}
         self.text = doc_text(doc)
         self._surnames = _surname_index(doc)
@@ -159,7 +160,7 @@ class SpeakerNamer:
         the longest known title ending in that noun ("President Obama", "Donald Trump, a
         billionaire businessman"; "the prime minister" is not "the finance minister"), within
         ``_WINDOW`` characters; None when no such person was named."""
-        if self.text[start:start + 4].lower() != "the " or not (
+        if self.text[start : start + 4].lower() != "the " or not (
             head.tag_ == "NN" or (head.tag_ == "NNP" and onto.title_sector(head.lower_))
         ):
             return None  # "the President" is tagged as a proper noun
@@ -167,16 +168,28 @@ class SpeakerNamer:
         if phrase is None or any(t.pos_ == "PROPN" for t in phrase if t.i != head.i):
             return None
         words = [t.lower_ for t in phrase if phrase.start < t.i <= head.i]
-        title = next((" ".join(words[k:]) for k in range(len(words))
-                      if onto.title_sector(" ".join(words[k:]))), head.lower_)  # "prime minister"
+        title = next(
+            (
+                " ".join(words[k:])
+                for k in range(len(words))
+                if onto.title_sector(" ".join(words[k:]))
+            ),
+            head.lower_,
+        )  # "prime minister"
         best: tuple[int, dict[str, Any]] | None = None
         for ent in self.doc._.ww_entities or []:
             if ent.get("entity_type") != "PERSON" or not any(
                 f" {title} " in f" {d['text'].lower()} " for d in ent.get("descriptors") or []
             ):
                 continue
-            last = max((m["start_char"] for m in ent["mentions"]
-                        if m["start_char"] < start and m["kind"] != "pronoun"), default=-1)
+            last = max(
+                (
+                    m["start_char"]
+                    for m in ent["mentions"]
+                    if m["start_char"] < start and m["kind"] != "pronoun"
+                ),
+                default=-1,
+            )
             if last >= 0 and start - last <= _WINDOW and (best is None or last > best[0]):
                 best = (last, ent)
         return best[1] if best is not None else None

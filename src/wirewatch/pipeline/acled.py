@@ -94,8 +94,9 @@ _MOBS = frozenset({"mob", "crowd", "vigilante", "lyncher"})
 _CROWD_CONTROL = frozenset({"crowd-control"})
 # heads of a "suicide ..." subject or means that ACLED codes as "Suicide bomb" (ACLED Codebook
 # 2023: an attack in which the attacker detonates explosives on their person or vehicle)
-_SUICIDE_MEANS = frozenset({"bomber", "bomb", "bombing", "attack", "attacker", "vest",
-                            "car-bomb", "blast", "explosion"})
+_SUICIDE_MEANS = frozenset(
+    {"bomber", "bomb", "bombing", "attack", "attacker", "vest", "car-bomb", "blast", "explosion"}
+)
 
 
 def weapon_sub_type(lemmas: Iterable[str]) -> str | None:

@@ -69,14 +69,27 @@ __all__ = [
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUNS = frozenset(
-    "he him his himself she her hers herself it its itself they them their theirs themselves"
-    .split()
+    "he him his himself she her hers herself it its itself "
+    "they them their theirs themselves".split()
 )
 LOCATIVE_PREPS = frozenset("in at near outside inside around across into throughout".split())
 _TRIM_LEFT = frozenset({"the", "a", "an"})
 _TRIM_RIGHT = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "then-", "ex", "deputy", "interim",
-                              "ousted", "deposed", "exiled", "late"})
+_TITLE_MODIFIERS = frozenset(
+    {
+        "former",
+        "acting",
+        "then",
+        "then-",
+        "ex",
+        "deputy",
+        "interim",
+        "ousted",
+        "deposed",
+        "exiled",
+        "late",
+    }
+)
 # modifiers that make a state title a past one: CAMEO codes former officials as elites (ELI)
 _PAST_MODIFIERS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late"})
 _STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
@@ -103,8 +116,7 @@ def _party_adjective(span: Span) -> bool:
     noun = first.head
     if first.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or not noun.text.islower():
         return False
-    return not any(c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-                   for c in tok.children)
+    return not any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in tok.children)
 
 
 def _code_us_parties(doc: Doc, mentions: list[dict[str, Any]]) -> None:
@@ -116,8 +128,11 @@ def _code_us_parties(doc: Doc, mentions: list[dict[str, Any]]) -> None:
 
     Source: CAMEO manual 1.1b3 ch. 4 (parties, GOV and LEG coded by their state).
     """
-    parties = [m for m in mentions if m.get("sector") == "PTY"
-               and str(m.get("name_key", "")).startswith("ORG:party:")]
+    parties = [
+        m
+        for m in mentions
+        if m.get("sector") == "PTY" and str(m.get("name_key", "")).startswith("ORG:party:")
+    ]
     if not parties or not any(m.get("country") == "USA" for m in mentions):
         return
     for p in parties:
@@ -130,8 +145,12 @@ def _code_us_parties(doc: Doc, mentions: list[dict[str, Any]]) -> None:
             first = first.head
         noun = first.head
         for m in mentions:
-            if m["start_char"] <= noun.idx < m["end_char"] and not m.get("country") \
-                    and m.get("sector") in ("GOV", "LEG") and m.get("kind") != "pronoun":
+            if (
+                m["start_char"] <= noun.idx < m["end_char"]
+                and not m.get("country")
+                and m.get("sector") in ("GOV", "LEG")
+                and m.get("kind") != "pronoun"
+            ):
                 m["country"] = "USA"
 
 
@@ -321,8 +340,11 @@ class ActorRecognizer:
             first -= 1
         country = None
         prev = table_at.get(first - 1)
-        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM") \
-                and not stance_prefixed(doc[prev.start]):
+        if (
+            prev is not None
+            and prev.label_ in ("COUNTRY", "DEMONYM")
+            and not stance_prefixed(doc[prev.start])
+        ):
             country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
             first = prev.start
         return t_start, pos, first, country
@@ -341,14 +363,23 @@ class ActorRecognizer:
                 t.lower_ in _PAST_MODIFIERS for t in doc[first:t_start]
             ):
                 sector = "ELI"  # "former Prime Minister X", "ousted President Y"
-            if not country and t_start > 0 and onto.actor_codes(
-                doc[t_start - 1].text, "ORG"
-            ) == (None, "IGO"):
+            if (
+                not country
+                and t_start > 0
+                and onto.actor_codes(doc[t_start - 1].text, "ORG") == (None, "IGO")
+            ):
                 sector = "IGO"  # "U.N. mediator X", "EU envoy Y": the body's official
         span = doc[start:end]
         return _mention(
-            doc, span.start_char, span.end_char, "name", "PERSON", country, sector,
-            f"PERSON:{doc[end - 1].text.lower()}", descriptors,
+            doc,
+            span.start_char,
+            span.end_char,
+            "name",
+            "PERSON",
+            country,
+            sector,
+            f"PERSON:{doc[end - 1].text.lower()}",
+            descriptors,
         )
 
     # -------------------------------------------------------------------------------- call
@@ -383,7 +414,9 @@ class ActorRecognizer:
         title_tok = [False] * n
         for _, ts, te in self._titles(doc):
             if not any(t.is_title or t.is_upper for t in doc[ts:te]) and not (
-                te < n and ent_of[te] >= 0 and ents[ent_of[te]].label_ == "PERSON"
+                te < n
+                and ent_of[te] >= 0
+                and ents[ent_of[te]].label_ == "PERSON"
                 and ents[ent_of[te]].start == te
             ):
                 # pre-nominal titles are capitalised ("Foreign Minister"), unless a person's
@@ -425,8 +458,10 @@ class ActorRecognizer:
                         mentions.append(self._person(doc, title_here, b, title))
                         person_spans.append((title_here, b))
                         continue
-                if any(title_end.get(te) is not None and title_end[te] <= a < te
-                       for te in range(a + 1, b + 1)):
+                if any(
+                    title_end.get(te) is not None and title_end[te] <= a < te
+                    for te in range(a + 1, b + 1)
+                ):
                     continue  # "State" inside "Secretary of State"
                 if e.label_ == "PERSON":
                     title = self._title_before(doc, a, title_end, table_at)
@@ -435,15 +470,29 @@ class ActorRecognizer:
                     continue
                 pending.append((a, b, e.label_))
             except Exception as exc:  # noqa: BLE001
-                add_diagnostic(doc, self.name, f"skipped entity: {exc!r}",
-                               span_dict(doc, e.start_char, e.end_char))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"skipped entity: {exc!r}",
+                    span_dict(doc, e.start_char, e.end_char),
+                )
 
         surnames = {doc[b - 1].text for a, b in person_spans if b - a >= 2}
         for a, b, label in pending:
             span = doc[a:b]
             if b - a == 1 and span.text in surnames:
-                mentions.append(_mention(doc, span.start_char, span.end_char, "surname",
-                                         "PERSON", None, None, f"PERSON:{span.text.lower()}"))
+                mentions.append(
+                    _mention(
+                        doc,
+                        span.start_char,
+                        span.end_char,
+                        "surname",
+                        "PERSON",
+                        None,
+                        None,
+                        f"PERSON:{span.text.lower()}",
+                    )
+                )
                 person_spans.append((a, b))
                 continue
             if label in ("LOC", "FAC"):
@@ -452,8 +501,18 @@ class ActorRecognizer:
                 continue  # "pro-Russian", "anti-American": a stance, not an actor
             if label == "NORP" and _party_adjective(span):
                 # "both Republican and Democratic administrations": a party, not a people
-                mentions.append(_mention(doc, span.start_char, span.end_char, "name", "ORG",
-                                         None, "PTY", f"ORG:party:{span.text.lower()}"))
+                mentions.append(
+                    _mention(
+                        doc,
+                        span.start_char,
+                        span.end_char,
+                        "name",
+                        "ORG",
+                        None,
+                        "PTY",
+                        f"ORG:party:{span.text.lower()}",
+                    )
+                )
                 continue
             country = None
             first = table_at.get(a)
@@ -472,8 +531,9 @@ class ActorRecognizer:
             if label == "ORG":  # "University of Pittsburgh" -> EDU
                 sector = next((x for x in (onto.sector_of(t.text) for t in span) if x), None)
             key = f"{label}:{onto.normalize(span.text).lower()}"
-            mentions.append(_mention(doc, span.start_char, span.end_char, "name", label,
-                                     country, sector, key))
+            mentions.append(
+                _mention(doc, span.start_char, span.end_char, "name", label, country, sector, key)
+            )
         for m in mentions:
             if m["entity_type"] == "PERSON" and " " not in m["text"] and m["text"] in surnames:
                 m["kind"] = "surname"
@@ -494,8 +554,12 @@ class ActorRecognizer:
             try:
                 tm = self._table_mention(doc, s, None)
             except Exception as exc:  # noqa: BLE001
-                add_diagnostic(doc, self.name, f"skipped name: {exc!r}",
-                               span_dict(doc, s.start_char, s.end_char))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"skipped name: {exc!r}",
+                    span_dict(doc, s.start_char, s.end_char),
+                )
                 continue
             if tm is None:
                 continue
@@ -529,8 +593,12 @@ class ActorRecognizer:
                 self_m = self._group(doc, s, table_at, main)
                 mentions.append(self_m)
             except Exception as exc:  # noqa: BLE001
-                add_diagnostic(doc, self.name, f"skipped group noun: {exc!r}",
-                               span_dict(doc, s.start_char, s.end_char))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"skipped group noun: {exc!r}",
+                    span_dict(doc, s.start_char, s.end_char),
+                )
 
         # 4. Third-person pronouns: resolved by wirewatch_coref.
         for p_start in self._pronoun_starts(doc):
@@ -559,21 +627,37 @@ class ActorRecognizer:
     ) -> None:
         """Write dictionary codes onto ``mentions`` and append the mentions the NER missed."""
         text = doc_text(doc)
-        surnames = {m["text"].split()[-1] for m in mentions
-                    if m["entity_type"] == "PERSON" and " " in m["text"]}
+        surnames = {
+            m["text"].split()[-1]
+            for m in mentions
+            if m["entity_type"] == "PERSON" and " " in m["text"]
+        }
         for h in hits:
             m = dicts.best_overlap(mentions, h.start_char, h.end_char)
             if m is not None and m["end_char"] > h.end_char:
                 # the name modifies a longer mention: "Biden administration", "Putin's
                 # government"; a leader's name still tells the body's country
-                if h.persons and h.country and not m["country"] and m["kind"] != "pronoun" \
-                        and m["start_char"] <= h.start_char:
+                if (
+                    h.persons
+                    and h.country
+                    and not m["country"]
+                    and m["kind"] != "pronoun"
+                    and m["start_char"] <= h.start_char
+                ):
                     m["country"] = h.country
                 continue
             if m is None:
                 etype = dicts.guess_type(text, h, surnames)
-                m = _mention(doc, h.start_char, h.end_char, "name", etype, None, None,
-                             dicts.name_key(text, h, etype))
+                m = _mention(
+                    doc,
+                    h.start_char,
+                    h.end_char,
+                    "name",
+                    etype,
+                    None,
+                    None,
+                    dicts.name_key(text, h, etype),
+                )
                 mentions.append(m)
             elif h.persons and m["entity_type"] != "PERSON" and m["kind"] in ("name", "surname"):
                 # the NER called a listed leader an ORG/GPE ("Tileuberdi" as ORG)
@@ -596,8 +680,15 @@ class ActorRecognizer:
                     used[i] = True
         for i, j, code in agent_hits:
             a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-            owner = next((m for m in mentions if m["kind"] != "pronoun" and any(
-                d["start_char"] <= a and b <= d["end_char"] for d in m["descriptors"])), None)
+            owner = next(
+                (
+                    m
+                    for m in mentions
+                    if m["kind"] != "pronoun"
+                    and any(d["start_char"] <= a and b <= d["end_char"] for d in m["descriptors"])
+                ),
+                None,
+            )
             if owner is None:  # "President" before a name is in that person's descriptors
                 owner = dicts.best_overlap(mentions, a, b)
                 if owner is not None and owner["kind"] != "group":
@@ -607,8 +698,11 @@ class ActorRecognizer:
                     owner["sector"] = code
                 continue
             head = doc[j - 1]
-            if (any(used[k] for k in range(i, j)) or head.pos_ not in ("NOUN", "PROPN")
-                    or head.dep_ == "compound"):
+            if (
+                any(used[k] for k in range(i, j))
+                or head.pos_ not in ("NOUN", "PROPN")
+                or head.dep_ == "compound"
+            ):
                 continue  # a title before a name, "police state"
             for k in range(i, j):
                 used[k] = True
@@ -618,41 +712,60 @@ class ActorRecognizer:
             g["name_key"] = f"GROUP:{g['country']}:{code}:{lemma}"
             mentions.append(g)
 
-    def _group(self, doc: Doc, s: Span, table_at: dict[int, Span], main: str | None
-               ) -> dict[str, Any]:
+    def _group(
+        self, doc: Doc, s: Span, table_at: dict[int, Span], main: str | None
+    ) -> dict[str, Any]:
         words = " ".join(t.lower_ for t in s)
         sector = onto.sector_of(words)
         table = onto.sector_nouns()
         etype = "GROUP"
-        for form in (words, *(" ".join([*words.split()[:-1], w]) for w in
-                              onto._singular(words.split()[-1]))):
+        for form in (
+            words,
+            *(" ".join([*words.split()[:-1], w]) for w in onto._singular(words.split()[-1])),
+        ):
             if form in table:
                 etype = table[form][1]
                 break
         start = s.start
         country = None
         prev = table_at.get(s.start - 1)
-        if prev is not None and prev.label_ in ("COUNTRY", "DEMONYM") \
-                and not stance_prefixed(doc[prev.start]):
+        if (
+            prev is not None
+            and prev.label_ in ("COUNTRY", "DEMONYM")
+            and not stance_prefixed(doc[prev.start])
+        ):
             country = onto.country_code(prev.text) or onto.demonym_country(prev.text)
             start = prev.start
         if country is None:
             for child in doc[s.end - 1].children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod") \
-                        and not stance_prefixed(child):
+                if child.dep_ in ("poss", "amod", "compound", "nmod") and not stance_prefixed(
+                    child
+                ):
                     sp = table_at.get(child.i)
                     if sp is not None and sp.label_ in ("COUNTRY", "DEMONYM", "METONYM"):
                         m = onto.metonym(sp.text)
-                        country = (onto.country_code(sp.text) or onto.demonym_country(sp.text)
-                                   or (m.country if m else None))
-        modified = any(c.dep_ in ("poss", "amod", "compound", "nmod")
-                       for c in doc[s.end - 1].children)
+                        country = (
+                            onto.country_code(sp.text)
+                            or onto.demonym_country(sp.text)
+                            or (m.country if m else None)
+                        )
+        modified = any(
+            c.dep_ in ("poss", "amod", "compound", "nmod") for c in doc[s.end - 1].children
+        )
         if country is None and sector in ("GOV", "COP") and not modified:
             country = main  # "the government", "police": the article's main country
         lemma = doc[s.end - 1].lemma_.lower() or doc[s.end - 1].lower_
-        span = doc[start:s.end]
-        return _mention(doc, span.start_char, span.end_char, "group", etype, country, sector,
-                        f"GROUP:{country}:{sector}:{lemma}")
+        span = doc[start : s.end]
+        return _mention(
+            doc,
+            span.start_char,
+            span.end_char,
+            "group",
+            etype,
+            country,
+            sector,
+            f"GROUP:{country}:{sector}:{lemma}",
+        )
 
 
 def _holds_title(doc: Doc, m: dict[str, Any]) -> bool:
@@ -683,8 +796,11 @@ def _leader_owns(doc: Doc, mentions: list[dict[str, Any]], h: dicts.DictHit) -> 
     if head.i <= last.i:
         return
     for m in mentions:
-        if m["kind"] == "group" and not m["country"] \
-                and m["start_char"] <= head.idx < m["end_char"]:
+        if (
+            m["kind"] == "group"
+            and not m["country"]
+            and m["start_char"] <= head.idx < m["end_char"]
+        ):
             m["country"] = h.country
 
 
@@ -695,8 +811,12 @@ def _owner_country(doc: Doc, span: Span, table_at: dict[int, Span]) -> str | Non
     if i >= 0 and doc[i].lower_ in _TRIM_RIGHT:
         i -= 1  # the possessive "'s"
     prev = table_at.get(i)
-    if prev is None or prev.end != i + 1 or prev.label_ not in ("COUNTRY", "DEMONYM") \
-            or stance_prefixed(doc[prev.start]):
+    if (
+        prev is None
+        or prev.end != i + 1
+        or prev.label_ not in ("COUNTRY", "DEMONYM")
+        or stance_prefixed(doc[prev.start])
+    ):
         return None
     return onto.country_code(prev.text) or onto.demonym_country(prev.text)
 
@@ -745,10 +865,22 @@ def misspelled_country(word: str) -> str | None:
 
 # place-kind nouns whose "of" object names a place inside a country ("the state of Bolivar",
 # "the province of Kandahar"), never a country
-_SUBNATIONAL_KINDS = frozenset({
-    "state", "province", "city", "town", "village", "region", "district", "county",
-    "municipality", "governorate", "prefecture", "department",
-})
+_SUBNATIONAL_KINDS = frozenset(
+    {
+        "state",
+        "province",
+        "city",
+        "town",
+        "village",
+        "region",
+        "district",
+        "county",
+        "municipality",
+        "governorate",
+        "prefecture",
+        "department",
+    }
+)
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
 
 
@@ -777,8 +909,11 @@ def misspelled_country_at(tok: Token) -> str | None:
         return None
     if len(near) == 2 and all(t.text in _QUOTES for t in near):
         return None
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-            and tok.head.head.lemma_.lower() in _SUBNATIONAL_KINDS:
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in _SUBNATIONAL_KINDS
+    ):
         return None
     return iso3
 
@@ -815,9 +950,13 @@ def place_country(span: Span, iso3: str | None) -> str | None:
         return then
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     named = {
-        code for e in doc.ents
-        if e.label_ in ("GPE", "NORP") and sent.start <= e.start and e.end <= sent.end
-        and not (e.start < span.end and span.start < e.end) and not stance_prefixed(e[0])
+        code
+        for e in doc.ents
+        if e.label_ in ("GPE", "NORP")
+        and sent.start <= e.start
+        and e.end <= sent.end
+        and not (e.start < span.end and span.start < e.end)
+        and not stance_prefixed(e[0])
         and (code := onto.country_code(e.text) or onto.demonym_country(e.text))
     }
     if not named or iso3 in named:

@@ -77,8 +77,15 @@ _IT_WINDOW_TOKENS = 200  # "it tweeted" looks back this many tokens for an organ
 # sentence recency 100, subject 80, accusative (direct object) 50, indirect object / oblique 40,
 # head noun 80 (not a modifier inside another noun phrase); halved per sentence boundary.
 _W_RECENCY = 100.0
-_W_ROLE = {"nsubj": 80.0, "nsubjpass": 80.0, "dobj": 50.0, "dative": 40.0, "pobj": 40.0,
-           "agent": 40.0, "attr": 40.0}
+_W_ROLE = {
+    "nsubj": 80.0,
+    "nsubjpass": 80.0,
+    "dobj": 50.0,
+    "dative": 40.0,
+    "pobj": 40.0,
+    "agent": 40.0,
+    "attr": 40.0,
+}
 _W_HEAD = 80.0
 _W_MAIN = 50.0  # L&L's "non-adverbial" emphasis, read here as: an argument of the main clause
 _NON_HEAD = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -88,17 +95,61 @@ _SENT_WINDOW = 4  # L&L: antecedents within the last four sentences, older ones 
 # Gender of a person from the words around the name, in general English usage: the honorific
 # before it ("Mr. Daniloff", "Ms. Warren") or a gendered noun in an appositive ("his wife,
 # Jane"; "Ana Ruiz, the committee's chairwoman").
-_MALE_WORDS = frozenset({
-    "mr", "mr.", "sir", "king", "prince", "father", "husband", "son", "brother", "uncle",
-    "nephew", "grandfather", "businessman", "congressman", "spokesman", "councilman",
-    "assemblyman", "widower", "boyfriend", "duke",
-})
-_FEMALE_WORDS = frozenset({
-    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "mother",
-    "wife", "daughter", "sister", "aunt", "niece", "grandmother", "businesswoman",
-    "congresswoman", "spokeswoman", "chairwoman", "councilwoman", "assemblywoman", "actress",
-    "widow", "girlfriend", "duchess",
-})
+_MALE_WORDS = frozenset(
+    {
+        "mr",
+        "mr.",
+        "sir",
+        "king",
+        "prince",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "businessman",
+        "congressman",
+        "spokesman",
+        "councilman",
+        "assemblyman",
+        "widower",
+        "boyfriend",
+        "duke",
+    }
+)
+_FEMALE_WORDS = frozenset(
+    {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "madam",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "businesswoman",
+        "congresswoman",
+        "spokeswoman",
+        "chairwoman",
+        "councilwoman",
+        "assemblywoman",
+        "actress",
+        "widow",
+        "girlfriend",
+        "duchess",
+    }
+)
 
 
 def _quote_intervals(text: str) -> tuple[list[int], list[int]]:
@@ -108,9 +159,9 @@ def _quote_intervals(text: str) -> tuple[list[int], list[int]]:
     open_at: int | None = None
     for m in _QUOTE_CHARS.finditer(text):
         ch = {"''": '"', "``": "\u201c"}.get(m.group(), m.group())
-        if open_at is None and ch in "\u201c\"":
+        if open_at is None and ch in '\u201c"':
             open_at = m.start()
-        elif open_at is not None and ch in "\u201d\"":
+        elif open_at is not None and ch in '\u201d"':
             starts.append(open_at)
             ends.append(m.end())
             open_at = None
@@ -131,9 +182,13 @@ class _Anchor(NamedTuple):
     entity: dict[str, Any]
 
 
-def _person_anchors(doc: Doc, mentions: list[dict[str, Any]],
-                    info: list[tuple[Token | None, int, int]],
-                    by_id: dict[str, dict[str, Any]], in_quote: Any) -> list[_Anchor]:
+def _person_anchors(
+    doc: Doc,
+    mentions: list[dict[str, Any]],
+    info: list[tuple[Token | None, int, int]],
+    by_id: dict[str, dict[str, Any]],
+    in_quote: Any,
+) -> list[_Anchor]:
     """PERSON antecedents for he/she, by start: the PERSON mentions, plus a capitalised proper
     noun the NER left out that is the surname of exactly one PERSON named in full ("Jolly said"
     after "David Jolly")."""
@@ -159,14 +214,18 @@ def _person_anchors(doc: Doc, mentions: list[dict[str, Any]],
             continue
         if tok.dep_ in ("compound", "amod"):
             continue  # "the Jolly campaign"
-        out.append(_Anchor(tok.idx, tok.idx + len(tok.text), tok, tok.sent.start,
-                           in_quote(tok.idx), ent))
+        out.append(
+            _Anchor(tok.idx, tok.idx + len(tok.text), tok, tok.sent.start, in_quote(tok.idx), ent)
+        )
     out.sort()
     return out
 
 
-def _plural_anchors(mentions: list[dict[str, Any]], info: list[tuple[Token | None, int, int]],
-                    by_id: dict[str, dict[str, Any]]) -> list[_Anchor]:
+def _plural_anchors(
+    mentions: list[dict[str, Any]],
+    info: list[tuple[Token | None, int, int]],
+    by_id: dict[str, dict[str, Any]],
+) -> list[_Anchor]:
     """Antecedents for they/them/their, by start: mentions of a GROUP, NORP, ORG or IGO entity
     headed by a plural noun ("Military analysts", "Democrats", "six newspapers")."""
     out = []
@@ -251,15 +310,20 @@ class EntityLinker:
                 entities[key] = ent = self._entity(doc, [mentions[i] for i in idxs], key)
                 if ent["id"] in ids:  # "Russian troops" and "Russian" start at the same char
                     first = mentions[idxs[0]]
-                    ent["id"] = stable_id("ent", doc_id(doc), first["start_char"],
-                                          first["end_char"])
+                    ent["id"] = stable_id(
+                        "ent", doc_id(doc), first["start_char"], first["end_char"]
+                    )
                 ids.add(ent["id"])
                 for i in idxs:
                     mentions[i]["entity_id"] = entities[key]["id"]
             except Exception as exc:  # noqa: BLE001
                 first = mentions[idxs[0]]
-                add_diagnostic(doc, self.name, f"skipped entity {key!r}: {exc!r}",
-                               span_dict(doc, first["start_char"], first["end_char"]))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"skipped entity {key!r}: {exc!r}",
+                    span_dict(doc, first["start_char"], first["end_char"]),
+                )
         by_id = {e["id"]: e for e in entities.values()}
 
         # 2. descriptors and affiliations of persons from the parse
@@ -273,13 +337,16 @@ class EntityLinker:
             try:
                 self._describe(doc, root, by_id[m["entity_id"]], mention_at_root, by_id)
             except Exception as exc:  # noqa: BLE001
-                add_diagnostic(doc, self.name, f"skipped descriptors: {exc!r}",
-                               span_dict(doc, m["start_char"], m["end_char"]))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"skipped descriptors: {exc!r}",
+                    span_dict(doc, m["start_char"], m["end_char"]),
+                )
         for e in by_id.values():
             if e["entity_type"] == "PERSON" and e["sector"] is None:
                 for aff in e["affiliations"]:
-                    a = doc.char_span(aff["start_char"], aff["end_char"],
-                                      alignment_mode="expand")
+                    a = doc.char_span(aff["start_char"], aff["end_char"], alignment_mode="expand")
                     am = mention_at_root.get(a.root.i) if a is not None else None
                     if am is not None and am.get("sector"):
                         e["sector"] = am["sector"]
@@ -309,8 +376,12 @@ class EntityLinker:
             try:
                 eid = self._resolve(doc, i, mentions, info, by_id, sent_no, anchors, plural)
             except Exception as exc:  # noqa: BLE001
-                add_diagnostic(doc, self.name, f"pronoun not resolved: {exc!r}",
-                               span_dict(doc, m["start_char"], m["end_char"]))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"pronoun not resolved: {exc!r}",
+                    span_dict(doc, m["start_char"], m["end_char"]),
+                )
                 eid = None
             if eid is not None and m["text"].lower() in _PLURAL:
                 # "they" -> a group: kept apart from the entity's mentions (event coding reads
@@ -322,8 +393,9 @@ class EntityLinker:
                 ent = by_id[eid]
                 if root is not None and ent["entity_type"] == "PERSON" and quote < 0:
                     # a resolved pronoun in the narrative keeps its referent salient
-                    bisect.insort(anchors, _Anchor(m["start_char"], m["end_char"], root, sent,
-                                                   quote, ent))
+                    bisect.insort(
+                        anchors, _Anchor(m["start_char"], m["end_char"], root, sent, quote, ent)
+                    )
                 by_id[eid]["mentions"].append(
                     {k: m[k] for k in ("start_char", "end_char", "text", "kind")}
                 )
@@ -347,8 +419,10 @@ class EntityLinker:
         name = longest
         if etype == "PERSON":
             name = max((_person_name(m["text"]), -m["start_char"]) for m in named)[0][-1]
-        if etype == "GPE" and first["name_key"].startswith("GPE:") and not any(
-            m["kind"] in ("name", "acronym") for m in ms
+        if (
+            etype == "GPE"
+            and first["name_key"].startswith("GPE:")
+            and not any(m["kind"] in ("name", "acronym") for m in ms)
         ):
             etype = "NORP"  # only demonyms: "Chinese" (the people / the state, unclear)
         # dictionary codes (``actor_code``) win over the table guesses
@@ -362,8 +436,10 @@ class EntityLinker:
                     descriptors.append(dict(d))
         gender = None
         if etype == "PERSON":  # the first listed given name ("CLEVELAND - Donald Trump")
-            gender = next((g for w in longest.split()[:-1]
-                           if (g := onto.given_name_gender(w)) is not None), None)
+            gender = next(
+                (g for w in longest.split()[:-1] if (g := onto.given_name_gender(w)) is not None),
+                None,
+            )
         if etype != "PERSON":
             name = onto.normalize(name)
         if key.startswith("GOV:"):
@@ -378,14 +454,19 @@ class EntityLinker:
             "sector": sector,
             "descriptors": descriptors,
             "affiliations": [],
-            "mentions": [{k: m[k] for k in ("start_char", "end_char", "text", "kind")}
-                         for m in ms],
+            "mentions": [{k: m[k] for k in ("start_char", "end_char", "text", "kind")} for m in ms],
             "_gender": gender,
         }
 
     # ------------------------------------------------------------------------ descriptors
-    def _describe(self, doc: Doc, root: Token, ent: dict[str, Any],
-                  at_root: dict[int, dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> None:
+    def _describe(
+        self,
+        doc: Doc,
+        root: Token,
+        ent: dict[str, Any],
+        at_root: dict[int, dict[str, Any]],
+        by_id: dict[str, dict[str, Any]],
+    ) -> None:
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
                 other = at_root.get(child.i)
@@ -413,8 +494,9 @@ class EntityLinker:
                         if pobj.dep_ == "pobj" and m is not None and m["entity_type"] == "GPE":
                             ent["country"] = m["country"]
 
-    def _from_descriptor(self, desc: Span, head: Token, ent: dict[str, Any],
-                         at_root: dict[int, dict[str, Any]]) -> None:
+    def _from_descriptor(
+        self, desc: Span, head: Token, ent: dict[str, Any], at_root: dict[int, dict[str, Any]]
+    ) -> None:
         left = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
         title = " ".join([*(t.lower_ for t in left), head.lower_])
         sector = onto.title_sector(title) or onto.title_sector(head.lower_)
@@ -443,8 +525,9 @@ class EntityLinker:
                     ent["country"] = m["country"]
                     break
 
-    def _affiliations(self, doc: Doc, prep: Token, ent: dict[str, Any],
-                      at_root: dict[int, dict[str, Any]]) -> None:
+    def _affiliations(
+        self, doc: Doc, prep: Token, ent: dict[str, Any], at_root: dict[int, dict[str, Any]]
+    ) -> None:
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
@@ -455,17 +538,25 @@ class EntityLinker:
                 todo.extend(c for c in tok.children if c.dep_ == "conj")
 
     @staticmethod
-    def _add_org(doc: Doc, tok: Token, ent: dict[str, Any],
-                 at_root: dict[int, dict[str, Any]]) -> None:
+    def _add_org(
+        doc: Doc, tok: Token, ent: dict[str, Any], at_root: dict[int, dict[str, Any]]
+    ) -> None:
         m = at_root.get(tok.i)
         if m is not None and m["entity_type"] in _ORG_TYPES:
             _add(ent["affiliations"], span_dict(doc, m["start_char"], m["end_char"]))
 
     # ---------------------------------------------------------------------------- pronouns
-    def _resolve(self, doc: Doc, i: int, mentions: list[dict[str, Any]],
-                 info: list[tuple[Token | None, int, int]],
-                 by_id: dict[str, dict[str, Any]], sent_no: dict[int, int],
-                 anchors: list[_Anchor], plural: list[_Anchor]) -> str | None:
+    def _resolve(
+        self,
+        doc: Doc,
+        i: int,
+        mentions: list[dict[str, Any]],
+        info: list[tuple[Token | None, int, int]],
+        by_id: dict[str, dict[str, Any]],
+        sent_no: dict[int, int],
+        anchors: list[_Anchor],
+        plural: list[_Anchor],
+    ) -> str | None:
         """Entity id of the pronoun ``mentions[i]``, or None.
 
         he/she: the most salient gender-compatible PERSON among ``anchors`` (Lappin & Leass
@@ -479,22 +570,48 @@ class EntityLinker:
         tok, sent, quote = info[i]
         if tok is None:
             return None
-        reporting = (tok.dep_ in _SUBJ and tok.head.lemma_.lower() in REPORTING_VERBS
-                     and tok.head.dep_ in _MAIN)  # "..., he says", not "a coup he claims was"
+        reporting = (
+            tok.dep_ in _SUBJ
+            and tok.head.lemma_.lower() in REPORTING_VERBS
+            and tok.head.dep_ in _MAIN
+        )  # "..., he says", not "a coup he claims was"
         if word in _NONPERSON:
             return self._resolve_it(doc, i, mentions, info, by_id, reporting)
         if word in _PLURAL:
-            return _most_salient(pron["start_char"], tok, quote, sent_no.get(sent, 0), plural,
-                                 sent_no, reporting, lambda _e: True, _PLURAL_MIN)
+            return _most_salient(
+                pron["start_char"],
+                tok,
+                quote,
+                sent_no.get(sent, 0),
+                plural,
+                sent_no,
+                reporting,
+                lambda _e: True,
+                _PLURAL_MIN,
+            )
         if word not in _MALE and word not in _FEMALE:
             return None  # "we", "you"
         gender = "m" if word in _MALE else "f"
-        return _most_salient(pron["start_char"], tok, quote, sent_no.get(sent, 0), anchors,
-                             sent_no, reporting, lambda e: e.get("_gender") in (None, gender))
+        return _most_salient(
+            pron["start_char"],
+            tok,
+            quote,
+            sent_no.get(sent, 0),
+            anchors,
+            sent_no,
+            reporting,
+            lambda e: e.get("_gender") in (None, gender),
+        )
 
-    def _resolve_it(self, doc: Doc, i: int, mentions: list[dict[str, Any]],
-                    info: list[tuple[Token | None, int, int]],
-                    by_id: dict[str, dict[str, Any]], reporting: bool) -> str | None:
+    def _resolve_it(
+        self,
+        doc: Doc,
+        i: int,
+        mentions: list[dict[str, Any]],
+        info: list[tuple[Token | None, int, int]],
+        by_id: dict[str, dict[str, Any]],
+        reporting: bool,
+    ) -> str | None:
         pron = mentions[i]
         tok, sent, quote = info[i]
 
@@ -522,10 +639,17 @@ class EntityLinker:
         return None
 
 
-def _most_salient(start_char: int, tok: Token, quote: int, here: int, anchors: list[_Anchor],
-                  sent_no: dict[int, int], reporting: bool,
-                  compatible: Callable[[dict[str, Any]], bool],
-                  minimum: float = 0.0) -> str | None:
+def _most_salient(
+    start_char: int,
+    tok: Token,
+    quote: int,
+    here: int,
+    anchors: list[_Anchor],
+    sent_no: dict[int, int],
+    reporting: bool,
+    compatible: Callable[[dict[str, Any]], bool],
+    minimum: float = 0.0,
+) -> str | None:
     """The entity id of the most salient compatible anchor before ``start_char`` (Lappin &
     Leass 1994): each anchor weighs ``_salience`` (+ ``_W_SPEAKER`` for a reporting pronoun and
     an anchor that is a speaker), times ``_OTHER_SIDE`` inside a quotation the pronoun is not in
@@ -537,7 +661,7 @@ def _most_salient(start_char: int, tok: Token, quote: int, here: int, anchors: l
     scores: dict[str, float] = {}
     nearest: str | None = None
     k = bisect.bisect_left(anchors, (start_char,))
-    for anc in reversed(anchors[max(0, k - 120):k]):
+    for anc in reversed(anchors[max(0, k - 120) : k]):
         if anc.end_char > start_char or not compatible(anc.entity):
             continue
         eid = anc.entity["id"]
@@ -552,7 +676,7 @@ def _most_salient(start_char: int, tok: Token, quote: int, here: int, anchors: l
             w += _W_SPEAKER
         if anc.quote >= 0 and anc.quote != quote and (reporting or dist > 0):
             w *= _OTHER_SIDE  # not a fragment quoted inside the pronoun's own narrative clause
-        scores[eid] = max(scores.get(eid, 0.0), w * 0.5 ** dist)
+        scores[eid] = max(scores.get(eid, 0.0), w * 0.5**dist)
     if minimum:
         best = max(scores, key=lambda x: scores[x], default=None)
         return best if best is not None and scores[best] >= minimum else None
@@ -622,9 +746,12 @@ def _bound(pron: Token, root: Token) -> bool:
     return pron.head == root.head and pron.dep_ != root.dep_
 
 
-def _gender_from_context(doc: Doc, mentions: list[dict[str, Any]],
-                         info: list[tuple[Token | None, int, int]],
-                         by_id: dict[str, dict[str, Any]]) -> None:
+def _gender_from_context(
+    doc: Doc,
+    mentions: list[dict[str, Any]],
+    info: list[tuple[Token | None, int, int]],
+    by_id: dict[str, dict[str, Any]],
+) -> None:
     """Set the internal ``_gender`` ("m"/"f") of PERSON entities from the words next to their
     names: an honorific before the name ("Mr. Daniloff", "Ms. Warren") or a gendered noun the
     name is in apposition with ("his wife, Jane"; "Ana Ruiz, the panel's chairwoman"). Conflicting
@@ -666,7 +793,7 @@ def _government_name(iso3: str) -> str | None:
 
 
 def _honorific_gender(doc: Doc, m: dict[str, Any], root: Token | None) -> str | None:
-    """"m"/"f" from an honorific or gendered title at the start of a mention or right before
+    """ "m"/"f" from an honorific or gendered title at the start of a mention or right before
     it ("Mr. Clinton", "Mrs. Clinton"), else None."""
     words = m["text"].lower().split()[:1]
     if root is not None:
@@ -680,8 +807,12 @@ def _honorific_gender(doc: Doc, m: dict[str, Any], root: Token | None) -> str | 
     return None
 
 
-def _split_namesakes(doc: Doc, clusters: dict[str, list[int]], mentions: list[dict[str, Any]],
-                     info: list[tuple[Token | None, int, int]]) -> dict[str, list[int]]:
+def _split_namesakes(
+    doc: Doc,
+    clusters: dict[str, list[int]],
+    mentions: list[dict[str, Any]],
+    info: list[tuple[Token | None, int, int]],
+) -> dict[str, list[int]]:
     """Split a surname cluster that holds several people ("Bill Clinton" and "Hillary Clinton",
     "Donald Trump" and "Melania Trump"): full names with different listed given names become
     separate PERSON entities; each surname-only mention ("Clinton", "Mr. Clinton") joins the
@@ -693,8 +824,11 @@ def _split_namesakes(doc: Doc, clusters: dict[str, list[int]], mentions: list[di
         if key.startswith("PERSON:"):
             for i in idxs:
                 words = mentions[i]["text"].split()
-                if mentions[i]["kind"] == "name" and len(words) > 1 and \
-                        onto.given_name_gender(words[0]) is not None:
+                if (
+                    mentions[i]["kind"] == "name"
+                    and len(words) > 1
+                    and onto.given_name_gender(words[0]) is not None
+                ):
                     full.setdefault(words[0], []).append(i)
         if len(full) < 2:
             out[key] = idxs
@@ -761,7 +895,8 @@ def _former(desc: Span, head: Token) -> bool:
         if t.i > head.i:
             break
         if t.lower_ in ("former", "ex-") or (
-                t.lower_ == "ex" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"):
+            t.lower_ == "ex" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"
+        ):
             return True
         if t.lower_.startswith("ex-") and t.i == head.i:
             return True
@@ -769,7 +904,7 @@ def _former(desc: Span, head: Token) -> bool:
 
 
 def _former_before(span: Span) -> bool:
-    """"former"/"ex-" inside a descriptor before its head or right before it ("Former Foreign
+    """ "former"/"ex-" inside a descriptor before its head or right before it ("Former Foreign
     Minister X", "an ex-minister of defence")."""
     if _former(span, span.root):
         return True

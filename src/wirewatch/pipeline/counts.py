@@ -18,7 +18,12 @@ import re
 from typing import NamedTuple
 
 __all__ = [
-    "KIND_LEMMAS", "THING_LEMMAS", "NumberPhrase", "count_kind", "counts_things", "find_numbers",
+    "KIND_LEMMAS",
+    "THING_LEMMAS",
+    "NumberPhrase",
+    "count_kind",
+    "counts_things",
+    "find_numbers",
     "parse_number",
 ]
 
@@ -36,24 +41,60 @@ class NumberPhrase(NamedTuple):
 
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
 }
 _VAGUE = {
-    "a dozen": (12, False), "dozen": (12, False), "a few dozen": (24, True), "dozens": (24, True),
-    "scores": (40, True), "hundreds": (200, True), "several hundred": (200, True),
-    "thousands": (2000, True), "several thousand": (2000, True),
-    "tens of thousands": (20000, True), "hundreds of thousands": (200000, True),
+    "a dozen": (12, False),
+    "dozen": (12, False),
+    "a few dozen": (24, True),
+    "dozens": (24, True),
+    "scores": (40, True),
+    "hundreds": (200, True),
+    "several hundred": (200, True),
+    "thousands": (2000, True),
+    "several thousand": (2000, True),
+    "tens of thousands": (20000, True),
+    "hundreds of thousands": (200000, True),
     "millions": (2e6, True),
 }
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
@@ -63,17 +104,21 @@ _LOWER_Q = r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of"
 _UPPER_Q = r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|at\s+most|nearly|almost"
 _APPROX_Q = r"about|around|approximately|roughly|some|an\s+estimated|estimated|close\s+to|nearly"
 _WORDNUM = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if k != "zero")
-    + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if k != "zero")
+    + r"))?|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")"
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM = (
-    rf"(?:(?:{_DIGITS})(?:\s*{_SCALE}\b|(?:k|m)\b)?|{_WORDNUM}(?:\s+{_SCALE})*|a\s+{_SCALE})"
-)
+_NUM = rf"(?:(?:{_DIGITS})(?:\s*{_SCALE}\b|(?:k|m)\b)?|{_WORDNUM}(?:\s+{_SCALE})*|a\s+{_SCALE})"
 _CUR = r"(?:US\$|\$|€|£)"
-_VAGUE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len,
-                            reverse=True))
+_VAGUE_RE = "|".join(
+    sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True)
+)
 _PHRASE = re.compile(
     rf"""(?ix)
     (?:(?P<q>{_LOWER_Q}|{_UPPER_Q}|{_APPROX_Q})\s+)?
@@ -194,51 +239,188 @@ def find_numbers(text: str) -> list[NumberPhrase]:
 # words that say what happened to the counted people when they are its patients ("killed 12",
 # "12 died", "the deaths of 12"); tried in this order
 KIND_LEMMAS: dict[str, frozenset[str]] = {
-    "killed": frozenset({"kill", "die", "death", "dead", "fatality", "body", "killed", "massacre",
-                         "execute", "murder", "slaughter", "behead", "perish", "toll",
-                         "assassinate", "casualty"}),
-    "injured": frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded", "beat",
-                          "maim", "stab"}),
-    "arrested": frozenset({"arrest", "detain", "detainee", "prisoner", "jail", "detention",
-                           "arrested", "detained", "imprison", "apprehend", "deport",
-                           "deportation", "round", "custody", "remand"}),
-    "displaced": frozenset({"displace", "refugee", "flee", "evacuee", "displaced", "evacuate",
-                            "evacuation"}),
-    "deployed": frozenset({"deploy", "deployment", "mobilize", "mobilise", "mobilization",
-                           "station", "redeploy"}),
+    "killed": frozenset(
+        {
+            "kill",
+            "die",
+            "death",
+            "dead",
+            "fatality",
+            "body",
+            "killed",
+            "massacre",
+            "execute",
+            "murder",
+            "slaughter",
+            "behead",
+            "perish",
+            "toll",
+            "assassinate",
+            "casualty",
+        }
+    ),
+    "injured": frozenset(
+        {"injure", "wound", "hurt", "injury", "injured", "wounded", "beat", "maim", "stab"}
+    ),
+    "arrested": frozenset(
+        {
+            "arrest",
+            "detain",
+            "detainee",
+            "prisoner",
+            "jail",
+            "detention",
+            "arrested",
+            "detained",
+            "imprison",
+            "apprehend",
+            "deport",
+            "deportation",
+            "round",
+            "custody",
+            "remand",
+        }
+    ),
+    "displaced": frozenset(
+        {"displace", "refugee", "flee", "evacuee", "displaced", "evacuate", "evacuation"}
+    ),
+    "deployed": frozenset(
+        {"deploy", "deployment", "mobilize", "mobilise", "mobilization", "station", "redeploy"}
+    ),
 }
 # lemmas that give a kind only as the word acting on the count ("rounded up 40"), never as the
 # counted noun ("40 rounds of ammunition")
 _ACTING_ONLY = frozenset({"round"})
 # verbs that deploy the counted people only when they are forces ("sent 4,000 troops")
 _SEND = frozenset({"send", "dispatch", "transfer", "move", "fly", "airlift"})
-_FORCES = frozenset({"troop", "soldier", "peacekeeper", "police", "officer", "personnel",
-                     "marine", "paratrooper", "force", "serviceman", "servicemen", "guard",
-                     "reservist", "fighter", "policeman", "gendarme", "unit"})
+_FORCES = frozenset(
+    {
+        "troop",
+        "soldier",
+        "peacekeeper",
+        "police",
+        "officer",
+        "personnel",
+        "marine",
+        "paratrooper",
+        "force",
+        "serviceman",
+        "servicemen",
+        "guard",
+        "reservist",
+        "fighter",
+        "policeman",
+        "gendarme",
+        "unit",
+    }
+)
 # what participants in a protest or a street clash are called
-_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
-                         "striker", "picketer"})
+_PROTESTERS = frozenset(
+    {"protester", "protestor", "demonstrator", "marcher", "rioter", "striker", "picketer"}
+)
 # plain people who become protesters by taking part ("thousands of people marched")
-_PEOPLE = frozenset({"people", "person", "resident", "worker", "student", "villager",
-                     "supporter", "citizen", "farmer", "miner", "youth", "man", "woman",
-                     "activist", "fan", "teacher", "voter", "local", "inhabitant"})
-_TAKE_PART = frozenset({"protest", "demonstrate", "march", "rally", "riot", "strike", "clash",
-                        "gather", "assemble", "picket", "demonstration", "participate",
-                        "join", "attend", "scuffle", "fight", "throng", "converge", "chant",
-                        "block", "occupy", "boycott", "walkout", "sit"})
+_PEOPLE = frozenset(
+    {
+        "people",
+        "person",
+        "resident",
+        "worker",
+        "student",
+        "villager",
+        "supporter",
+        "citizen",
+        "farmer",
+        "miner",
+        "youth",
+        "man",
+        "woman",
+        "activist",
+        "fan",
+        "teacher",
+        "voter",
+        "local",
+        "inhabitant",
+    }
+)
+_TAKE_PART = frozenset(
+    {
+        "protest",
+        "demonstrate",
+        "march",
+        "rally",
+        "riot",
+        "strike",
+        "clash",
+        "gather",
+        "assemble",
+        "picket",
+        "demonstration",
+        "participate",
+        "join",
+        "attend",
+        "scuffle",
+        "fight",
+        "throng",
+        "converge",
+        "chant",
+        "block",
+        "occupy",
+        "boycott",
+        "walkout",
+        "sit",
+    }
+)
 
 
 # nouns for things a number can count in conflict and crime reports: weapons and ammunition (the
 # PLOVER 0.8 ASSAULT modes "firearms" / "heavy-weapons" and ACLED Codebook 2023 "Disrupted
 # weapons use"), and the vehicles and buildings of ACLED's property destruction ("set fire to
 # two buses", "torched three houses")
-THING_LEMMAS: frozenset[str] = frozenset({
-    "weapon", "arm", "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "firearm",
-    "ammunition", "round", "bullet", "cartridge", "shell", "explosive", "grenade", "bomb", "mine",
-    "landmine", "rocket", "missile", "mortar", "drone", "ied", "knife", "machete",
-    "vehicle", "car", "bus", "truck", "lorry", "van", "tank", "motorcycle",
-    "house", "home", "building", "shop", "store", "hut", "tent",
-})
+THING_LEMMAS: frozenset[str] = frozenset(
+    {
+        "weapon",
+        "arm",
+        "gun",
+        "handgun",
+        "pistol",
+        "revolver",
+        "rifle",
+        "shotgun",
+        "firearm",
+        "ammunition",
+        "round",
+        "bullet",
+        "cartridge",
+        "shell",
+        "explosive",
+        "grenade",
+        "bomb",
+        "mine",
+        "landmine",
+        "rocket",
+        "missile",
+        "mortar",
+        "drone",
+        "ied",
+        "knife",
+        "machete",
+        "vehicle",
+        "car",
+        "bus",
+        "truck",
+        "lorry",
+        "van",
+        "tank",
+        "motorcycle",
+        "house",
+        "home",
+        "building",
+        "shop",
+        "store",
+        "hut",
+        "tent",
+    }
+)
 
 
 def counts_things(counted: set[str]) -> bool:
@@ -256,8 +438,7 @@ def counts_things(counted: set[str]) -> bool:
     if not counted & THING_LEMMAS:
         return False
     counted = counted - _ACTING_ONLY  # "rounds" of ammunition are no round-up
-    return not any(counted & KIND_LEMMAS[k] for k in ("killed", "injured", "arrested",
-                                                          "displaced"))
+    return not any(counted & KIND_LEMMAS[k] for k in ("killed", "injured", "arrested", "displaced"))
 
 
 def count_kind(counted: set[str], acting: set[str], role: str) -> str:
@@ -291,7 +472,11 @@ def count_kind(counted: set[str], acting: set[str], role: str) -> str:
         return "protesters"
     if role == "agent" and acting & _TAKE_PART and (counted & _PEOPLE or not counted):
         return "protesters"  # "thousands of people marched", "5,000 protested"
-    if role == "patient" and acting & _TAKE_PART and counted & _PEOPLE and acting & {
-            "demonstration", "rally", "protest", "march", "strike", "walkout"}:
+    if (
+        role == "patient"
+        and acting & _TAKE_PART
+        and counted & _PEOPLE
+        and acting & {"demonstration", "rally", "protest", "march", "strike", "walkout"}
+    ):
         return "protesters"  # "a rally of 5,000 people"
     return "other"

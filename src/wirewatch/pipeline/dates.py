@@ -79,8 +79,9 @@ def _precision(expr: str) -> str:
     e = expr.lower()
     if re.search(rf"\b(?:{_WEEKDAYS}|today|yesterday|tomorrow|tonight)\b|\bdays?\s+ago\b", e):
         return "day"
-    if re.search(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b",
-                 e) or re.search(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}", e):
+    if re.search(
+        rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b", e
+    ) or re.search(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}", e):
         return "day"
     if re.search(r"\bweek(?:end)?\b", e):
         return "week"
@@ -113,7 +114,7 @@ def resolve_date(expr: str, pub_date: str | None) -> ResolvedDate | None:
         e = new
     part = _PART.match(e)
     if part:
-        e = e[part.end():]
+        e = e[part.end() :]
     pub = dt.date.fromisoformat(pub_date[:10]) if pub_date else None
     if _NEW_YEAR.fullmatch(e) or e.lower() == "new year":
         if pub is None:
@@ -161,16 +162,27 @@ def resolve_date(expr: str, pub_date: str | None) -> ResolvedDate | None:
     d = data.date_obj.date()
     relative = bool(re.search(r"(?i)\b(?:next|coming|this|last|ago|tomorrow|yesterday)\b", e))
     if relative and precision == "month" and pub is not None:
-        step = -1 if re.search(r"(?i)\blast\b", e) else (1 if re.search(r"(?i)\bnext|coming\b", e)
-                                                          else 0)
+        step = (
+            -1
+            if re.search(r"(?i)\blast\b", e)
+            else (1 if re.search(r"(?i)\bnext|coming\b", e) else 0)
+        )
         m0 = pub.year * 12 + pub.month - 1 + step
         return ResolvedDate(dt.date(m0 // 12, m0 % 12 + 1, 1).isoformat(), "month")
     if relative and precision == "year" and pub is not None:
-        step = -1 if re.search(r"(?i)\blast\b", e) else (1 if re.search(r"(?i)\bnext|coming\b", e)
-                                                          else 0)
+        step = (
+            -1
+            if re.search(r"(?i)\blast\b", e)
+            else (1 if re.search(r"(?i)\bnext|coming\b", e) else 0)
+        )
         return ResolvedDate(f"{pub.year + step}-01-01", "year")
-    if pub is not None and precision == "day" and d > pub and not re.search(r"\d{4}", e) \
-            and not relative:
+    if (
+        pub is not None
+        and precision == "day"
+        and d > pub
+        and not re.search(r"\d{4}", e)
+        and not relative
+    ):
         # "on Monday" in past-tense news is the last Monday on or before publication
         d = d.replace(year=d.year - 1) if re.search(rf"(?i){_MONTHS}", e) else d - dt.timedelta(7)
     if precision == "month":

@@ -78,12 +78,18 @@ def subject_of(verb: Token) -> Token | None:
                 # shooting down": X)
                 if cur.lower_ in ("for", "of") and cur.head.pos_ == "VERB":
                     blamed = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
-                    blamed += [o for p, o in prep_objects(cur.head, ("at", "on", "to", "with"))
-                               if o.i < cur.i]
+                    blamed += [
+                        o
+                        for p, o in prep_objects(cur.head, ("at", "on", "to", "with"))
+                        if o.i < cur.i
+                    ]
                     if blamed:
                         return blamed[0]
-                if cur.lower_ in ("for", "of") and cur.head.dep_ == "dobj" \
-                        and cur.head.pos_ in ("NOUN", "PROPN"):
+                if (
+                    cur.lower_ in ("for", "of")
+                    and cur.head.dep_ == "dobj"
+                    and cur.head.pos_ in ("NOUN", "PROPN")
+                ):
                     return cur.head  # the parser hung "of opposing" on the object itself
                 cur = cur.head
             if cur.pos_ == "ADJ" and cur.dep_ == "acomp" and cur.head.i != cur.i:
@@ -117,15 +123,19 @@ def absorbed_subject(verb: Token) -> Token | None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
-            a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes):
+        a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes
+    ):
         return None
-    openers = [c for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod")
-               and c.left_edge.i == verb.sent.start]
+    openers = [
+        c
+        for c in verb.children
+        if c.dep_ in ("prep", "advcl", "npadvmod") and c.left_edge.i == verb.sent.start
+    ]
     if not openers:
         return None
     end = min([verb.i, *(a.i for a in auxes)])
     inside = set(t.i for t in openers[0].subtree)
-    commas = [t.i for t in verb.doc[verb.sent.start:end] if t.text == "," and t.i in inside]
+    commas = [t.i for t in verb.doc[verb.sent.start : end] if t.text == "," and t.i in inside]
     if not commas or commas[-1] + 1 >= end:
         return None
     span = range(commas[-1] + 1, end)
@@ -179,13 +189,18 @@ def is_passive(verb: Token) -> bool:
     "accused")."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
         return True
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
-        c.dep_ in ("nsubj", "aux") for c in verb.children) and any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    )
 
 
-def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
-                                                                     Token | None]:
+def verb_source_target(
+    verb: Token, roles: dict[str, str]
+) -> tuple[Token | None, Token | None, Token | None]:
     """(source, target, theme) heads for a verb trigger.
 
     Active: subject -> source, direct object -> target (or theme when ``roles['obj']`` is
@@ -194,9 +209,12 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
     ("protesters died").
     """
     source = target = theme = None
-    if is_passive(verb) and verb.lemma_.lower() in _STATIVE_PASSIVES and not any(
-        c.dep_ == "agent" for c in verb.children
-    ) and prep_objects(verb, ("to",)):
+    if (
+        is_passive(verb)
+        and verb.lemma_.lower() in _STATIVE_PASSIVES
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and prep_objects(verb, ("to",))
+    ):
         # "Israel is opposed to French mediation", "X is committed to reform": a stance held
         # by the subject, not something done to it
         for c in verb.children:
@@ -215,10 +233,20 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
             target = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     else:
         subj = subject_of(verb)
-        if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
-                and verb.head.i < verb.i and (verb.tag_ in ("VBG", "VBD") or (
-                    verb.head.dep_ == "ROOT" and verb.tag_ == "VBN"
-                    and not any(c.dep_ == "agent" for c in verb.children))):
+        if (
+            subj is None
+            and verb.dep_ == "acl"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.i < verb.i
+            and (
+                verb.tag_ in ("VBG", "VBD")
+                or (
+                    verb.head.dep_ == "ROOT"
+                    and verb.tag_ == "VBN"
+                    and not any(c.dep_ == "agent" for c in verb.children)
+                )
+            )
+        ):
             # "protesters demanding reforms", "a statement condemning the raid": the noun the
             # active participle modifies does it (or, when it is no actor, the one who issued
             # it; see events); a finite verb parsed as such a modifier ("Doctors from two aid
@@ -231,10 +259,14 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
         elif subj is None and reporting_tail(verb):
             # "..., a human rights group protested on Wednesday.": the speaker of the tail
             subj = verb.head
-        elif subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" \
-                and (root := _verbless_root(verb)) is not None \
-                and not any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children) \
-                and any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+        elif (
+            subj is None
+            and verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and (root := _verbless_root(verb)) is not None
+            and not any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children)
+        ):
             # "Doctors from two aid groups donated and delivered ...": the main verb of a
             # verbless-root sentence, hung on the root's "from" phrase; its finite conjunct
             # shows it is no passive participle
@@ -245,9 +277,12 @@ def verb_source_target(verb: Token, roles: dict[str, str]) -> tuple[Token | None
             source = subj
         for c in _objects(verb):
             if c.dep_ in ("dobj", "appos", "nsubj", "nsubjpass"):
-                if roles.get("obj") == "theme" or c.pos_ == "NUM" or c.ent_type_ in (
-                    "MONEY", "CARDINAL", "QUANTITY", "PERCENT"
-                ) or _owned_with_recipient(verb, c):
+                if (
+                    roles.get("obj") == "theme"
+                    or c.pos_ == "NUM"
+                    or c.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+                    or _owned_with_recipient(verb, c)
+                ):
                     theme = c
                 elif target is None:
                     target = c
@@ -277,11 +312,30 @@ def reporting_tail(verb: Token) -> bool:
         return False
     if any(o.ent_type_ not in ("DATE", "TIME") for _p, o in prep_objects(verb, _ALL_PREPS)):
         return False  # "on Monday" may follow; "in the city" is no tail
-    return all(t.is_punct for t in doc[verb.right_edge.i + 1:verb.sent.end])
+    return all(t.is_punct for t in doc[verb.right_edge.i + 1 : verb.sent.end])
 
 
-_ALL_PREPS = frozenset({"in", "on", "at", "to", "from", "with", "for", "by", "of", "against",
-                        "about", "over", "after", "before", "during", "through", "into"})
+_ALL_PREPS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "for",
+        "by",
+        "of",
+        "against",
+        "about",
+        "over",
+        "after",
+        "before",
+        "during",
+        "through",
+        "into",
+    }
+)
 
 
 def _verbless_root(verb: Token) -> Token | None:
@@ -316,19 +370,27 @@ def _objects(verb: Token) -> list[Token]:
             if appos:
                 return appos[:1]
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if (
+            c.dep_ in ("ccomp", "xcomp")
+            and c.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
             subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
-            if subj and (subj[0].pos_ != "PRON"
-                         or subj[0].lower_ in ("him", "her", "them", "us", "me")):
+            if subj and (
+                subj[0].pos_ != "PRON" or subj[0].lower_ in ("him", "her", "them", "us", "me")
+            ):
                 return subj[:1]
     doc = verb.doc
     for c in verb.children:
         # "shot and wounded a suspect", "beat and robbed two men": two verbs side by side
         # share the object the parser hangs on the second
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 \
-                and doc[verb.i + 1].lower_ in ("and", "or") \
-                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+        if (
+            c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and c.i == verb.i + 2
+            and doc[verb.i + 1].lower_ in ("and", "or")
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        ):
             return [o for o in c.children if o.dep_ == "dobj"][:1]
     return []
 
@@ -344,7 +406,7 @@ def _pron_owned(obj: Token) -> bool:
 
 
 def _owned_with_recipient(verb: Token, obj: Token) -> bool:
-    """"withdrew its troops from Lebanon", "offered its troops to X", "sent 4,000 troops to X":
+    """ "withdrew its troops from Lebanon", "offered its troops to X", "sent 4,000 troops to X":
     the object is the source's own and a to/from phrase names the party the event is directed
     at (a counted object only with to/from/into: "arrested 100 Palestinians on Saturday")."""
     preps = _RECIPIENT_PREPS if _pron_owned(obj) else ("to", "from", "into")
@@ -356,8 +418,9 @@ def _owned_with_recipient(verb: Token, obj: Token) -> bool:
 _ENGAGED_PASSIVES = frozenset({"engage", "involve"})
 
 
-def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None, Token | None,
-                                                                     Token | None]:
+def noun_source_target(
+    noun: Token, roles: dict[str, str]
+) -> tuple[Token | None, Token | None, Token | None]:
     """(source, target, theme) heads for a noun trigger ("the deployment of 2,500 troops by
     NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y", "X came under
     attack").
@@ -379,9 +442,12 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         source = o
     if source is None:
         for c in noun.children:
-            if c.dep_ in ("compound", "amod", "nmod") and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
-            ) and c.i < noun.i and not _stance_word(c):
+            if (
+                c.dep_ in ("compound", "amod", "nmod")
+                and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN")
+                and c.i < noun.i
+                and not _stance_word(c)
+            ):
                 source = c
     for _p, o in prep_objects(noun, ("of",)):
         if of_role == "source" and source is None:
@@ -397,15 +463,22 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
         for _p, o in prep_objects(noun, ("for",)):
             target = o
     gov = governing_verb(noun)
-    if target is None and gov is not None and noun.dep_ == "pobj" \
-            and noun.head.lower_ == "under" and noun.head.head.i == gov.i:
+    if (
+        target is None
+        and gov is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and noun.head.head.i == gov.i
+    ):
         # "X came under attack", "X was placed under arrest / put under investigation": the
         # clause's subject undergoes the event; the source stays unnamed
         target = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if target is not None:
             return source, target, theme
-    if gov is not None and is_argument_of(noun, gov) and noun.dep_ not in (
-        "nsubj", "nsubjpass", "csubj"
+    if (
+        gov is not None
+        and is_argument_of(noun, gov)
+        and noun.dep_ not in ("nsubj", "nsubjpass", "csubj")
     ):
         # the noun is an object or adjunct of its verb: the verb's subject acts, unless the
         # noun names its own actor in an "of" phrase and sits in an adjunct ("sent troops at
@@ -418,25 +491,38 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
             # suffered attacks": the subject is where or at whom the event happens, not who
             # does it
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-            if target is None and subj is not None and subj.pos_ in ("NOUN", "PROPN") and (
-                    gov.lemma_.lower() not in _SEE_VERBS or subj.ent_type_ in ("GPE", "LOC")):
+            if (
+                target is None
+                and subj is not None
+                and subj.pos_ in ("NOUN", "PROPN")
+                and (gov.lemma_.lower() not in _SEE_VERBS or subj.ent_type_ in ("GPE", "LOC"))
+            ):
                 # a witness ("observers saw attacks") is neither side; a place is the target
                 target = subj
             return source, target, theme
-        if source is None and not _own_actor_adjunct(noun, of_role) and not any(
-                a.lemma_.lower() in _REMEMBRANCE for a in islice(noun.ancestors, 3)) and not (
-            is_background(noun) and not prep_objects(noun, ("with", "against", "between"))
+        if (
+            source is None
+            and not _own_actor_adjunct(noun, of_role)
+            and not any(a.lemma_.lower() in _REMEMBRANCE for a in islice(noun.ancestors, 3))
+            and not (is_background(noun) and not prep_objects(noun, ("with", "against", "between")))
         ):
             subj = subject_of(gov)
-            if subj is None and is_passive(gov) and gov.lemma_.lower() in _ENGAGED_PASSIVES \
-                    and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
-                    and noun.head.head.i == gov.i:
+            if (
+                subj is None
+                and is_passive(gov)
+                and gov.lemma_.lower() in _ENGAGED_PASSIVES
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "in"
+                and noun.head.head.i == gov.i
+            ):
                 # "Serb forces were engaged in ethnic cleansing", "troops involved in the
                 # clashes": the passive subject does it
                 subj = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj.i != noun.i and (_double_subject(subj) or not any(
-                t.i == noun.i for t in subj.subtree
-            )):  # (a misparsed main verb hangs under its subject: the noun is not part of it)
+            if (
+                subj is not None
+                and subj.i != noun.i
+                and (_double_subject(subj) or not any(t.i == noun.i for t in subj.subtree))
+            ):  # (a misparsed main verb hangs under its subject: the noun is not part of it)
                 source = subj
         if target is None and noun.dep_ == "dobj":
             for _p, o in prep_objects(gov, _TARGET_PREPS):
@@ -452,8 +538,7 @@ def noun_source_target(noun: Token, roles: dict[str, str]) -> tuple[Token | None
 _REMEMBRANCE = frozenset({"anniversary", "commemoration", "memorial", "memory", "remembrance"})
 # verbs whose subject undergoes or hosts the event named by their object (Levin 1993, 30.2
 # "see" verbs and 31.3-like experiencer uses): "X has seen protests", "X faces protests"
-_UNDERGO_VERBS = frozenset({"see", "witness", "experience", "suffer", "face", "endure",
-                            "undergo"})
+_UNDERGO_VERBS = frozenset({"see", "witness", "experience", "suffer", "face", "endure", "undergo"})
 _SEE_VERBS = frozenset({"see", "witness"})
 
 
@@ -484,10 +569,16 @@ def fronted_adjunct_subject(noun: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:
         return subj
-    inside = [t for t in prep.subtree if t.i > cur.i and t.pos_ == "PROPN"
-              and t.dep_ in ("conj", "appos", "dobj", "pobj")
-              and any(c.dep_ == "conj" for c in t.children)
-              and t.left_edge.i > 0 and verb.doc[t.left_edge.i - 1].text == ","]
+    inside = [
+        t
+        for t in prep.subtree
+        if t.i > cur.i
+        and t.pos_ == "PROPN"
+        and t.dep_ in ("conj", "appos", "dobj", "pobj")
+        and any(c.dep_ == "conj" for c in t.children)
+        and t.left_edge.i > 0
+        and verb.doc[t.left_edge.i - 1].text == ","
+    ]
     return inside[-1] if inside else None
 
 
@@ -499,8 +590,12 @@ def _stance_word(tok: Token) -> bool:
         return True
     hyphens = ("-", "\u2010", "\u2011")
     for k in (tok.i - 2, tok.i - 1, tok.i):  # "anti", "-" or "X" of "anti - X"
-        if 0 <= k and k + 1 < len(doc) and doc[k].lower_ in ("anti", "pro") \
-                and doc[k + 1].text in hyphens:
+        if (
+            0 <= k
+            and k + 1 < len(doc)
+            and doc[k].lower_ in ("anti", "pro")
+            and doc[k + 1].text in hyphens
+        ):
             return True
     return False
 
@@ -543,8 +638,10 @@ def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
     verbs = reporting_verbs()
     prev = trigger
     for anc in trigger.ancestors:
-        if anc.lemma_ in verbs and anc.pos_ in ("VERB", "AUX") and prev.dep_ in (
-            "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj"
+        if (
+            anc.lemma_ in verbs
+            and anc.pos_ in ("VERB", "AUX")
+            and prev.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj")
         ):
             if prev.dep_ in ("xcomp", "dobj") and anc.lemma_ in ("announce", "deny"):
                 pass
@@ -568,8 +665,21 @@ def reporting_speaker(trigger: Token, sent: Span) -> Token | None:
 
 
 _BACKGROUND_PREPS = frozenset({"after", "following", "amid", "despite", "since", "before"})
-_BACKGROUND_MARKS = frozenset({"as", "while", "after", "because", "when", "since", "although",
-                               "though", "before", "until", "whereas"})
+_BACKGROUND_MARKS = frozenset(
+    {
+        "as",
+        "while",
+        "after",
+        "because",
+        "when",
+        "since",
+        "although",
+        "though",
+        "before",
+        "until",
+        "whereas",
+    }
+)
 
 
 def is_background(tok: Token) -> bool:
@@ -595,18 +705,28 @@ def is_background(tok: Token) -> bool:
     """
     prev = tok
     for anc in islice(tok.ancestors, 10):
-        if anc.dep_ in ("prep", "agent") and anc.lower_ in _BACKGROUND_PREPS and prev.dep_ in (
-                "pobj", "pcomp"):
+        if (
+            anc.dep_ in ("prep", "agent")
+            and anc.lower_ in _BACKGROUND_PREPS
+            and prev.dep_ in ("pobj", "pcomp")
+        ):
             return True
-        if anc.lower_ in ("of", "to") and prev.dep_ in ("pobj", "pcomp") \
-                and anc.head.lower_ in ("wake", "response"):
+        if (
+            anc.lower_ in ("of", "to")
+            and prev.dep_ in ("pobj", "pcomp")
+            and anc.head.lower_ in ("wake", "response")
+        ):
             return True
-        if anc.dep_ == "advcl" and anc.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children):
+        if (
+            anc.dep_ == "advcl"
+            and anc.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children)
+        ):
             return True
         prev = anc
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
-                                   for c in tok.children):
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in tok.children
+    ):
         return True
     # a past-perfect clause in the narrator's voice ("the rebels had seized the town in May",
     # "a curfew had been imposed"): an earlier event the story looks back on; past perfect in
@@ -617,8 +737,9 @@ def is_background(tok: Token) -> bool:
         if tok.dep_ not in ("dobj", "nsubj", "nsubjpass") or tok.head.pos_ != "VERB":
             return False
         verb = tok.head
-    if verb.tag_ != "VBN" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-                                     for c in verb.children):
+    if verb.tag_ != "VBN" or not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
+    ):
         return False
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head

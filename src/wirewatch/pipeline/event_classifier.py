@@ -39,8 +39,14 @@ from wirewatch.model import stable_id
 from wirewatch.ontology import cameo
 from wirewatch.ontology.event_lexicon import entries_for
 
-__all__ = ["EventTypeClassifier", "CombineParams", "combine", "cameo_for", "training_hashes",
-           "model_path"]
+__all__ = [
+    "EventTypeClassifier",
+    "CombineParams",
+    "combine",
+    "cameo_for",
+    "training_hashes",
+    "model_path",
+]
 
 MODEL_NAME = "event_textcat"
 HASH_FILE = "training_sentences.sha1"
@@ -61,7 +67,7 @@ def _load(path: str) -> Any:
         raise ConfigError(
             f"cannot load the event-type classifier from {path} ({exc}); rebuild it with "
             "`wirewatch train events --data ../shared/data` or set "
-            "event_classifier = \"rules\".",
+            'event_classifier = "rules".',
             source=path,
         ) from exc
 
@@ -103,22 +109,35 @@ class EventTypeClassifier:
         if not sents:
             return []
         vocab = self._nlp.vocab
-        docs = [Doc(vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s])
-                for s in sents]
+        docs = [
+            Doc(vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s])
+            for s in sents
+        ]
         scores = self._textcat.predict(docs)
-        return [dict(zip(self.labels, (float(x) for x in row), strict=True))
-                for row in scores.tolist()]
+        return [
+            dict(zip(self.labels, (float(x) for x in row), strict=True)) for row in scores.tolist()
+        ]
 
 
 class CombineParams:
     """Thresholds of the combination rule (see the module docstring)."""
 
-    __slots__ = ("learned_weight", "uncertain_below", "override_threshold",
-                 "new_event_threshold", "new_event_scale")
+    __slots__ = (
+        "learned_weight",
+        "uncertain_below",
+        "override_threshold",
+        "new_event_threshold",
+        "new_event_scale",
+    )
 
-    def __init__(self, learned_weight: float = 0.2, uncertain_below: float = 0.5,
-                 override_threshold: float = 0.6, new_event_threshold: float = 0.3,
-                 new_event_scale: float = 0.6) -> None:
+    def __init__(
+        self,
+        learned_weight: float = 0.2,
+        uncertain_below: float = 0.5,
+        override_threshold: float = 0.6,
+        new_event_threshold: float = 0.3,
+        new_event_scale: float = 0.6,
+    ) -> None:
         self.learned_weight = learned_weight
         self.uncertain_below = uncertain_below
         self.override_threshold = override_threshold
@@ -152,21 +171,27 @@ def relabel(ev: dict[str, Any], ptype: str, lemma: str | None) -> dict[str, Any]
     """A copy of a rule event with a new PLOVER type and a consistent CAMEO code."""
     code, mode = cameo_for(ptype, lemma)
     out = dict(ev)
-    out.update({
-        "id": stable_id("evt", ev["id"], "learned", ptype),
-        "plover_type": ptype,
-        "plover_mode": mode,
-        "cameo_code": code,
-        "quad_class": cameo.quad_class(code) if code else None,
-        "goldstein": cameo.goldstein(code) if code else None,
-        "acled_event_type": None,
-        "acled_sub_event_type": None,
-    })
+    out.update(
+        {
+            "id": stable_id("evt", ev["id"], "learned", ptype),
+            "plover_type": ptype,
+            "plover_mode": mode,
+            "cameo_code": code,
+            "quad_class": cameo.quad_class(code) if code else None,
+            "goldstein": cameo.goldstein(code) if code else None,
+            "acled_event_type": None,
+            "acled_sub_event_type": None,
+        }
+    )
     return out
 
 
-def combine(events: list[dict[str, Any]], probs: dict[str, float], params: CombineParams,
-            lemma_at: dict[int, str] | None = None) -> list[dict[str, Any]]:
+def combine(
+    events: list[dict[str, Any]],
+    probs: dict[str, float],
+    params: CombineParams,
+    lemma_at: dict[int, str] | None = None,
+) -> list[dict[str, Any]]:
     """Rule events of one sentence, re-scored (and maybe re-typed) with the classifier.
 
     Args:

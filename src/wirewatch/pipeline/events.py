@@ -123,8 +123,9 @@ from wirewatch.pipeline.extensions import add_diagnostic, doc_id, doc_text
 
 __all__ = ["EventCoder", "merge_reports"]
 
-_DEMAND_ENTRY = TriggerEntry("must", True, False, (), "100", "REQUEST", None, None,
-                             {"subj": "target"}, None, None, 0.7)
+_DEMAND_ENTRY = TriggerEntry(
+    "must", True, False, (), "100", "REQUEST", None, None, {"subj": "target"}, None, None, 0.7
+)
 # salience of a sentence's position: confidence falls by LEAD_STEP per sentence after the lead,
 # for at most LEAD_CAP sentences (Source: the inverted pyramid of news writing; van Dijk 1988,
 # "News as Discourse", ch. 2: the main event in the headline and lead, background later)
@@ -155,8 +156,15 @@ class EventCoder(_ActorFinder):
         ConfigError: ``event_classifier`` is neither value, or the model cannot be loaded.
     """
 
-    def __init__(self, nlp: Language, name: str, *, event_classifier: str = "rules",
-                 classifier_path: str | None = None, params: CombineParams | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        event_classifier: str = "rules",
+        classifier_path: str | None = None,
+        params: CombineParams | None = None,
+    ) -> None:
         self.name = name
         self._lexicon = lexicon()  # loads and validates the lexicon once
         self._lemmas = frozenset(e.lemma for e in self._lexicon)
@@ -166,12 +174,13 @@ class EventCoder(_ActorFinder):
         ea.reporting_verbs()
         if event_classifier not in ("rules", "learned"):
             raise ConfigError(
-                f"event_classifier must be \"rules\" or \"learned\", not {event_classifier!r}."
+                f'event_classifier must be "rules" or "learned", not {event_classifier!r}.'
             )
         self.event_classifier = event_classifier
         self.params = params or CombineParams()
-        self.classifier = (EventTypeClassifier(classifier_path)
-                           if event_classifier == "learned" else None)
+        self.classifier = (
+            EventTypeClassifier(classifier_path) if event_classifier == "learned" else None
+        )
 
     # -- spaCy interface ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -190,8 +199,12 @@ class EventCoder(_ActorFinder):
             try:
                 Event.model_validate(ev)
             except ValidationError as exc:
-                add_diagnostic(doc, self.name, f"dropped invalid event: {exc.errors()[0]['msg']}",
-                               ev.get("trigger"))
+                add_diagnostic(
+                    doc,
+                    self.name,
+                    f"dropped invalid event: {exc.errors()[0]['msg']}",
+                    ev.get("trigger"),
+                )
                 continue
             out.append(ev)
         doc._.ww_events = out
@@ -217,30 +230,50 @@ class EventCoder(_ActorFinder):
         if not triggers and not any(t.lower_ in ("must", "ought") for t in sent):
             return events
         trig = {t.i: e for t, e in triggers}
-        triggers = [(t, e) for t, e in triggers
-                    if not _folded(t, trig) and not _folded_same(t, e, trig)
-                    and not _escalation(t, e, trig)]
+        triggers = [
+            (t, e)
+            for t, e in triggers
+            if not _folded(t, trig) and not _folded_same(t, e, trig) and not _escalation(t, e, trig)
+        ]
         numbers = _sentence_numbers(sent, ctx)
         owner = _number_owner(numbers, [t for t, _ in triggers], doc)
         protests = frozenset(t.i for t, e in triggers if e.plover_type == "PROTEST")
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and deontic_clause(tok) and not any(
-                e.plover_type == "REQUEST" and (t in tok.ancestors)
-                for t, e in triggers
-            ) and _reported_or_nominal(tok):
+            if (
+                tok.pos_ in ("VERB", "AUX")
+                and deontic_clause(tok)
+                and not any(
+                    e.plover_type == "REQUEST" and (t in tok.ancestors) for t, e in triggers
+                )
+                and _reported_or_nominal(tok)
+            ):
                 try:
-                    events.extend(self._code(ctx, sent, tok, _DEMAND_ENTRY, [], {}, [],
-                                             demand=True, protests=protests))
+                    events.extend(
+                        self._code(
+                            ctx,
+                            sent,
+                            tok,
+                            _DEMAND_ENTRY,
+                            [],
+                            {},
+                            [],
+                            demand=True,
+                            protests=protests,
+                        )
+                    )
                 except Exception as exc:  # never sink the sentence
                     add_diagnostic(doc, self.name, f"skipped demand: {exc}")
         for tok, entry in triggers:
             try:
                 others = [t for t, _ in triggers if t.i != tok.i]
-                events.extend(self._code(ctx, sent, tok, entry, numbers, owner, others,
-                                         protests=protests))
+                events.extend(
+                    self._code(ctx, sent, tok, entry, numbers, owner, others, protests=protests)
+                )
             except Exception as exc:
                 add_diagnostic(
-                    doc, self.name, f"skipped trigger: {type(exc).__name__}: {exc}",
+                    doc,
+                    self.name,
+                    f"skipped trigger: {type(exc).__name__}: {exc}",
                     _sd(doc_text(doc), tok.idx, tok.idx + len(tok.text)),
                 )
         _targets_from_complement(sent, events)
@@ -248,8 +281,9 @@ class EventCoder(_ActorFinder):
         _places_from_siblings([t for t, _ in triggers], events)
         return _casualty_clauses(sent, events)
 
-    def _with_classifier(self, ctx: _DocContext,
-                         per_sent: list[tuple[Span, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    def _with_classifier(
+        self, ctx: _DocContext, per_sent: list[tuple[Span, list[dict[str, Any]]]]
+    ) -> list[dict[str, Any]]:
         """Rule events re-scored with the classifier, plus classifier events on sentences the
         rules left empty whose root verb has an actor subject (``event_classifier.combine``)."""
         assert self.classifier is not None
@@ -260,7 +294,8 @@ class EventCoder(_ActorFinder):
                 root = sent.root
                 subj = ea.subject_of(root) if root.pos_ == "VERB" else None
                 if subj is None or not any(
-                        self._actor(ctx, h) is not None for h in conjuncts(subj)):
+                    self._actor(ctx, h) is not None for h in conjuncts(subj)
+                ):
                     continue
             todo.append((sent, found, root))
         probs = self.classifier.predict([s for s, _, _ in todo])
@@ -274,8 +309,20 @@ class EventCoder(_ActorFinder):
             if root is None or p[top] < self.params.new_event_threshold:
                 continue
             code, mode = cameo_for(top, root.lemma_.lower())
-            entry = TriggerEntry(root.lemma_.lower(), True, False, (), code, top, mode, None, {},
-                                 None, None, round(p[top] * self.params.new_event_scale, 2))
+            entry = TriggerEntry(
+                root.lemma_.lower(),
+                True,
+                False,
+                (),
+                code,
+                top,
+                mode,
+                None,
+                {},
+                None,
+                None,
+                round(p[top] * self.params.new_event_scale, 2),
+            )
             try:
                 numbers = _sentence_numbers(sent, ctx)
                 owner = _number_owner(numbers, [root], sent.doc)
@@ -284,16 +331,23 @@ class EventCoder(_ActorFinder):
                 add_diagnostic(sent.doc, self.name, f"skipped learned event: {exc}")
         return events
 
-    def _responder(self, ctx: _DocContext, src: Token | None, gov: Token,
-                   tok: Token) -> list[dict[str, Any]]:
+    def _responder(
+        self, ctx: _DocContext, src: Token | None, gov: Token, tok: Token
+    ) -> list[dict[str, Any]]:
         """The owners of a response noun that is the subject of the clause the event noun
         ``tok`` is the complement or object of ("X's response was limited to calls for calm"
         -> X); empty when the subject is no such noun, holds ``tok`` itself ("X's response to
         the riots": not X's riots) or its possessor is no actor."""
-        subj = src if src is not None else next(
-            (c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.lemma_.lower() not in RESPONSE_NOUNS \
-                or tok.i in {t.i for t in subj.subtree}:
+        subj = (
+            src
+            if src is not None
+            else next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        )
+        if (
+            subj is None
+            or subj.lemma_.lower() not in RESPONSE_NOUNS
+            or tok.i in {t.i for t in subj.subtree}
+        ):
             return []
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         return self._coordinated(ctx, owner) if owner is not None else []
@@ -308,9 +362,13 @@ class EventCoder(_ActorFinder):
         country, sector = ctx.codes(head.text, "NORP")
         if not (country or sector):
             return None
-        return {**_sd(ctx.text, head.idx, head.idx + len(head.text)), "entity_id": None,
-                "name": (oa.country_name(country) if country else None) or head.text,
-                "country": country, "sector": sector}
+        return {
+            **_sd(ctx.text, head.idx, head.idx + len(head.text)),
+            "entity_id": None,
+            "name": (oa.country_name(country) if country else None) or head.text,
+            "country": country,
+            "sector": sector,
+        }
 
     def _entry(self, tok: Token) -> TriggerEntry | None:
         lemma = tok.lemma_.lower()
@@ -320,8 +378,10 @@ class EventCoder(_ActorFinder):
             return None
         if tok.pos_ == "NOUN" and generic(tok):
             return None  # "after every instance of unrest": no one event, but all of a kind
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and (
-            tok.head.lemma_.lower() in _ACTOR_NOUNS or oa.sector_of(tok.head.lower_)
+        if (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and (tok.head.lemma_.lower() in _ACTOR_NOUNS or oa.sector_of(tok.head.lower_))
         ):
             return None  # "aid groups", "protest leaders": a kind of actor, not an event
         is_verb = tok.pos_ == "VERB"
@@ -333,26 +393,43 @@ class EventCoder(_ActorFinder):
         return None
 
     def _code(
-        self, ctx: _DocContext, sent: Span, tok: Token, entry: TriggerEntry,
-        numbers: list[tuple[NumberPhrase, Token]], owner: dict[int, int],
-        others: list[Token], *, demand: bool = False, protests: frozenset[int] = frozenset(),
+        self,
+        ctx: _DocContext,
+        sent: Span,
+        tok: Token,
+        entry: TriggerEntry,
+        numbers: list[tuple[NumberPhrase, Token]],
+        owner: dict[int, int],
+        others: list[Token],
+        *,
+        demand: bool = False,
+        protests: frozenset[int] = frozenset(),
     ) -> list[dict[str, Any]]:
         doc = sent.doc
         gov = ea.governing_verb(tok)
         if tok.pos_ == "VERB" or demand:  # a demand's "must be ready": the clause's verb
             src, tgt, theme = ea.verb_source_target(tok, entry.roles)
-            if theme is not None and entry.plover_type in _FORCE_TYPES \
-                    and entry.roles.get("obj") != "theme" and theme.pos_ in ("NOUN", "PROPN") \
-                    and self._actor(ctx, theme) is not None:
+            if (
+                theme is not None
+                and entry.plover_type in _FORCE_TYPES
+                and entry.roles.get("obj") != "theme"
+                and theme.pos_ in ("NOUN", "PROPN")
+                and self._actor(ctx, theme) is not None
+            ):
                 # "kidnapped 12 passengers from a bus", "arrested 30 men from the village": force
                 # acts on the counted people, who are no possession sent from or to a place
                 tgt = theme
         else:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
-            if entry.plover_type == "PROTEST" and src is not None and gov is not None \
-                    and ea.in_during(tok, gov) and (g := self._entry(gov)) is not None \
-                    and g.plover_type in _FORCE_TYPES \
-                    and (self._actor(ctx, src) or {}).get("sector") in _STATE_SECTORS:
+            if (
+                entry.plover_type == "PROTEST"
+                and src is not None
+                and gov is not None
+                and ea.in_during(tok, gov)
+                and (g := self._entry(gov)) is not None
+                and g.plover_type in _FORCE_TYPES
+                and (self._actor(ctx, src) or {}).get("sector") in _STATE_SECTORS
+            ):
                 # "police arrested 31 people during a protest": a state force using force on
                 # the occasion of a protest is not its protester ("youths threw stones during
                 # protests" keeps its subject)
@@ -369,27 +446,45 @@ class EventCoder(_ActorFinder):
         if src is not None and src.dep_ == "poss" and src.pos_ == "PRON" and gov is not None:
             poss_actor = self._actor(ctx, src)
             subj = ea.subject_of(gov)
-            if (poss_actor is None or not poss_actor.get("entity_id")) and subj is not None \
-                    and subj.pos_ != "PRON" and self._actor(ctx, subj) is not None:
+            if (
+                (poss_actor is None or not poss_actor.get("entity_id"))
+                and subj is not None
+                and subj.pos_ != "PRON"
+                and self._actor(ctx, subj) is not None
+            ):
                 # "the committee completed its investigation", "X reiterated its demand":
                 # an unresolved possessive is the clause's subject
                 src = subj
         sources = self._coordinated(ctx, src)
-        if tok.pos_ == "NOUN" and gov is not None \
-                and (responders := self._responder(ctx, src, gov, tok)):
+        if (
+            tok.pos_ == "NOUN"
+            and gov is not None
+            and (responders := self._responder(ctx, src, gov, tok))
+        ):
             # "The government's response has been limited to calls for calm", "the EU's
             # reaction was a call for restraint": the act is the responder's
             sources = responders
-        if not sources and (entry.plover_type in _MUTUAL or (
-                tok.dep_ == "pcomp" and entry.plover_type not in _RECIPROCAL)) \
-                and (fronted := ea.fronted_adjunct_subject(tok)) is not None:
+        if (
+            not sources
+            and (
+                entry.plover_type in _MUTUAL
+                or (tok.dep_ == "pcomp" and entry.plover_type not in _RECIPROCAL)
+            )
+            and (fronted := ea.fronted_adjunct_subject(tok)) is not None
+        ):
             # "Despite growing cooperation in opposing U.S. policies, China and Russia are
             # rivals": the parties the clause is about cooperate, and oppose
             both = self._coordinated(ctx, fronted)
             if len(both) > 1:
                 sources = both
-        if not sources and src is not None and tok.dep_ == "acl" and src.i == tok.head.i \
-                and src.dep_ in ("dobj", "attr") and src.head.pos_ == "VERB":
+        if (
+            not sources
+            and src is not None
+            and tok.dep_ == "acl"
+            and src.i == tok.head.i
+            and src.dep_ in ("dobj", "attr")
+            and src.head.pos_ == "VERB"
+        ):
             # "X issued a statement condemning Y", "X passed a resolution calling for": the
             # document's issuer is the source
             subj = ea.subject_of(src.head)
@@ -401,20 +496,31 @@ class EventCoder(_ActorFinder):
             sp = ea.reporting_speaker(tok, sent)
             if sp is not None and sp.pos_ != "PRON":
                 sources = [a for h in conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
-        if entry.plover_type in _FORCE_TYPES and theme is not None and theme.dep_ == "dobj" \
-                and any(c.dep_ == "poss" for c in theme.children) \
-                and (tgt is None or not self._actor(ctx, tgt)):
+        if (
+            entry.plover_type in _FORCE_TYPES
+            and theme is not None
+            and theme.dep_ == "dobj"
+            and any(c.dep_ == "poss" for c in theme.children)
+            and (tgt is None or not self._actor(ctx, tgt))
+        ):
             tgt = theme  # "ambushed their patrol on the road": the possessed object, not a place
-        if tgt is not None and is_place_noun(tgt) and not tgt.ent_type_ \
-                and not any(c.dep_ == "poss" for c in tgt.children):
+        if (
+            tgt is not None
+            and is_place_noun(tgt)
+            and not tgt.ent_type_
+            and not any(c.dep_ == "poss" for c in tgt.children)
+        ):
             # "captured a rebel stronghold", "shelled Kurdish positions", "attacked a military
             # base": the party whose site it is (a possessed site is its possessor's: below)
             owners = [c for c in tgt.children if c.dep_ == "amod" and c.i < tgt.i]
-            tgt = next((h for h in [*owners, *inner_targets(tgt, 1)]
-                        if self._actor(ctx, h)), tgt)
+            tgt = next((h for h in [*owners, *inner_targets(tgt, 1)] if self._actor(ctx, h)), tgt)
         owner_pron = None
-        if tgt is not None and entry.plover_type in _FORCE_TYPES and tgt.pos_ == "NOUN" \
-                and not self._actor(ctx, tgt):
+        if (
+            tgt is not None
+            and entry.plover_type in _FORCE_TYPES
+            and tgt.pos_ == "NOUN"
+            and not self._actor(ctx, tgt)
+        ):
             # "ambushed the army's convoy", "raided their camp": the possessor of an object
             # that is no actor is the party attacked (CAMEO codes the owner of the target)
             poss = next((c for c in tgt.children if c.dep_ == "poss"), None)
@@ -422,52 +528,98 @@ class EventCoder(_ActorFinder):
                 tgt = poss
             elif poss is not None and poss.pos_ == "PRON":
                 owner_pron = poss  # "their patrol": an unresolved party, not the place
-        elif tgt is not None and entry.plover_type in _FORCE_TYPES and tgt.dep_ == "poss" \
-                and tgt.pos_ == "PRON" and tgt.head.pos_ == "NOUN":
+        elif (
+            tgt is not None
+            and entry.plover_type in _FORCE_TYPES
+            and tgt.dep_ == "poss"
+            and tgt.pos_ == "PRON"
+            and tgt.head.pos_ == "NOUN"
+        ):
             owner_pron = tgt
-        if owner_pron is not None and (ante := _time_clause_antecedent(tok, owner_pron)) \
-                is not None and self._actor(ctx, ante) is not None:
+        if (
+            owner_pron is not None
+            and (ante := _time_clause_antecedent(tok, owner_pron)) is not None
+            and self._actor(ctx, ante) is not None
+        ):
             # "three officers were killed when gunmen ambushed their patrol"
             tgt, owner_pron = ante, None
-        if tgt is not None and entry.plover_type == "ACCUSE" and tok.pos_ == "VERB" \
-                and tgt.dep_ == "pobj" and tgt.head.lower_ == "to" and tgt.head.head.i == tok.i:
+        if (
+            tgt is not None
+            and entry.plover_type == "ACCUSE"
+            and tok.pos_ == "VERB"
+            and tgt.dep_ == "pobj"
+            and tgt.head.lower_ == "to"
+            and tgt.head.head.i == tok.i
+        ):
             # "complained to the UN over Israeli raids": the "to" party hears the complaint;
             # the one complained about is the target
             tgt = self._complained_about(ctx, tok) or tgt
         targets = _apart(self._coordinated(ctx, tgt), sources)
-        if not sources and entry.plover_type == "MOBILIZE" and theme is not None \
-                and tok.pos_ != "VERB":
+        if (
+            not sources
+            and entry.plover_type == "MOBILIZE"
+            and theme is not None
+            and tok.pos_ != "VERB"
+        ):
             # "the deployment of NATO peacekeeping troops", "the deployment of Russian troops":
             # with no deployer named, the force's own country or body deploys it
-            sources = [a for h in conjuncts(theme) if (a := self._actor(ctx, h)) is not None
-                       and (a.get("country") or a.get("sector") == "IGO")]
+            sources = [
+                a
+                for h in conjuncts(theme)
+                if (a := self._actor(ctx, h)) is not None
+                and (a.get("country") or a.get("sector") == "IGO")
+            ]
         # "the U.S. and Russia began to negotiate disagreements over Ukraine": parties that
         # meet or cooperate with each other are each other's targets; a party inside the topic
         # is no fallback for them (CAMEO 04/06 code the dyad of those who meet)
         mutual = len(sources) > 1 and entry.plover_type in _MUTUAL
-        if not targets and tgt is not None and (
-                (entry.plover_type == "REQUEST" and tok.pos_ == "VERB"
-                 and addressee_of_appeal(tok, tgt))
-                or _relational(tgt)) and (rng := actor_span(tgt)) is not None:
+        if (
+            not targets
+            and tgt is not None
+            and (
+                (
+                    entry.plover_type == "REQUEST"
+                    and tok.pos_ == "VERB"
+                    and addressee_of_appeal(tok, tgt)
+                )
+                or _relational(tgt)
+            )
+            and (rng := actor_span(tgt)) is not None
+        ):
             # "called upon outsiders to protect the country": the party appealed to is the
             # target even when no table codes it; the object of the act it is asked to do
             # ("the country") is not (CAMEO 02 codes the one appealed to). "condolences to
             # America's trusted friend": the friend, not America, the other side of the
             # relation (Barker 1995)
-            targets = [{**_sd(ctx.text, *rng), "entity_id": None,
-                        "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
+            targets = [
+                {
+                    **_sd(ctx.text, *rng),
+                    "entity_id": None,
+                    "name": ctx.text[rng[0] : rng[1]],
+                    "country": None,
+                    "sector": None,
+                }
+            ]
         if not targets and not mutual:
             own = _source_side(tok, src)  # the source is never its own target
             # what is sent, deployed or withdrawn ("the deployment of 2,500 peacekeepers") is
             # the theme, never the party the act is aimed at
-            own |= {t.i for h in ([theme] if theme is not None else [])
-                    for c in conjuncts(h) for t in c.subtree if t.i <= c.i}
+            own |= {
+                t.i
+                for h in ([theme] if theme is not None else [])
+                for c in conjuncts(h)
+                for t in c.subtree
+                if t.i <= c.i
+            }
             for h in _other_targets(tok, entry, tgt):
                 if h.i in own:
                     continue
                 # "restraint by both authorities and protesters": each coordinated group
-                targets = _apart(self._coordinated(ctx, h) or [
-                    a for c in conjuncts(h) if (a := self._actor(ctx, c)) is not None], sources)
+                targets = _apart(
+                    self._coordinated(ctx, h)
+                    or [a for c in conjuncts(h) if (a := self._actor(ctx, c)) is not None],
+                    sources,
+                )
                 if targets:
                     break
         if not targets and not mutual:
@@ -476,8 +628,10 @@ class EventCoder(_ActorFinder):
         if not targets and entry.plover_type in ("PROTEST", "ACCUSE", "REJECT"):
             # "anti-government protests", "anti-American rallies": the party the protest is
             # against is written on the trigger
-            targets = _apart([a for h in anti_parties(tok)
-                              if (a := self._stance_party(ctx, h)) is not None], sources)
+            targets = _apart(
+                [a for h in anti_parties(tok) if (a := self._stance_party(ctx, h)) is not None],
+                sources,
+            )
         date = _date(ctx, sent, tok, gov)
         # a target named by a place preposition ("withdrew its forces from Syria") is also
         # where the event happens; only the source's span is kept out of the place search
@@ -494,30 +648,59 @@ class EventCoder(_ActorFinder):
         # place will locate it ("killed 23 people in Tel Aviv")
         placed = bool(location and location.get("country") and location.get("span"))
         strict = entry.plover_type in _FORCE_TYPES
-        sources = _with_sole_country(ctx, sources, targets, broad=True, placed=placed,
-                                     strict=strict)
+        sources = _with_sole_country(
+            ctx, sources, targets, broad=True, placed=placed, strict=strict
+        )
         targets = _with_sole_country(ctx, targets, sources, broad=True, placed=placed)
-        if not sources and src is not None and entry.plover_type == "ASSAULT" \
-                and src.lemma_.lower() in _ATTACK_MEANS and (rng := actor_span(src)):
+        if (
+            not sources
+            and src is not None
+            and entry.plover_type == "ASSAULT"
+            and src.lemma_.lower() in _ATTACK_MEANS
+            and (rng := actor_span(src))
+        ):
             # "a roadside bomb killed two soldiers", "killed by an explosive device": the
             # perpetrator is unnamed; the means stands for it and takes the place's country
             # (below), as CAMEO coders code an unknown attacker by where the attack happened
-            sources = [{**_sd(ctx.text, *rng), "entity_id": None,
-                        "name": ctx.text[rng[0]:rng[1]], "country": None, "sector": None}]
-        if not targets and entry.plover_type in _FORCE_TYPES and tok.pos_ == "VERB" \
-                and (num := counted_patients(tok)) is not None:
+            sources = [
+                {
+                    **_sd(ctx.text, *rng),
+                    "entity_id": None,
+                    "name": ctx.text[rng[0] : rng[1]],
+                    "country": None,
+                    "sector": None,
+                }
+            ]
+        if (
+            not targets
+            and entry.plover_type in _FORCE_TYPES
+            and tok.pos_ == "VERB"
+            and (num := counted_patients(tok)) is not None
+        ):
             # "About 12,000 have been detained", "dozens were killed": the counted people are
             # the target, unnamed; coded by where it happened, as CAMEO coders code an unnamed
             # group
             rng = (num.left_edge.idx, num.right_edge.idx + len(num.right_edge.text))
-            targets = [{**_sd(ctx.text, *rng), "entity_id": None,
-                        "name": ctx.text[rng[0]:rng[1]],
-                        "country": (location or {}).get("country"), "sector": None}]
+            targets = [
+                {
+                    **_sd(ctx.text, *rng),
+                    "entity_id": None,
+                    "name": ctx.text[rng[0] : rng[1]],
+                    "country": (location or {}).get("country"),
+                    "sector": None,
+                }
+            ]
         if not targets and owner_pron is not None:
             # the pronoun stands for the party as PolNeAR keeps pronoun sources: uncoded
-            targets = [{**_sd(ctx.text, owner_pron.idx, owner_pron.idx + len(owner_pron)),
-                        "entity_id": None, "name": owner_pron.text, "country": None,
-                        "sector": None}]
+            targets = [
+                {
+                    **_sd(ctx.text, owner_pron.idx, owner_pron.idx + len(owner_pron)),
+                    "entity_id": None,
+                    "name": owner_pron.text,
+                    "country": None,
+                    "sector": None,
+                }
+            ]
         if location and location.get("country") and location.get("span"):
             if not targets and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL):
                 # no party named: the event is directed at the place it happens in ("a curfew
@@ -531,22 +714,31 @@ class EventCoder(_ActorFinder):
         # "attacked a post, killing 12 soldiers", "a bomb exploded, wounding two": the casualty
         # clause's counts are also the attack's (ACLED codes one event with its fatalities)
         # (a noun trigger's clause: "a drone strike hit a car, killing four")
-        holders = [tok] + ([tok.head] if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
-                           and tok.head.i not in owner.values() else [])
-        casualty = {c.i for h in holders for c in h.children if entry.plover_type == "ASSAULT"
-                    and c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
-                    and c.lemma_.lower() in _CASUALTY_VERBS}
+        holders = [tok] + (
+            [tok.head]
+            if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.i not in owner.values()
+            else []
+        )
+        casualty = {
+            c.i
+            for h in holders
+            for c in h.children
+            if entry.plover_type == "ASSAULT"
+            and c.dep_ in ("advcl", "xcomp", "conj")
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in _CASUALTY_VERBS
+        }
         counts = [
             _count(ctx.text, ph, ptok)
             for k, (ph, ptok) in enumerate(numbers)
-            if (owner.get(k) == tok.i or owner.get(k) in casualty)
-            and not _counts_things(ph, ptok)
+            if (owner.get(k) == tok.i or owner.get(k) in casualty) and not _counts_things(ph, ptok)
         ]
         if not counts and tgt is not None and (one := _one_person(ctx.text, tok, tgt)):
             counts = [one]  # "arrested a 23-year-old man", "a woman was killed"
         negated = is_negated(tok, gov)
         hypothetical = not demand and (
-            is_hypothetical(tok, gov) or intent_frame(tok, gov) is not None)
+            is_hypothetical(tok, gov) or intent_frame(tok, gov) is not None
+        )
         historical = _historical(ctx, tok, date)
         asserted_by = _asserted_by(ctx, sent, tok)
         code = entry.cameo
@@ -570,47 +762,67 @@ class EventCoder(_ActorFinder):
         out = []
         base = stable_id("evt", doc_id(doc), tok.idx, entry.plover_type)
         for n, (s, t) in enumerate(dyads):
-            eid = base if n == 0 else stable_id(
-                "evt", doc_id(doc), tok.idx, entry.plover_type,
-                s["start_char"] if s else None, t["start_char"] if t else None,
+            eid = (
+                base
+                if n == 0
+                else stable_id(
+                    "evt",
+                    doc_id(doc),
+                    tok.idx,
+                    entry.plover_type,
+                    s["start_char"] if s else None,
+                    t["start_char"] if t else None,
+                )
             )
             acled_type, acled_sub = acled.acled_type(
-                entry.acled_type, entry.acled_sub_event_type, entry.plover_type,
-                entry.plover_mode, s, t, weapons)
-            out.append({
-                "id": eid,
-                "plover_type": entry.plover_type,
-                "plover_mode": entry.plover_mode,
-                "cameo_code": code,
-                "quad_class": quad,
-                "goldstein": cameo.goldstein(code) if code else None,
-                "acled_event_type": acled_type,
-                "acled_sub_event_type": acled_sub,
-                "trigger": trig,
-                "source_actor": s,
-                "target_actor": t,
-                "location": location,
-                "event_date": date[0] if date else None,
-                "date_precision": date[1] if date else None,
-                "date_span": date[2] if date else None,
-                "counts": counts,
-                "asserted_by": asserted_by,
-                "negated": negated,
-                "hypothetical": hypothetical,
-                "historical": historical,
-                "evidence": [_sd(ctx.text, s0, s1)],
-                "confidence": conf,
-            })
+                entry.acled_type,
+                entry.acled_sub_event_type,
+                entry.plover_type,
+                entry.plover_mode,
+                s,
+                t,
+                weapons,
+            )
+            out.append(
+                {
+                    "id": eid,
+                    "plover_type": entry.plover_type,
+                    "plover_mode": entry.plover_mode,
+                    "cameo_code": code,
+                    "quad_class": quad,
+                    "goldstein": cameo.goldstein(code) if code else None,
+                    "acled_event_type": acled_type,
+                    "acled_sub_event_type": acled_sub,
+                    "trigger": trig,
+                    "source_actor": s,
+                    "target_actor": t,
+                    "location": location,
+                    "event_date": date[0] if date else None,
+                    "date_precision": date[1] if date else None,
+                    "date_span": date[2] if date else None,
+                    "counts": counts,
+                    "asserted_by": asserted_by,
+                    "negated": negated,
+                    "hypothetical": hypothetical,
+                    "historical": historical,
+                    "evidence": [_sd(ctx.text, s0, s1)],
+                    "confidence": conf,
+                }
+            )
         if not demand:
             stance = _stance_events(tok, gov, entry, out)
-            if stance and stance[0]["plover_type"] in ("AGREE", "THREATEN", "MOBILIZE") \
-                    and hypothetical:
+            if (
+                stance
+                and stance[0]["plover_type"] in ("AGREE", "THREATEN", "MOBILIZE")
+                and hypothetical
+            ):
                 # the statement of intent happened when it was made, not when the intended
                 # act is due ("announced on May 2 that troops would leave next week")
                 said = statement_date(ctx, sent, tok)
                 for d in stance:
                     d["event_date"], d["date_precision"], d["date_span"] = (
-                        said if said is not None else (None, None, None))
+                        said if said is not None else (None, None, None)
+                    )
             if stance and stance[0]["plover_type"] == "REJECT":
                 # "do not accept X's statements" is one REJECT, not also a negated AGREE on the
                 # same trigger and dyad

@@ -109,11 +109,15 @@ def make_events(
 
     ``nlp.add_pipe("wirewatch_events", config={"event_classifier": "rules"})``.
     """
-    params = CombineParams(learned_weight=learned_weight, uncertain_below=uncertain_below,
-                           override_threshold=override_threshold,
-                           new_event_threshold=new_event_threshold)
-    return EventCoder(nlp, name, event_classifier=event_classifier,
-                      classifier_path=classifier_path, params=params)
+    params = CombineParams(
+        learned_weight=learned_weight,
+        uncertain_below=uncertain_below,
+        override_threshold=override_threshold,
+        new_event_threshold=new_event_threshold,
+    )
+    return EventCoder(
+        nlp, name, event_classifier=event_classifier, classifier_path=classifier_path, params=params
+    )
 
 
 @Language.factory(

@@ -24,10 +24,25 @@ _STRIP = re.compile(r"(?i)^the\s+|['’]s$|['’]$")
 
 
 # generic words after a place name ("Montenegro province", "Idlib governorate")
-_PLACE_KIND_WORDS = frozenset({
-    "province", "region", "district", "county", "governorate", "prefecture", "oblast",
-    "state", "city", "town", "village", "area", "enclave", "territory", "municipality",
-})
+_PLACE_KIND_WORDS = frozenset(
+    {
+        "province",
+        "region",
+        "district",
+        "county",
+        "governorate",
+        "prefecture",
+        "oblast",
+        "state",
+        "city",
+        "town",
+        "village",
+        "area",
+        "enclave",
+        "territory",
+        "municipality",
+    }
+)
 
 
 _ALT_NAME_MIN_POP = 100_000
@@ -35,8 +50,9 @@ _ALT_NAME_MIN_POP = 100_000
 
 def _fold(name: str) -> str:
     """Lower case without diacritics ("Kandahār" -> "kandahar")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(ch)).lower()
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    ).lower()
 
 
 def _norm(name: str) -> str:
@@ -71,8 +87,10 @@ class Gazetteer:
             if int(c.get("population") or 0) < _ALT_NAME_MIN_POP:
                 continue
             alts = {_fold(c["name"])} | {
-                a.lower() for a in (c.get("alternatenames") or [])
-                if len(a) >= 4 and a[:1].isupper() and a.isascii() and not a.isupper()}
+                a.lower()
+                for a in (c.get("alternatenames") or [])
+                if len(a) >= 4 and a[:1].isupper() and a.isascii() and not a.isupper()
+            }
             for a in alts:
                 if a and a not in self._cities:
                     self._alt_cities.setdefault(a, []).append(c)
@@ -81,15 +99,23 @@ class Gazetteer:
         self._alias: dict[str, tuple[str, str, str]] = {}
         for r in read_tsv("place_aliases.tsv"):
             self._alias[r["alias"].lower()] = (r["kind"], r["target"], r["target_country"])
-        us_cities = {n for n, lst in self._cities.items()
-                     if lst[0]["countrycode"] == "US" and lst[0]["population"] > 300000}
+        us_cities = {
+            n
+            for n, lst in self._cities.items()
+            if lst[0]["countrycode"] == "US" and lst[0]["population"] > 300000
+        }
         names = sorted(
-            (n for n in set(self._states) | us_cities
-             if n not in ("georgia", "washington") and n not in self._countries),
-            key=len, reverse=True,
+            (
+                n
+                for n in set(self._states) | us_cities
+                if n not in ("georgia", "washington") and n not in self._countries
+            ),
+            key=len,
+            reverse=True,
         )
         self._us_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(n) for n in names)
+            r"\b(?:"
+            + "|".join(re.escape(n) for n in names)
             + r"|state of georgia|georgia's governor|gov\.)(?!\w)"
         )
 
@@ -157,9 +183,9 @@ class Gazetteer:
             return frozenset()
         floor = max(_ALT_NAME_MIN_POP, int(cands[0].get("population") or 0) // 10)
         return frozenset(
-            c for x in cands
-            if int(x.get("population") or 0) >= floor
-            and (c := self._iso2to3.get(x["countrycode"]))
+            c
+            for x in cands
+            if int(x.get("population") or 0) >= floor and (c := self._iso2to3.get(x["countrycode"]))
         )
 
     def resolve(
@@ -187,10 +213,19 @@ class Gazetteer:
             if kind == "country":
                 return tuple(self._country(target, clean).items())
             if kind == "region":  # a sub-national region GeoNames' city list lacks: "Darfur"
-                return tuple({**self._country(target, clean), "admin1": clean,
-                              "precision": "admin1", "geonameid": None}.items())
-            cands = [c for c in self._cities.get(target.lower(), [])
-                     if self._iso2to3.get(c["countrycode"]) == tc]
+                return tuple(
+                    {
+                        **self._country(target, clean),
+                        "admin1": clean,
+                        "precision": "admin1",
+                        "geonameid": None,
+                    }.items()
+                )
+            cands = [
+                c
+                for c in self._cities.get(target.lower(), [])
+                if self._iso2to3.get(c["countrycode"]) == tc
+            ]
             if cands:
                 return tuple(self._city(cands[0], clean).items())
         if n in self._countries:
@@ -216,8 +251,15 @@ class Gazetteer:
             if inner["precision"] != "unresolved":
                 return tuple({**inner, "name": clean}.items())
         return tuple(
-            {"name": clean, "country": None, "admin1": None, "lat": None, "lon": None,
-             "precision": "unresolved", "geonameid": None}.items()
+            {
+                "name": clean,
+                "country": None,
+                "admin1": None,
+                "lat": None,
+                "lon": None,
+                "precision": "unresolved",
+                "geonameid": None,
+            }.items()
         )
 
 

@@ -43,8 +43,22 @@ from wirewatch.errors import InputError
 __all__ = ["Example", "load_examples", "train_events", "sentence_hash", "LABELS", "MODEL_DIR"]
 
 LABELS = (
-    "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
-    "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+    "ACCUSE",
+    "AGREE",
+    "AID",
+    "ASSAULT",
+    "COERCE",
+    "CONCEDE",
+    "CONSULT",
+    "COOPERATE",
+    "MOBILIZE",
+    "PROTEST",
+    "REJECT",
+    "REQUEST",
+    "RETREAT",
+    "SANCTION",
+    "SUPPORT",
+    "THREATEN",
 )
 MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "event_textcat"
 NGEC = "ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv"
@@ -59,9 +73,28 @@ _RETREAT_WORDS = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\d*\}")
-_FILL = ("France", "Kenya", "Brazil", "India", "Japan", "Egypt", "Mexico", "Turkey", "Nigeria",
-         "Peru", "Germany", "Indonesia", "Pakistan", "Chile", "Ghana", "Poland", "Vietnam",
-         "Colombia", "Ukraine", "Morocco")
+_FILL = (
+    "France",
+    "Kenya",
+    "Brazil",
+    "India",
+    "Japan",
+    "Egypt",
+    "Mexico",
+    "Turkey",
+    "Nigeria",
+    "Peru",
+    "Germany",
+    "Indonesia",
+    "Pakistan",
+    "Chile",
+    "Ghana",
+    "Poland",
+    "Vietnam",
+    "Colombia",
+    "Ukraine",
+    "Morocco",
+)
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z])")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|St|U\.S|U\.N|No)\.$")
 
@@ -96,8 +129,9 @@ def _yield_label(sentence: str) -> str:
     return "RETREAT" if _RETREAT_WORDS.search(sentence) else "CONCEDE"
 
 
-def load_examples(data_dir: str | Path, *, use_plv: bool = True) -> tuple[
-        list[Example], list[Example], dict[str, int]]:
+def load_examples(
+    data_dir: str | Path, *, use_plv: bool = True
+) -> tuple[list[Example], list[Example], dict[str, int]]:
     """Training and development examples with gold overlaps removed.
 
     Args:
@@ -116,8 +150,11 @@ def load_examples(data_dir: str | Path, *, use_plv: bool = True) -> tuple[
     d = Path(data_dir)
     for rel in [NGEC, GOLD] + ([PLV] if use_plv else []):
         if not (d / rel).exists():
-            raise InputError(f"training data file not found: {d / rel}; pass --data with the "
-                             "shared data folder (../shared/data).", source=str(d / rel))
+            raise InputError(
+                f"training data file not found: {d / rel}; pass --data with the "
+                "shared data folder (../shared/data).",
+                source=str(d / rel),
+            )
     gold = {normalise(g.text) for g in load_gold(d / GOLD)}
     rng = random.Random(SEED)
     train: list[Example] = []
@@ -149,7 +186,8 @@ def load_examples(data_dir: str | Path, *, use_plv: bool = True) -> tuple[
             for row in csv.DictReader(fh, delimiter="\t"):
                 s, root = (row.get("sentence") or "").strip(), (row.get("gold_root") or "").strip()
                 root = {"INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT", "DEMAND": "REQUEST"}.get(
-                    root, root)
+                    root, root
+                )
                 if root == "YIELD":
                     root = _yield_label(s)
                 if s and root in LABELS:
@@ -173,13 +211,18 @@ def _build(length: int) -> Any:
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("textcat", config={"model": {
-        "@architectures": "spacy.TextCatBOW.v3",
-        "exclusive_classes": True,
-        "ngram_size": 2,
-        "no_output_layer": False,
-        "length": length,
-    }})
+    nlp.add_pipe(
+        "textcat",
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": True,
+                "ngram_size": 2,
+                "no_output_layer": False,
+                "length": length,
+            }
+        },
+    )
     return nlp
 
 
@@ -223,8 +266,9 @@ def train_events(
         tc.add_label(label)
 
     def mk(ex: Example) -> Any:
-        return SpacyExample.from_dict(nlp.make_doc(ex.text),
-                                      {"cats": {lb: float(lb == ex.label) for lb in LABELS}})
+        return SpacyExample.from_dict(
+            nlp.make_doc(ex.text), {"cats": {lb: float(lb == ex.label) for lb in LABELS}}
+        )
 
     examples = [mk(e) for e in train]
     optimizer = nlp.initialize(lambda: examples)
@@ -237,24 +281,36 @@ def train_events(
             nlp.update(batch, sgd=optimizer, losses=losses, drop=0.0)
         if dev:
             docs = list(nlp.pipe(e.text for e in dev))
-            dev_acc = sum(max(d.cats, key=d.cats.__getitem__) == e.label
-                          for d, e in zip(docs, dev, strict=True)) / len(dev)
+            dev_acc = sum(
+                max(d.cats, key=d.cats.__getitem__) == e.label
+                for d, e in zip(docs, dev, strict=True)
+            ) / len(dev)
         log(f"epoch {epoch + 1}: loss {losses.get('textcat', 0.0):.3f} dev accuracy {dev_acc:.3f}")
     out = Path(output)
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.meta.update({"name": "wirewatch_event_textcat", "version": "1.0.0",
-                     "description": "PLOVER 0.8 event type of one sentence (bag of n-grams)"})
+    nlp.meta.update(
+        {
+            "name": "wirewatch_event_textcat",
+            "version": "1.0.0",
+            "description": "PLOVER 0.8 event type of one sentence (bag of n-grams)",
+        }
+    )
     nlp.to_disk(out)
     hashes = sorted({sentence_hash(normalise(e.text)) for e in train + dev})
     (out / "training_sentences.sha1").write_text("\n".join(hashes) + "\n", encoding="utf-8")
     (out / "NOTE.md").write_text(_note(stats, dev_acc, use_plv), encoding="utf-8")
     seconds = round(time.perf_counter() - t0, 1)
     log(f"wrote {out} in {seconds} s")
-    return {"n_train": len(train), "n_dev": len(dev), "dev_accuracy": round(dev_acc, 4),
-            "removed_gold_overlap": stats["removed_gold_overlap"], "seconds": seconds,
-            "output": str(out)}
+    return {
+        "n_train": len(train),
+        "n_dev": len(dev),
+        "dev_accuracy": round(dev_acc, 4),
+        "removed_gold_overlap": stats["removed_gold_overlap"],
+        "seconds": seconds,
+        "output": str(out),
+    }
 
 
 def _note(stats: dict[str, int], dev_acc: float, use_plv: bool) -> str:
@@ -263,7 +319,8 @@ def _note(stats: dict[str, int], dev_acc: float, use_plv: bool) -> str:
         f"20%, {stats['dev']} sentences, were the development set). **No license stated**: these "
         "weights are for training and development only; redistribute them only after retraining "
         "without it (`wirewatch train events --no-plv`).\n"
-        if use_plv else "- `zero_shot_plover/PLV_train.tsv` — not used.\n"
+        if use_plv
+        else "- `zero_shot_plover/PLV_train.tsv` — not used.\n"
     )
     return (
         "# Event-type classifier: data and licenses\n\n"
@@ -275,8 +332,8 @@ def _note(stats: dict[str, int], dev_acc: float, use_plv: bool) -> str:
         f"{stats.get('ngec-lead', 0)} lead sentences of machine-generated stories, not gold.\n"
         f"- `ngec_synthetic/PLOVER_structured_codebook_updated.csv` — MIT (same repository); "
         f"{stats.get('ngec-codebook', 0)} event and mode definitions.\n"
-        + plv +
-        f"\nBefore training, {stats['removed_gold_overlap']} examples identical (after "
+        + plv
+        + f"\nBefore training, {stats['removed_gold_overlap']} examples identical (after "
         "`wirewatch.eval.plover.normalise`) to a PLOVER gold sentence were removed. "
         "`training_sentences.sha1` lists the SHA-1 (first 16 hex digits) of every normalised "
         "training and development sentence; `wirewatch eval plover` drops gold records that match "

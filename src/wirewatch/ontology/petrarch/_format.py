@@ -210,9 +210,7 @@ class Trie:
         """
         root = self.root  # most tokens start no phrase: skip them with one dict probe each
         hits = [
-            self.longest(toks, i)
-            if t in root.exact or root.stems.get(t[:2])
-            else None
+            self.longest(toks, i) if t in root.exact or root.stems.get(t[:2]) else None
             for i, t in enumerate(toks)
         ]
         i = 0
