@@ -79,10 +79,20 @@ def test_stdin_and_table(runner, nlp):
     assert "Entities" in res.stdout and "Events" in res.stdout and "<stdin>" in res.stdout
 
 
-def test_bad_date_is_a_clear_error(runner, good, nlp):
-    res = runner.invoke(cli, ["extract", str(good), "--date", "12/01/2022"])
-    assert res.exit_code == 1
-    assert "YYYY-MM-DD" in res.stderr
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["{good}"],
+        ["{good}", "{good}"],  # batch: still a usage error, not an error record per document
+        ["--jsonl", "{good}"],
+    ],
+)
+def test_bad_date_is_a_usage_error_before_any_input_is_read(runner, good, args):
+    argv = ["extract", *(a.format(good=good) for a in args), "--date", "12/01/2022"]
+    res = runner.invoke(cli, argv)
+    assert res.exit_code == 2
+    assert "--date '12/01/2022'" in res.stderr and "YYYY-MM-DD" in res.stderr
+    assert res.stdout == ""
 
 
 def test_unknown_model_names_the_model(runner, good):

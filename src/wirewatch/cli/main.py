@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -111,6 +112,11 @@ def extract(
 
     if not paths and not jsonl_path:
         _fail("give at least one PATH or --jsonl FILE (try: wirewatch extract --help).", EXIT_USAGE)
+    if pub_date is not None:  # a usage error, like wirewatch ingest --date: nothing is read
+        try:
+            pub_date = dt.date.fromisoformat(pub_date).isoformat()
+        except ValueError:
+            _fail(f"--date {pub_date!r} is not an ISO date; write it as YYYY-MM-DD.", EXIT_USAGE)
     batch = bool(jsonl_path) or len(paths) > 1
     fmt = fmt or ("jsonl" if batch else "json")
 
