@@ -1825,3 +1825,116 @@ def test_riots_that_protests_turned_into_keep_the_protests_target(nlp):
         riot["target_actor"]["sector"],
     ) == ("government", "PER", "GOV")
     assert riot["location"]["name"] == "Lima"
+
+
+# Targets of troop movements (CAMEO 087/153/154, PLOVER RETREAT withdraw / MOBILIZE): the country
+# of the place the forces move into, are stationed in or leave; never the forces moved, a place
+# where the decision was only announced, or the moving side's own country.
+# (text, plover_type, source (text, country, sector) or None, target (text, country) or None)
+MOVEMENT_TARGET_CASES = [
+    (
+        "NATO began withdrawing its 4,000 soldiers from Kosovo on Monday.",
+        "RETREAT",
+        ("NATO", None, "IGO"),
+        ("Kosovo", "XKX"),
+    ),
+    ("The alliance deployed troops to Mali.", "MOBILIZE", None, ("Mali", "MLI")),
+    # a passive movement verb: its subject is the force moved (the theme), whose own country
+    # moves it when no one is named
+    ("Troops were deployed to Mali.", "MOBILIZE", None, ("Mali", "MLI")),
+    (
+        "French troops were withdrawn from Niger last year.",
+        "RETREAT",
+        ("French troops", "FRA", "MIL"),
+        ("Niger", "NER"),
+    ),
+    # "out of" names the place left
+    ("France pulled its troops out of Mali last year.", "RETREAT", ("France", "FRA", None), None),
+    # forces leaving the place they are stationed in
+    (
+        "Kenya said its soldiers in Somalia would begin departing next month.",
+        "RETREAT",
+        None,
+        ("Somalia", "SOM"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ptype", "source", "target"), MOVEMENT_TARGET_CASES)
+def test_movement_of_forces_targets_the_place_moved_into_or_out_of(
+    nlp, text, ptype, source, target
+):
+    e = _one(_events(nlp, text), ptype)
+    if source is not None:
+        s = e["source_actor"]
+        assert (s["text"], s["country"], s["sector"]) == source
+    if target is not None:
+        t = e["target_actor"]
+        assert (t["text"], t["country"]) == target
+        assert text[t["start_char"] : t["end_char"]] == t["text"]
+
+
+def test_troops_pulled_out_of_a_place_are_the_theme_and_the_place_is_the_location(nlp):
+    e = _one(_events(nlp, "France pulled its troops out of Mali last year."), "RETREAT")
+    assert (e["target_actor"]["text"], e["target_actor"]["country"]) == ("Mali", "MLI")
+    assert (e["location"]["country"], e["location"]["span"]["text"]) == ("MLI", "Mali")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place is only where the decision was announced; the troops are what is moved
+        "NATO said in Brussels that it would withdraw its troops.",
+        # a state moving its own forces inside its own territory acts on no one there
+        "Rwanda withdrew its troops from Rwanda's border.",
+        "Russian troops were withdrawn from Russia's Kursk region.",
+    ],
+)
+def test_movement_has_no_target_in_the_statement_place_or_its_own_country(nlp, text):
+    e = _one(_events(nlp, text), "RETREAT")
+    assert e["target_actor"] is None, e["target_actor"]
+
+
+def test_a_later_movement_continues_the_scene_of_the_same_force(nlp):
+    text = (
+        "The deployment of 900 peacekeepers by the African Union in Somalia began in March. "
+        "On Friday, Kenyan President William Ruto said the African Union troops would begin "
+        "departing next month."
+    )
+    events = _events(nlp, text)
+    retreat = _one(events, "RETREAT")
+    t = retreat["target_actor"]
+    assert (t["text"], t["country"], t["start_char"]) == ("Somalia", "SOM", text.index("Somalia"))
+    assert retreat["location"]["span"]["text"] == "Somalia"
+    # the stated intent to withdraw is aimed at the same place
+    assert _one(events, "AGREE")["target_actor"]["country"] == "SOM"
+
+
+def test_a_definite_movement_noun_refers_back_to_the_one_movement_place(nlp):
+    scene = "The deployment of 900 peacekeepers by the African Union in Somalia began in March. "
+    text = scene + "Analysts say the early departure of the Ugandan soldiers changes little."
+    e = _one(_events(nlp, text), "RETREAT")
+    assert (e["source_actor"]["country"], e["target_actor"]["country"]) == ("UGA", "SOM")
+    # an indefinite one is new: no earlier scene
+    text = scene + "Analysts say a departure of Ugandan soldiers would change little."
+    assert _one(_events(nlp, text), "RETREAT")["target_actor"] is None
+    # two earlier movements to two countries: the reference is ambiguous and takes none
+    text = (
+        "The African Union sent troops to Somalia in March. Britain deployed warships to Cyprus "
+        "in May. Analysts say the departure of the troops changes little."
+    )
+    assert _one(_events(nlp, text), "RETREAT")["target_actor"] is None
+
+
+def test_reference_troop_movements_target_kazakhstan(reference_events, example_text):
+    """The CSTO forces' departing continues their deployment's scene; "the early departure of
+    the Russian troops" and "the Russian deployment" refer back to the one movement place."""
+    got = {
+        (e["trigger"]["text"], e["plover_type"]): e["target_actor"]
+        for e in reference_events
+        if e["plover_type"] in ("RETREAT", "MOBILIZE")
+    }
+    for key in (("departing", "RETREAT"), ("departure", "RETREAT"), ("deployment", "MOBILIZE")):
+        t = got[key]
+        assert t is not None and t["country"] == "KAZ", key
+        assert example_text[t["start_char"] : t["end_char"]] == "Kazakhstan"

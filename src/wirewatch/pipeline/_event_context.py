@@ -80,6 +80,11 @@ class _DocContext:
             self._codes[key] = (country, sector)
         return self._codes[key]
 
+    def country_named(self, text: str) -> str | None:
+        """The country (ISO 3166-1 alpha-3) a phrase's own words name ("Russian troops" ->
+        RUS, "Kenya" -> KEN), or None; ``codes`` with no entity label."""
+        return self.codes(text, "")[0]
+
     def ents_in(self, sent: Span) -> list[Span]:
         """Named entities inside a sentence (from the list read once)."""
         return [e for e in self.ents if sent.start <= e.start and e.end <= sent.end]

@@ -160,14 +160,18 @@ def _own_place(
     prefer: str | None,
 ) -> dict[str, Any] | None:
     """A place in the trigger's own phrase ("withdrawal from Afghanistan", "protested in
-    Almaty", "sent troops into Ukraine"): it outranks every other place of the clause."""
+    Almaty", "sent troops into Ukraine", "pulled its troops out of Mali"): it outranks every
+    other place of the clause."""
     preps = _OWN_PLACE_PREPS | ({"to"} if entry.plover_type in _MOVE_TYPES else set())
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     # then its prepositional arguments ("clashed with protesters in Almaty")
     holders += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     for h in holders:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in preps:
+            if c.dep_ == "prep" and c.lower_ == "out" and entry.plover_type in _MOVE_TYPES:
+                # "pulled its troops out of Mali": the place left is the object of "out of"
+                c = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), c)
+            elif c.dep_ != "prep" or c.lower_ not in preps:
                 continue
             for o in c.children:
                 if o.dep_ == "pobj" and o.lemma_.lower() in _PLACE_PARTS and not o.ent_type_:

@@ -205,7 +205,8 @@ def verb_source_target(
 
     Active: subject -> source, direct object -> target (or theme when ``roles['obj']`` is
     "theme"), else a to/with/against/on complement -> target. Passive: "by" agent -> source,
-    passive subject -> target. ``roles['subj'] == 'target'`` makes the subject the target
+    passive subject -> target (or theme when ``roles['obj']`` is "theme": "troops were
+    deployed to X"). ``roles['subj'] == 'target'`` makes the subject the target
     ("protesters died").
     """
     source = target = theme = None
@@ -228,9 +229,19 @@ def verb_source_target(
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and source is None):
                 source = _pobj(c)  # the parser sometimes labels the agent's "by" a "prep"
             elif c.dep_ == "nsubjpass":
-                target = c
-        if target is None and verb.dep_ == "conj":  # "he was arrested and accused by X"
-            target = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                # "troops were withdrawn": what a movement verb moves is its theme, passive
+                # or not
+                if roles.get("obj") == "theme":
+                    theme = c
+                else:
+                    target = c
+        if target is None and theme is None and verb.dep_ == "conj":
+            # "he was arrested and accused by X"
+            shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if roles.get("obj") == "theme":
+                theme = shared
+            else:
+                target = shared
     else:
         subj = subject_of(verb)
         if (

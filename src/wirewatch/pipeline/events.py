@@ -27,8 +27,10 @@ real event in several sentences.
 The parts live in private modules named for what they hold: ``_event_context`` (per-document
 facts), ``_event_triggers`` (lexicon conditions, folded triggers), ``_event_actors`` (actor
 records, a mixin of ``EventCoder``), ``_event_actor_country`` (actor countries),
-``_event_parties`` (target fallbacks, dyads), ``_event_places``, ``_event_fields`` (date,
-historical, asserted_by, offsets), ``_event_counts``, ``_event_intent`` (stance events),
+``_event_parties`` (target fallbacks, dyads), ``_event_places``, ``_event_movement``
+(targets of troop movements: the place moved into or out of, an earlier movement's scene),
+``_event_fields`` (date, historical, asserted_by, offsets), ``_event_counts``,
+``_event_intent`` (stance events),
 ``_event_phrase_roles`` (parties the trigger's own phrase names: "anti-X", the addressee of an
 appeal, a bare count of people, a response's owner; event nouns quantified over their kind) and
 ``_event_merge``.
@@ -79,6 +81,13 @@ from wirewatch.pipeline._event_modality import (
     is_hypothetical,
     is_negated,
 )
+from wirewatch.pipeline._event_movement import (
+    continue_scenes,
+    foreign_place,
+    is_movement,
+    own_countries,
+    without_own_places,
+)
 from wirewatch.pipeline._event_parties import (
     _ATTACK_MEANS,
     _RECIPROCAL,
@@ -103,7 +112,7 @@ from wirewatch.pipeline._event_phrase_roles import (
     counted_patients,
     generic,
 )
-from wirewatch.pipeline._event_places import _location, _places_from_siblings
+from wirewatch.pipeline._event_places import _location, _own_place, _places_from_siblings
 from wirewatch.pipeline._event_target_candidates import addressee, inner_targets, is_place_noun
 from wirewatch.pipeline._event_triggers import (
     _cond_holds,
@@ -219,8 +228,27 @@ class EventCoder(_ActorFinder):
             if found or self.classifier is not None:
                 per_sent.append((sent, found))
         if self.classifier is not None:
-            return merge_reports(self._with_classifier(ctx, per_sent))
-        return merge_reports([ev for _, found in per_sent for ev in found])
+            events = self._with_classifier(ctx, per_sent)
+        else:
+            events = [ev for _, found in per_sent for ev in found]
+        # a movement of forces with no place of its own continues an earlier movement's scene
+        continue_scenes(
+            doc,
+            events,
+            lambda loc, sent: self._scene_target(ctx, loc, sent),
+            ctx.country_named,
+        )
+        return merge_reports(events)
+
+    def _scene_target(
+        self, ctx: _DocContext, location: dict[str, Any], sent: Span
+    ) -> dict[str, Any] | None:
+        """The target actor for a movement into or out of ``location`` (a location record with
+        ``span`` and ``country``) told in ``sent``: the sentence's own mention of that country
+        when it names one ("Kazakhstan's leadership"), else the place mention itself."""
+        return self._country_mention(ctx, sent, location["country"], []) or self._place_actor(
+            ctx, location
+        )
 
     def _match_sentence(self, ctx: _DocContext, sent: Span) -> list[dict[str, Any]]:
         """The rule events of one sentence."""
@@ -279,6 +307,19 @@ class EventCoder(_ActorFinder):
         _targets_from_complement(sent, events)
         _escalated_parties(sent, events)
         _places_from_siblings([t for t, _ in triggers], events)
+        for ev in events:
+            src = ev["source_actor"]
+            if (
+                ev["target_actor"] is None
+                and is_movement(ev["cameo_code"])
+                and foreign_place(ev["location"], own_countries([src], ctx.country_named))
+                and (place := self._place_actor(ctx, ev["location"])) is not None
+                and not (src and src["start_char"] == place["start_char"])
+            ):
+                # "broke up the rally in Tbilisi and deployed riot units": forces sent into
+                # the scene a sibling trigger names are sent there (CAMEO 15x/087 target)
+                ev["target_actor"] = place
+                ev["confidence"] = round(min(0.99, ev["confidence"] + 0.05), 2)
         return _casualty_clauses(sent, events)
 
     def _with_classifier(
@@ -557,12 +598,15 @@ class EventCoder(_ActorFinder):
         targets = _apart(self._coordinated(ctx, tgt), sources)
         if (
             not sources
-            and entry.plover_type == "MOBILIZE"
             and theme is not None
-            and tok.pos_ != "VERB"
+            and (
+                (entry.plover_type == "MOBILIZE" and tok.pos_ != "VERB")
+                or (is_movement(entry.cameo) and tok.pos_ == "VERB" and ea.is_passive(tok))
+            )
         ):
-            # "the deployment of NATO peacekeeping troops", "the deployment of Russian troops":
-            # with no deployer named, the force's own country or body deploys it
+            # "the deployment of NATO peacekeeping troops", "the deployment of Russian troops",
+            # "French troops were withdrawn from X": with no deployer named, the force's own
+            # country or body moves it
             sources = [
                 a
                 for h in conjuncts(theme)
@@ -636,7 +680,32 @@ class EventCoder(_ActorFinder):
         # a target named by a place preposition ("withdrew its forces from Syria") is also
         # where the event happens; only the source's span is kept out of the place search
         location = _location(ctx, sent, tok, gov, sources, entry, others)
-        if not targets and entry.plover_type in ("AID", "MOBILIZE") and location:
+        if (
+            is_movement(entry.cameo)
+            and not (location and location.get("span"))
+            and (force := theme if theme is not None else src) is not None
+            and (stationed := _own_place(ctx, force, entry, [], ctx.focus_country)) is not None
+        ):
+            # "its soldiers in Somalia would begin departing": forces move out of (or within)
+            # the place they are stationed in
+            location = stationed
+        # the moving side's own countries: a state moving forces inside its own territory acts
+        # on no one there (CAMEO 087/15x)
+        home = (
+            own_countries(
+                [*sources, self._actor(ctx, theme) if theme is not None else None],
+                ctx.country_named,
+            )
+            if is_movement(entry.cameo)
+            else set()
+        )
+        targets = without_own_places(targets, home)
+        if (
+            not targets
+            and (entry.plover_type in ("AID", "MOBILIZE") or is_movement(entry.cameo))
+            and location
+            and location.get("country") not in home
+        ):
             fallback = self._country_mention(ctx, sent, location.get("country"), sources)
             if fallback is not None:
                 targets = [fallback]
@@ -702,9 +771,14 @@ class EventCoder(_ActorFinder):
                 }
             ]
         if location and location.get("country") and location.get("span"):
-            if not targets and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL):
+            if (
+                not targets
+                and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL)
+                and location["country"] not in home
+            ):
                 # no party named: the event is directed at the place it happens in ("a curfew
-                # in Abidjan", "protests in Serbia"), as CAMEO coders code it
+                # in Abidjan", "protests in Serbia", "withdrew its soldiers from Kosovo"), as
+                # CAMEO coders code it
                 place = self._place_actor(ctx, location)
                 targets = [place] if place is not None else []
             # unnamed people with no nationality take the event's place ("killed 23 people in
