@@ -759,6 +759,25 @@ BOUNDARY_CASES = [
         id="relative-pronoun-before-the-frame-is-content",
     ),
     pytest.param(
+        "The old bridge, the engineer told the council on Tuesday, will close in May.",
+        [
+            (
+                "the engineer",
+                "told",
+                "The old bridge, the engineer told the council on Tuesday, will close in May",
+            )
+        ],
+        id="inserted-frame-with-a-circumstance-keeps-the-fronted-content",
+    ),
+    pytest.param(
+        "Drivers blamed the closure, which the engineer says was overdue, on the city.",
+        [
+            ("Drivers", "blamed", "the closure"),
+            ("the engineer", "says", "which the engineer says was overdue"),
+        ],
+        id="relative-clause-content-ends-before-the-main-clause-adjunct",
+    ),
+    pytest.param(
         "Although the first merger went smoothly, she said, combining the two banks would be "
         "much harder.",
         [

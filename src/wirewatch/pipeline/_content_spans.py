@@ -4,12 +4,16 @@ Span boundaries follow the PolNeAR guidelines: a content is the hull of its clau
 trimmed of edge punctuation, kept inside the cue's paragraph and widened to whole quotation
 regions (``content_span``); a relative pronoun before the frame is content ("which he said
 was ..."), its antecedent is not (``clausal_side``); a clause coordinated after a comma with a
-subject of its own is the writer's (``own_clauses``), and so is a comma-set participle or
-"which" clause at the end (``trailing_asides``); a subordinate clause before an inserted frame
-is content ("Although A, she said, B": ``inserted_content``, ``inserted_tail``); a sourceless
-cue's content starts at the clause subject (``clause_content``); a second speech act coordinated
-with the cue is not content ("said A and warned B": ``second_cue``); a reported question keeps
-its question mark, and an inquire verb's "if"/"whether" clause is its content
+subject of its own is the writer's (``own_clauses``), as are a comma-set participle or
+"which" clause at the end (``trailing_asides``) and a comma-set phrase after a relative clause
+the cue heads (``relative_clause_end``); a subordinate clause before an inserted frame is
+content ("Although A, she said, B": ``inserted_content``, ``inserted_tail``), and so is the
+fronted part of a content whose inserted frame the parser made its head ("The budget, she
+told reporters, will pass": ``fronted_content``); a relative pronoun that is the cue's object
+opens the content ("which he called “...”": ``relative_object``); a sourceless cue's content
+starts at the clause subject (``clause_content``); a second speech act coordinated with the cue
+is not content ("said A and warned B": ``second_cue``); a reported question keeps its question
+mark, and an inquire verb's "if"/"whether" clause is its content
 (``reported_question``); "A, as X said" takes the clause the "as" cue hangs on (``as_clause``).
 """
 
@@ -30,10 +34,13 @@ __all__ = [
     "clausal_side",
     "own_clauses",
     "trailing_asides",
+    "relative_clause_end",
+    "relative_object",
     "clause_content",
     "reported_question",
     "second_cue",
     "inserted_tail",
+    "fronted_content",
     "inserted_content",
     "as_clause",
 ]
@@ -111,15 +118,36 @@ def content_span(
     return s, e
 
 
+# Quirk et al. (1985, 8.51-8.57): adverbs of time position and relationship, which date an
+# event (here the speech act an inserted frame reports) rather than qualify a proposition
+_TIME_ADVERBS = frozenset(
+    "later earlier then afterwards afterward subsequently previously recently again "
+    "yesterday today tonight".split()
+)
+
+
+def _time_adverbial(doc: Doc, left: set[int]) -> bool:
+    """Whether the tokens ``left`` (before an inserted frame) are a verbless time adverbial:
+    "Later", "On Monday", "Last week" (a time adverb, or a DATE/TIME entity in the phrase)."""
+    words = [doc[i] for i in sorted(left) if not (doc[i].is_punct or doc[i].is_space)]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if len(words) == 1 and words[0].lower_ in _TIME_ADVERBS:
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
 def clausal_side(doc: Doc, toks: set[int], lo: int, hi: int) -> set[int]:
     """Content tokens on both sides of a cue frame ``[lo, hi]``: drop what is not content.
 
     A relative or interrogative word alone before the frame stays ("a coup *that* he claims
     was staged", "*what* she says the plan would do"): PolNeAR's guidelines keep the relative
-    pronoun in the content and leave out its antecedent (no coreference). A verbless adverbial
-    before a cue that introduces a quotation is not content ("Later, he said, “...”"), nor is a
-    verbless stretch after the frame ("“...,” she said on Monday in Paris"). An adverbial
-    before an inserted cue stays, as in PolNeAR ("After all, she argued, ...").
+    pronoun in the content and leave out its antecedent (no coreference). A time adverbial
+    before a cue that introduces a quotation dates the speech and is not content ("Later, he
+    said, “...”"), nor is a verbless stretch after the frame ("“...,” she said on Monday in
+    Paris"). Any other phrase before an inserted cue stays, as in PolNeAR: a connective or
+    adverbial ("After all, she argued, ...", "Instead, he said, “...”") or the fronted subject
+    of a quoted predicate ("The new tariffs, he said, “will hurt farmers.”").
     """
     left = {i for i in toks if i < lo}
     right = {i for i in toks if i > hi}
@@ -130,7 +158,7 @@ def clausal_side(doc: Doc, toks: set[int], lo: int, hi: int) -> set[int]:
         k += 1
     opens_quote = any(t.text in QUOTE_TOKENS for t in doc[hi - 1 : k + 1])
     left_quoted = any(doc[i].text in QUOTE_TOKENS for i in left)
-    if opens_quote and not left_quoted and not any(doc[i].pos_ in ("VERB", "AUX") for i in left):
+    if opens_quote and not left_quoted and _time_adverbial(doc, left):
         return toks - left  # "Later, he said, “...”": the direct quotation alone
     if not any(doc[i].pos_ in ("VERB", "AUX") for i in right):
         return toks - right
@@ -188,6 +216,90 @@ def trailing_asides(doc: Doc, toks: set[int], cue: Token) -> set[int]:
             out.update(sub)
             out.add(lo - 1)
     return out
+
+
+def relative_clause_end(doc: Doc, v: Token, toks: set[int]) -> set[int]:
+    """Tokens after the end of the non-restrictive relative clause a cue heads.
+
+    "They blamed the unrest, which the president claims was an attempted coup, on foreign
+    agents": a relative clause set off by a comma ends at the next comma, and a verbless
+    phrase after that comma (a prepositional or adverbial phrase, "on Friday", "in Almaty")
+    belongs to the main clause, though the parser often hangs it on the last noun of the
+    relative clause. PolNeAR's content of a relative-clause attribution ends where the
+    relative clause ends. Only a content that holds the relative pronoun ("which X claims
+    was ...") is cut: when the pronoun is the source ("X, who said he would act sparingly,
+    in emergencies") the reported clause may go on after a comma. An apposition or a
+    coordinated noun after the comma ("..., a record", "A, B and C") is left in.
+
+    Args:
+        doc: the parsed document.
+        v: the cue verb.
+        toks: the content's token indices.
+
+    Returns:
+        Token indices to cut (the comma and the phrase after it), or an empty set when ``v``
+        does not head a relative clause opened by a comma.
+
+    Source: general English punctuation of non-restrictive relative clauses (Quirk et al.
+    1985, 17.22); PolNeAR annotation guidelines (Newell et al. 2018), relative pronouns.
+    """
+    out: set[int] = set()
+    if v.dep_ != "relcl" or not toks:
+        return out
+    lo = v.left_edge.i
+    if lo == 0 or doc[lo - 1].text != "," or doc[lo].tag_ not in ("WDT", "WP", "WP$"):
+        return out
+    if lo not in toks:
+        return out  # "X, who said A, in B": the pronoun is the source, A may run on
+    words = [i for i in toks if not doc[i].is_punct]
+    if not words:
+        return out
+    last = max(words)
+    for i in sorted(toks):
+        t = doc[i]
+        if i <= v.i or i in out or t.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        if t.head.i not in toks:
+            continue
+        sub = [k.i for k in t.subtree]
+        if max(sub) < last or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
+            continue
+        if any(doc[k].text in QUOTE_TOKENS or doc[k].pos_ in ("VERB", "AUX") for k in sub):
+            continue
+        out.update(sub)
+        out.add(t.left_edge.i - 1)
+    return out
+
+
+def relative_object(v: Token, subj: Token) -> Token | None:
+    """The relative pronoun that opens the clause ``v`` heads as its object, before the source.
+
+    "the system, *which* he called “a cartel”", "an inquiry, *which* the mayor has said was
+    overdue": the pronoun stands for the cue's object (or the reported clause's subject that
+    the parser took for it), and PolNeAR's guidelines ("Relative pronouns") keep it in the
+    content, which then holds the source and cue.
+
+    Args:
+        v: the cue verb.
+        subj: its subject (the source's head).
+
+    Returns:
+        The pronoun token ("which", "who", "whom", "that") when it is the first word of the
+        relative clause ``v`` heads, ``v``'s object, and stands before the source; else None.
+
+    Source: PolNeAR annotation guidelines (Newell et al. 2018), relative pronouns.
+    """
+    if v.dep_ != "relcl":
+        return None
+    for c in v.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i == v.left_edge.i
+            and c.i < subj.left_edge.i
+            and c.lower_ in ("which", "who", "whom", "that")
+        ):
+            return c
+    return None
 
 
 def clause_content(
@@ -303,6 +415,90 @@ def inserted_tail(doc: Doc, v: Token, comps: list[Token], lex: CueLexicon) -> se
     return out
 
 
+def _ends_at(c: Token, k: int) -> bool:
+    """Whether the last word of ``c``'s phrase (punctuation aside) is token ``k``."""
+    return max(t.i for t in c.subtree if not t.is_punct or t.i == c.i) == k
+
+
+def _fronted_subject(doc: Doc, v: Token, src_lo: int, clause: Token) -> set[int]:
+    """Tokens of a noun phrase hung on cue ``v`` right before its source and a comma, when
+    ``clause`` (the content's verb) has no subject of its own: the content's fronted subject
+    ("*Voters*, she suggested, do not ..."). Empty when there is none."""
+    if src_lo < 2 or doc[src_lo - 1].text != ",":
+        return set()
+    if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in clause.children):
+        return set()
+    for c in v.children:
+        if (
+            c.i < src_lo
+            and _ends_at(c, src_lo - 2)
+            and c.left_edge.i >= v.sent.start
+            and not any("\n" in t.text for t in c.subtree)
+            and c.dep_ in ("nsubj", "nsubjpass", "dep", "npadvmod")
+            and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and not any(t.text in QUOTE_TOKENS for t in c.subtree)
+        ):
+            return {t.i for t in c.subtree}
+    return set()
+
+
+def fronted_content(doc: Doc, v: Token, subj: Token, comps: list[Token]) -> set[int]:
+    """Tokens of the content's first half when the parser made an inserted frame the head.
+
+    "The budget, the senator told reporters on Monday, will pass next week": a frame with a
+    circumstance of its own (an object, a time or place) is often parsed as the sentence's
+    root, with "will pass ..." as its clausal complement and "The budget" hung on the cue.
+    The frame is inserted in its content all the same, as the bare "..., she said, ..." aside
+    that the parser leaves as ``parataxis`` (PolNeAR: one discontinuous content "The budget"
+    + "will pass next week"). The frame counts as inserted when a comma sets it off on both
+    sides: one right before the source, one right before the complement (or its opening
+    quotation mark), which has no "that". What the parser hung on the cue before the source
+    and the comma is content when it is a clause ("Although A, she told reporters, B") or a
+    noun phrase and the complement has no subject of its own (the fronted subject); a
+    verbless adverbial ("In Geneva, she told reporters, ...") stays the writer's, and so does
+    a clause before a quotation ("Asked about A, she told reporters, “B”"): on PolNeAR train
+    both were mostly the circumstance of the speech, not part of the content.
+
+    Args:
+        doc: the parsed document.
+        v: the cue verb.
+        subj: its subject (the source's head), before ``v``.
+        comps: the cue's clausal complements, all after ``v``.
+
+    Returns:
+        Token indices to add to the content (the fronted phrases), or an empty set.
+
+    Source: PolNeAR annotation guidelines (Newell et al. 2018), content continuations.
+    """
+    out: set[int] = set()
+    src_lo = subj.left_edge.i
+    if not comps or subj.i > v.i or src_lo < 2 or doc[src_lo - 1].text != ",":
+        return out
+    first = min(comps, key=lambda c: c.left_edge.i)
+    lo = first.left_edge.i
+    while lo < first.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1  # the comma or quotation mark the parser may hang on the complement
+    if doc[lo].lower_ == "that":
+        return out
+    k = lo - 1
+    while k > v.i and (doc[k].text in QUOTE_TOKENS or doc[k].is_space):
+        k -= 1  # "..., he added, “it becomes ...”": the comma before the quotation
+    if k <= v.i or doc[k].text != ",":
+        return out
+    quoted = any(t.text in QUOTE_TOKENS for t in doc[k : first.right_edge.i + 1])
+    for c in v.children:  # "Although A, she told reporters, B" (not before a quotation)
+        if quoted or c.dep_ not in ("advcl", "ccomp") or c.i >= src_lo:
+            continue
+        if not _ends_at(c, src_lo - 2) or c.left_edge.i < v.sent.start:
+            continue
+        sub = {t.i for t in c.subtree}
+        if any(doc[i].pos_ in ("VERB", "AUX") for i in sub) and not any(
+            doc[i].text in QUOTE_TOKENS for i in sub
+        ):
+            out |= sub
+    return out | _fronted_subject(doc, v, src_lo, first)
+
+
 def inserted_content(
     doc: Doc, v: Token, subj: Token, avoid: list[tuple[int, int]], ctx: QuoteContext
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
@@ -311,9 +507,10 @@ def inserted_content(
     The content is the clause the cue is inserted in, less the frame (cue, source and the
     cue's own dependents). When the parser hangs the inserted frame on the subject noun
     ("The difference now, he said, is ..."), the clause is that noun's verb's; what it hangs
-    on the cue before the source, when it is a clause ("Although A, she said, B"), is on
-    the content side of the frame and stays in the content, unless a colon after the cue
-    opens the content ("As for A, he said: “B”").
+    on the cue before the source, when it is a clause ("Although A, she said, B") or a noun
+    phrase the clause lacks as its subject ("Voters, she suggested, do not ..."), is on the
+    content side of the frame and stays in the content, unless a colon after the cue opens
+    the content ("As for A, he said: “B”").
     """
     h = v.head
     if v.dep_ not in ("parataxis", "ccomp") or h.i == v.i:
@@ -334,6 +531,8 @@ def inserted_content(
                 and doc[c.right_edge.i + 1].text == ","
             ):  # a clause set off by a comma, not a verbless adverbial ("Still, argued X")
                 frame -= {t.i for t in c.subtree}
+        if subj.i < v.i:  # "Voters, she suggested, do not ...": the parser's second subject
+            frame -= _fronted_subject(doc, v, subj.left_edge.i, h)
     sent = v.sent
     toks = {t.i for t in h.subtree if t.i not in frame and sent.start <= t.i < sent.end}
     lo_i, hi_i = min(frame), max(frame)

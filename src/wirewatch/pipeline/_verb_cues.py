@@ -31,9 +31,12 @@ from wirewatch.pipeline._content_spans import (
     as_clause,
     clausal_side,
     content_span,
+    fronted_content,
     inserted_content,
     inserted_tail,
     own_clauses,
+    relative_clause_end,
+    relative_object,
     reported_question,
     second_cue,
     trailing_asides,
@@ -201,6 +204,8 @@ def verb_cue(
         toks |= shifted_conjuncts(v, comps, cue_end)
         if INSERTED_SPAN and all(c.i < v.i for c in comps):
             toks |= inserted_tail(doc, v, comps, lex)
+        elif INSERTED_SPAN and subj is not None and all(c.i > v.i for c in comps):
+            toks |= fronted_content(doc, v, subj, comps)
         frame = [v.i] + ([subj.i] if subj is not None else [])
         toks = clausal_side(doc, toks, min(frame), max(frame))
         toks -= own_clauses(doc, comps)
@@ -208,6 +213,7 @@ def verb_cue(
             toks -= second_cue(doc, v, toks)
         if TRIM_ASIDES:
             toks -= trailing_asides(doc, toks, v)
+            toks -= relative_clause_end(doc, v, toks)
         content = content_span(doc, toks, avoid, ctx, v)
         if content is not None and content[0] < cue[0] and cue[1] < content[1]:
             skip = [(min(a[0] for a in avoid), max(a[1] for a in avoid))]
@@ -225,6 +231,11 @@ def verb_cue(
             kind = "adjacent" if content else kind
     if content is None:
         return None
+    pron = relative_object(v, subj) if subj is not None and not skip else None
+    if pron is not None and cue[1] <= content[0] and not ctx.text[cue[1] : content[0]].strip():
+        # "which he called “a cartel”": the relative pronoun opens the content
+        skip = [(min(a[0] for a in avoid), max(a[1] for a in avoid))]
+        content = (pron.idx, content[1])
     if any(overlaps(content, a) for a in avoid) and not skip:
         return None
     if content[1] <= cue[0] and not skip:
@@ -383,6 +394,8 @@ def relative_object_cue(
     source = noun_phrase(doc, subj, appositive=False)
     toks = {pron.i} | {t.i for c in preds for t in c.subtree}
     toks |= set(range(pron.i, max(toks) + 1))
+    if TRIM_ASIDES:
+        toks -= relative_clause_end(doc, v, toks)
     content = content_span(doc, toks, [], ctx, v)
     if content is None or not (content[0] < source[0] and cue[1] < content[1]):
         return None

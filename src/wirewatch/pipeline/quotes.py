@@ -54,10 +54,12 @@ scan of quotation marks (``_quotemarks``):
 
 Span boundaries follow the PolNeAR guidelines: the two quotations around an inserted source and
 cue are one content ("“A,” she said, “B.”"); a relative pronoun before the frame is content
-("which he said was ..."), its antecedent is not; a subordinate clause before an inserted frame
-is content ("Although A, she said, B"); a sourceless cue's content starts at the clause subject
-("Still, X seems to ..." -> "X seems to ..."); a second speech act coordinated with the cue is
-not content ("said A and warned B"); a reported question keeps its question mark.
+("which he said was ..."), its antecedent is not, and a relative clause's content ends at the
+comma that closes it; a subordinate clause before an inserted frame is content ("Although A, she
+said, B"), and so is the fronted part before a frame with an object or circumstance of its own
+("The budget, she told reporters on Monday, will pass"); a sourceless cue's content starts at the
+clause subject ("Still, X seems to ..." -> "X seems to ..."); a second speech act coordinated
+with the cue is not content ("said A and warned B"); a reported question keeps its question mark.
 
 Not taken as cues, following PolNeAR's guidelines and checked on PolNeAR train: attempt verbs
 ("tried to close": an action, not an attribution), a belief, perception or desire verb heading the
