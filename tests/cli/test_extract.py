@@ -41,7 +41,8 @@ def test_single_bad_file_exits_1_with_one_message(runner, tmp_path, nlp):
     assert res.exit_code == 1
     assert res.stdout == ""
     assert res.stderr.strip() == (
-        f"wirewatch: error: {f}: the file is empty; give a file with the article's text in it."
+        f"wirewatch: error: {f}: the file is empty (or holds only whitespace); give a file with "
+        "the article's text in it."
     )
 
 

@@ -57,13 +57,15 @@ def decode_bytes(data: bytes, source: str) -> str:
     """Decode article bytes as UTF-8 (BOM allowed).
 
     Raises:
-        EmptyInputError: zero bytes.
+        EmptyInputError: zero bytes, or whitespace only.
         BinaryInputError: NUL bytes (an image, PDF or archive, not text).
         DecodeInputError: not valid UTF-8.
     """
     if not data.strip():
         raise EmptyInputError(
-            "the file is empty; give a file with the article's text in it.", source=source
+            "the file is empty (or holds only whitespace); give a file with the article's text "
+            "in it.",
+            source=source,
         )
     if b"\x00" in data[:8192]:
         raise BinaryInputError(
