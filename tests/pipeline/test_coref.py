@@ -498,3 +498,64 @@ def test_issue_3_person_name_skips_headline_words(nlp):
 )
 def test_issue_3_definite_title_names_the_titled_person(nlp, text, expected):
     assert source_names(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # reflexive and possessive objects give unlisted given names their gender
+            "Ngozi Adeyemi defended herself at the hearing on Monday. Kwame Osei thanked his "
+            "staff. She said the audit was wrong.",
+            [
+                ("herself", "Ngozi Adeyemi"),
+                ("his", "Kwame Osei"),
+                ("She", "Ngozi Adeyemi"),
+            ],
+        ),
+    ],
+)
+def test_gender_from_bound_reflexive_and_possessive(nlp, text, expected):
+    assert pronoun_names(nlp(text)) == expected
+    assert source_names(nlp(text))[-1] == ("She", "Ngozi Adeyemi")
+
+
+def test_bound_pronoun_gender_needs_one_gender_and_no_person_object(nlp):
+    from wirewatch.pipeline.coref import _bound_pronoun_gender
+
+    def gender(text, name):
+        doc = nlp(text)
+        return _bound_pronoun_gender(next(t for t in doc if t.text == name))
+
+    assert gender("Ngozi Adeyemi defended herself.", "Adeyemi") == "f"
+    assert gender("Kwame Osei thanked his staff.", "Osei") == "m"
+    assert gender("Ngozi Adeyemi told him her plan.", "Adeyemi") is None  # a person object
+    assert gender("Ngozi Adeyemi praised the plan.", "Adeyemi") is None
+
+
+def test_speaker_fallback_skips_a_name_of_the_other_gender():
+    from wirewatch.pipeline._speakers import SpeakerNamer
+
+    text = "Ted Hale spoke. Dorn smiled. She said no."
+    nlp = __import__("spacy").blank("en")
+    doc = nlp(text)
+    for ext in ("ww_mentions", "ww_entities"):
+        if not doc.has_extension(ext):
+            doc.set_extension(ext, default=None)
+    namer = SpeakerNamer(doc, [-1] * len(doc))
+    # a full name of the other gender is no antecedent of "she"
+    namer.add_anchor(text.index("Hale"), "Ted Hale", "person")
+    assert namer._antecedent(text.index("She"), "she") is None
+    # a bare surname whose fullest name is a man's namesake: named by the surname alone
+    namer.add_anchor(text.index("Dorn"), "Frank Dorn", "person")
+    assert namer._antecedent(text.index("She"), "she") == "Dorn"
+    assert namer._antecedent(text.index("She"), "he") == "Frank Dorn"
+
+
+def test_bare_surname_gives_gender_only_without_a_namesake():
+    from wirewatch.pipeline.coref import _one_full_name
+
+    def ent(*texts):
+        return {"mentions": [{"text": t, "kind": "name" if " " in t else "surname"} for t in texts]}
+
+    assert _one_full_name(ent("Ana Ruiz", "Ruiz", "Ruiz"))
+    assert not _one_full_name(ent("Omar Dorn", "Lina Dorn", "Dorn"))

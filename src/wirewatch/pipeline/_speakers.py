@@ -195,11 +195,21 @@ class SpeakerNamer:
         return best[1] if best is not None else None
 
     def _antecedent(self, pos: int, pron: str) -> str | None:
+        """Name of the nearest anchor before ``pos`` that the pronoun ``pron`` can refer to
+        (he/she: a person or unknown anchor of a compatible given-name gender, a bare surname
+        whose fullest name clashes named by the surname alone; it: an organisation; they:
+        never one named person), within ``_WINDOW`` characters, or None."""
         i = bisect.bisect_left(self._pos, pos) - 1
         while i >= 0 and pos - self._pos[i] <= _WINDOW:
-            _, name, kind = self._anchors[i]
+            at, name, kind = self._anchors[i]
             if pron in _PERSON_PRON and kind in ("person", "unknown"):
-                return name
+                if not _gender_clash(pron, name):
+                    return name
+                given = name.split()[0]
+                if self.text[max(0, at - len(given) - 1) : at].strip() != given:
+                    # a bare surname ("Dorn") whose fullest name is a namesake of the
+                    # other gender ("Frank Dorn" for "she"): the surname alone
+                    return name.split()[-1]
             if pron in _THING_PRON and kind in ("org", "unknown"):
                 return name
             if pron in _PLURAL_PRON and kind in ("org", "unknown"):
@@ -208,3 +218,13 @@ class SpeakerNamer:
                 return name
             i -= 1
         return None
+
+
+def _gender_clash(pron: str, name: str) -> bool:
+    """True when ``name`` starts with a listed given name of the other gender than the personal
+    pronoun ``pron`` ("she" and "Ted Hale"; given_names.tsv, see
+    ``ontology.actors.given_name_gender``); an unlisted name never clashes."""
+    words = name.split()
+    gender = onto.given_name_gender(words[0]) if words else None
+    want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron)
+    return gender is not None and want is not None and gender != want

@@ -26,7 +26,8 @@ Rules, in order:
 4. Pronouns, by salience (Lappin & Leass 1994: recency 100, subject 80, object 50, oblique 40,
    head noun 80, halved per narrative sentence back, four sentences; an entity counts its best
    mention): he/she -> a gender-compatible PERSON (gender from given_names.tsv, else from an
-   honorific or gendered appositive noun; unknown is compatible), among PERSON mentions,
+   honorific, a gendered appositive noun or a reflexive or possessive object of the name's
+   verb, "Ana Ruiz defended herself"; unknown is compatible), among PERSON mentions,
    surnames the NER missed and earlier resolved pronouns; a reporting pronoun ("..., he says")
    favours the previous speaker; a name inside a quotation the pronoun is not in counts a tenth;
    co-arguments of one verb do not corefer ("Obama praised him"). "it"/"its" as subject of a
@@ -63,6 +64,7 @@ _AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _NONPERSON = frozenset({"it", "its", "itself"})
+_REFLEXIVE = frozenset({"himself", "herself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PLURAL_TYPES = frozenset({"GROUP", "NORP", "ORG", "IGO"})
 # "they" is resolved only to a plural noun at least as salient as the subject of the previous
@@ -775,10 +777,58 @@ def _gender_from_context(
                 votes.setdefault(e["id"], set()).add("m")
             elif w in _FEMALE_WORDS:
                 votes.setdefault(e["id"], set()).add("f")
+        # a bare surname may stand for a namesake the entity holds too ("Dorn" for
+        # "Lina Dorn" when "Omar Dorn" is also named): only full names then
+        bound = _bound_pronoun_gender(root) if len(span) > 1 or _one_full_name(e) else None
+        if bound is not None:
+            votes.setdefault(e["id"], set()).add(bound)
     for eid, vs in votes.items():
         e = by_id[eid]
         if e.get("_gender") is None and len(vs) == 1:
             e["_gender"] = next(iter(vs))
+
+
+def _bound_pronoun_gender(root: Token) -> str | None:
+    """ "m"/"f" from a pronoun bound to the subject headed by ``root`` (a PERSON name), else
+    None: a reflexive object of the name's verb ("Ana Ruiz defended herself") or a possessive
+    in its object ("Ruiz thanked her staff"). These are path patterns Bergsma & Lin (2006,
+    "Bootstrapping path-based pronoun resolution") found almost always coreferent. A verb
+    with another person as object or dative ("Ruiz told him his plan failed") gives nothing,
+    nor do pronouns of both genders."""
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ not in _SUBJ:
+        return None
+    objects = [c for c in root.head.children if c.dep_ in ("dobj", "dative")]
+    if any(c.pos_ in ("PROPN", "PRON") and c.lower_ not in _REFLEXIVE for c in objects):
+        return None
+    found = {
+        g
+        for c in objects
+        for t in (c, *(p for p in c.children if p.dep_ == "poss"))
+        if (t is not c or t.lower_ in _REFLEXIVE) and (g := _pron_gender(t)) is not None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_full_name(ent: dict[str, Any]) -> bool:
+    """At most one given name appears among the entity's full-name mentions ("Ana Ruiz",
+    "Ruiz"; not "Omar Dorn" with "Lina Dorn")."""
+    firsts = {
+        m["text"].split()[0]
+        for m in ent["mentions"]
+        if m["kind"] == "name" and len(m["text"].split()) > 1
+    }
+    return len(firsts) <= 1
+
+
+def _pron_gender(tok: Token) -> str | None:
+    """ "m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
+    if tok.lower_ in _MALE:
+        return "m"
+    if tok.lower_ in _FEMALE:
+        return "f"
+    return None
 
 
 def _government_name(iso3: str) -> str | None:
