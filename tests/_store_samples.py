@@ -380,3 +380,58 @@ def aside_record() -> Record:
         confidence=0.8,
     )
     return Record(article=Article(id=aid, source_id="aside", text=t), quotes=[q])
+
+
+PROTEST_TEXTS = (
+    "Demonstrations spread across Almaty on Tuesday as fuel prices doubled.",
+    "Crowds of protesters filled the main square of Almaty on Tuesday.",
+    "Rioting broke out in Almaty on Wednesday after the curfew began.",
+)
+
+
+def _implied(text: str, part: str, name: str, sector: str) -> ActorRef:
+    """The implied source actor of a protest whose event word is ``part``."""
+    return ActorRef(**at(text, part), name=name, country="KAZ", sector=sector, implied=True)
+
+
+def protest_records() -> list[Record]:
+    """Three articles about protests in Almaty: an agentless demonstration (implied
+    protesters, 2022-01-04), a protest by named protesters the same day (one real event with the
+    first), and an agentless riot the next day (implied rioters, ACLED Riots)."""
+    out = []
+    specs = [
+        ("Demonstrations", "demo", "141", "Protests", "Peaceful protest", "2022-01-04"),
+        ("filled", "demo", "141", "Protests", "Peaceful protest", "2022-01-04"),
+        ("Rioting", "riot", "145", "Riots", "Violent demonstration", "2022-01-05"),
+    ]
+    for n, (t, (trigger, mode, cameo, acled, sub, date)) in enumerate(
+        zip(PROTEST_TEXTS, specs, strict=True)
+    ):
+        aid = stable_id("art", t)
+        if n == 0:
+            src = _implied(t, trigger, "protesters", "OPP")
+        elif n == 1:
+            src = actor(t, "protesters", sector="OPP")
+        else:
+            src = _implied(t, trigger, "rioters", "CVL")
+        ev = event(
+            t,
+            stable_id("evt", aid, trigger),
+            trigger,
+            "PROTEST",
+            plover_mode=mode,
+            cameo_code=cameo,
+            quad_class=3,
+            goldstein=-6.5,
+            acled_event_type=acled,
+            acled_sub_event_type=sub,
+            source_actor=src,
+            location=Location(**ALMATY, precision="city", span=sp(t, "Almaty")),
+            event_date=date,
+            date_precision="day",
+            confidence=0.7,
+        )
+        out.append(
+            Record(article=Article(id=aid, source_id=f"p{n}", date=date, text=t), events=[ev])
+        )
+    return out

@@ -172,12 +172,24 @@ class Quote(_Model):
 
 
 class ActorRef(Span):
-    """A source or target actor of an event: the span, its entity and its codes."""
+    """A source or target actor of an event: the span, its entity and its codes.
+
+    An implied actor (``implied``) is not named in the text: the event word implies it ("Protests
+    broke out in Lagos": protesters of Nigeria), so its span is the trigger's and it has no
+    entity. Only a PLOVER PROTEST event with no source actor named gets one (ACLED Codebook:
+    "Protesters (Country)", "Rioters (Country)"; CAMEO: unnamed protesters are OPP).
+    """
 
     entity_id: str | None = None
     name: str
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
     sector: str | None = Field(default=None, description="GOV, MIL, COP, OPP, CVL, IGO, …")
+    implied: bool = Field(
+        default=False,
+        description="the actor is not named in the text; it is implied by the event word, whose "
+        "span the actor carries (the source of a protest, riot or strike that names no one: "
+        "'protesters', 'rioters', 'strikers')",
+    )
 
 
 class Location(_Model):

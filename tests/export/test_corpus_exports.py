@@ -210,3 +210,69 @@ def test_quotes_table_export_has_a_content_parts_column(tmp_path):
     assert parts["We will restore order,"] == []
     hull = "Kenya and Uganda, the minister said on Monday, lost the most votes"
     assert [p["text"] for p in parts[hull]] == ["Kenya and Uganda", "lost the most votes"]
+
+
+@pytest.fixture(scope="module")
+def protest_store(tmp_path_factory):
+    from _store_samples import protest_records
+
+    db = tmp_path_factory.mktemp("prot") / "p.duckdb"
+    with Store(db) as s:
+        s.add(protest_records(), source="s")
+        refresh_clusters(s.con)
+    with Store(db, read_only=True) as ro:
+        yield ro
+
+
+def test_acled_names_implied_crowds_in_its_own_form(protest_store, tmp_path):
+    """ACLED Codebook: an unnamed crowd is "Protesters (Country)" (inter 6) in a protest and
+    "Rioters (Country)" (inter 5) in a riot; a named actor keeps its name."""
+    out = tmp_path / "a.csv"
+    export_store(protest_store, "acled-csv", out, level="events")
+    df = pd.read_csv(out)
+    got = sorted(zip(df["event_type"], df["actor1"], df["inter1"], df["interaction"], strict=True))
+    assert got == [
+        ("Protests", "Protesters (Kazakhstan)", 6, 6),
+        ("Protests", "protesters", 6, 6),
+        ("Riots", "Rioters (Kazakhstan)", 5, 5),
+    ]
+    # one real demonstration: the cluster's representative is either report, both KAZ OPP
+    clusters = to_acled(protest_store)
+    assert len(clusters) == 2 and sorted(clusters["inter1"]) == [5, 6]
+
+
+def test_plover_and_gdelt_carry_implied_actors_codes(protest_store, tmp_path):
+    out = tmp_path / "p.jsonl"
+    export_store(protest_store, "plover-jsonl", out)
+    actors = sorted(
+        (json.loads(line)["actor"][0] for line in out.read_text().splitlines()),
+        key=lambda a: a["entity_text"],
+    )
+    assert actors == [
+        {
+            "code": "KAZ",
+            "sector": "OPP",
+            "entity_text": "Demonstrations",
+            "identifier_text": "protesters",
+            "implied": True,
+        },
+        {
+            "code": "KAZ",
+            "sector": "CVL",
+            "entity_text": "Rioting",
+            "identifier_text": "rioters",
+            "implied": True,
+        },
+        {
+            "code": "KAZ",
+            "sector": "OPP",
+            "entity_text": "protesters",
+            "identifier_text": "protesters",
+        },
+    ]
+    g = to_gdelt(protest_store, "events")
+    assert sorted(zip(g["Actor1Code"], g["Actor1Name"], strict=True)) == [
+        ("KAZCVL", "RIOTERS"),
+        ("KAZOPP", "PROTESTERS"),
+        ("KAZOPP", "PROTESTERS"),
+    ]

@@ -23,3 +23,13 @@ def test_a_discontinuous_content_shows_its_parts_not_its_source_and_cue():
 
 def test_a_one_piece_content_shows_its_text():
     assert "We will restore order," in _render(sample_records()[0])
+
+
+def test_an_implied_actor_is_marked_in_the_events_table():
+    from _store_samples import protest_records
+
+    recs = protest_records()
+    assert "protesters (implied) → —" in _render(recs[0])
+    assert "rioters (implied) → —" in _render(recs[2])
+    named = _render(recs[1])
+    assert "protesters → —" in named and "(implied)" not in named

@@ -833,7 +833,8 @@ def test_issue_4_verb_only_trigger_lemma_leaves_the_noun_an_actor(nlp):
 
 def test_issue_4_scene_setting_noun_is_not_the_subjects_act(nlp):
     events = _events(nlp, "The governor ordered patrols by police after violent riots in Lagos.")
-    assert _one(events, "PROTEST")["source_actor"] is None  # the governor did not riot
+    src = _one(events, "PROTEST")["source_actor"]  # the governor did not riot: the rioters
+    assert (src["name"], src["implied"], src["text"]) == ("rioters", True, "riots")
     e = _one(
         _events(nlp, "Malian troops retook the town after heavy fighting with rebels."), "ASSAULT"
     )
@@ -1595,7 +1596,8 @@ def test_anti_x_names_the_protests_target(nlp, text, target_country, target_sect
 )
 def test_who_sees_or_suffers_an_event_is_not_its_source(nlp, text, ptype, target):
     e = _one(_events(nlp, text), ptype)
-    assert e["source_actor"] is None
+    # no named source: a protest's is the implied protesters (never the place that saw it)
+    assert e["source_actor"] is None or e["source_actor"]["implied"]
     assert e["target_actor"]["text"] == target
 
 
@@ -1712,7 +1714,8 @@ def test_a_response_nouns_owner_makes_the_calls_it_is_limited_to(nlp):
     call = _one(events, "REQUEST")
     assert (call["source_actor"]["country"], call["source_actor"]["sector"]) == ("CHL", "GOV")
     riot = _one(events, "PROTEST")
-    assert riot["source_actor"] is None  # the response is to the riots, not by their makers
+    # the response is to the riots, not by their makers: the rioters are implied, not named
+    assert (riot["source_actor"]["name"], riot["source_actor"]["implied"]) == ("rioters", True)
 
 
 @pytest.mark.parametrize(
@@ -1938,3 +1941,167 @@ def test_reference_troop_movements_target_kazakhstan(reference_events, example_t
         t = got[key]
         assert t is not None and t["country"] == "KAZ", key
         assert example_text[t["start_char"] : t["end_char"]] == "Kazakhstan"
+
+
+# -- implied source actors of protests, riots and strikes (``_event_implied``) -----------------
+# (text, trigger, name, country, sector): a PROTEST event that names no one who protests is the
+# act of implied protesters; the event word is their span (ACLED "Protesters (Country)")
+IMPLIED_CASES = [
+    # the event's place gives the country
+    ("Protests broke out in Lagos on Monday.", "Protests", "protesters", "NGA", "OPP"),
+    ("Riots erupted in the capital of Chile after the election.", "Riots", "rioters", "CHL", "CVL"),
+    # "Police fired on the protest": the police are not its source, the protesters are
+    ("Police fired on the protest in Lima.", "protest", "protesters", "PER", "OPP"),
+    # the one country the sentence names, when the event has no place
+    (
+        "A general strike paralysed the country on Tuesday, the Greek government said.",
+        "strike",
+        "strikers",
+        "GRC",
+        "LAB",
+    ),
+    # the one country the whole text names
+    (
+        "Protests erupted on Friday. The Kenyan government urged calm.",
+        "Protests",
+        "protesters",
+        "KEN",
+        "OPP",
+    ),
+    # a country the protest is aimed at is not the protesters'
+    ("Anti-American protests erupted on Friday.", "protests", "protesters", None, "OPP"),
+    (
+        "Protests against Russia spread across several cities.",
+        "Protests",
+        "protesters",
+        None,
+        "OPP",
+    ),
+    # "unrest" has no PLOVER mode but is an ACLED riot
+    (
+        "Unrest spread through the northern provinces of Ethiopia.",
+        "Unrest",
+        "rioters",
+        "ETH",
+        "CVL",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country", "sector"), IMPLIED_CASES)
+def test_a_protest_with_no_named_source_has_implied_protesters(
+    nlp, text, trigger, name, country, sector
+):
+    e = _one(_events(nlp, text), "PROTEST")
+    src = e["source_actor"]
+    assert src is not None
+    assert (src["text"], src["name"], src["country"], src["sector"]) == (
+        trigger,
+        name,
+        country,
+        sector,
+    )
+    assert src["implied"] is True and src["entity_id"] is None
+    assert (src["start_char"], src["end_char"]) == (
+        e["trigger"]["start_char"],
+        e["trigger"]["end_char"],
+    )
+    assert text[src["start_char"] : src["end_char"]] == trigger
+    Event.model_validate(e)
+
+
+def test_implied_protesters_span_the_trigger_lagos(nlp):
+    e = _one(_events(nlp, "Protests broke out in Lagos on Monday."), "PROTEST")
+    assert e["source_actor"] == {
+        "start_char": 0,
+        "end_char": 8,
+        "text": "Protests",
+        "entity_id": None,
+        "name": "protesters",
+        "country": "NGA",
+        "sector": "OPP",
+        "implied": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Farmers protested in Paris against the new tax.", "Farmers"),
+        # "on strike": the zero-article idiom of the subject's own state, not an adjunct of
+        # someone else's act ("fired on the protest")
+        ("Teachers went on strike in Chile.", "Teachers"),
+        ("Prisoners remain on hunger strike in Bahrain.", "Prisoners"),
+        # a named source in another report of the same protest wins over an implied one
+        (
+            "Rallies spread to Kiev on Sunday. Thousands of students joined the rallies in "
+            "Kiev on Sunday.",
+            "students",
+        ),
+    ],
+)
+def test_a_protest_with_a_named_source_gets_no_implied_one(nlp, text, source):
+    e = _one(_events(nlp, text), "PROTEST")
+    assert _actor(e, "source_actor") == source
+    assert e["source_actor"].get("implied", False) is False
+
+
+def test_no_implied_source_for_other_event_types(nlp):
+    # an arrest by no one named stays without a source (only protests imply their actors)
+    e = _one(_events(nlp, "Thousands of people were arrested in Tehran."), "COERCE")
+    assert e["source_actor"] is None
+    assert all(
+        not (ev["source_actor"] or {}).get("implied")
+        for ev in _events(nlp, "Two soldiers were killed in an ambush near Mosul.")
+    )
+
+
+def test_reference_agentless_protests_and_riots_are_kazakh_protesters_and_rioters(
+    reference_events, example_text
+):
+    protests = {
+        (e["trigger"]["start_char"], e["plover_mode"]): e["source_actor"]
+        for e in reference_events
+        if e["plover_type"] == "PROTEST"
+    }
+    for (start, mode), src in protests.items():
+        assert src is not None, (start, mode)
+        assert src["implied"] and src["country"] == "KAZ"
+        assert src["name"] == ("rioters" if mode == "riot" else "protesters")
+        assert example_text[src["start_char"] : src["end_char"]] == src["text"]
+    assert {m for _, m in protests} == {"demo", "riot"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the "by" agent of a support verb's participle organises the event (Oper1: "stage a
+        # protest", "call a strike"): its actor, not its target
+        ("A general strike called by the dockers' union shut the port of Durban.", "union"),
+        ("A hunger strike led by three prisoners entered its second week in Bahrain.", "prisoners"),
+    ],
+)
+def test_the_agent_of_an_organising_participle_is_the_protests_source(nlp, text, source):
+    e = _one(_events(nlp, text), "PROTEST")
+    assert e["source_actor"]["text"].endswith(source)
+    assert not e["source_actor"].get("implied", False)
+    assert e["target_actor"] is None or e["target_actor"]["text"] != e["source_actor"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "acled", "name"),
+    [
+        ("demo", "Protests", "protesters"),
+        ("riot", "Riots", "rioters"),
+        (None, "Riots", "rioters"),
+        ("strike", "Protests", "strikers"),
+        ("hunger", "Protests", "hunger strikers"),
+        ("boycott", None, "boycotters"),
+        ("obstruct", "Protests", "protesters"),
+        (None, None, "protesters"),
+    ],
+)
+def test_implied_name_by_protest_mode(mode, acled, name):
+    from wirewatch.pipeline._event_implied import implied_name
+
+    assert implied_name(mode, acled) == name

@@ -205,3 +205,69 @@ def test_a_store_made_before_content_parts_opens_and_gets_the_column(tmp_path):
             "Kenya and Uganda",
             "lost the most votes",
         ]
+
+
+# -- ActorRef.implied: a defaulted field added to the model after stores existed ----------------
+
+
+def test_implied_actor_round_trip(store):
+    from _store_samples import protest_records
+
+    recs = protest_records()
+    store.add(recs, source="s")
+    cols = store.query("DESCRIBE events")
+    types = dict(zip(cols["column_name"], cols["column_type"], strict=True))
+    assert types["source_actor_implied"] == "BOOLEAN"
+    rows = store.query(
+        "SELECT source_actor_text, source_actor_name, source_actor_implied, "
+        "target_actor_implied IS NULL AS no_target FROM events ORDER BY source_actor_text"
+    ).to_dict("records")
+    assert [tuple(r.values()) for r in rows] == [
+        ("Demonstrations", "protesters", True, True),
+        ("Rioting", "rioters", True, True),
+        ("protesters", "protesters", False, True),
+    ]  # no target actor: its columns are all NULL, and it reads back as None
+    for rec in recs:
+        got = store.record(rec.article.id)
+        assert got is not None
+        _same_record(got, rec)
+    got = store.record(recs[0].article.id)
+    assert got is not None and got.events[0].source_actor is not None
+    assert got.events[0].source_actor.implied is True
+    assert got.events[0].target_actor is None
+
+
+def test_a_store_made_before_implied_opens_read_only_and_writable(tmp_path):
+    """An existing store lacks the column: read-only, its actors read as named (``implied``
+    False) and the exports still run; a writable open adds a nullable BOOLEAN column."""
+    import duckdb
+
+    from _store_samples import protest_records
+    from wirewatch.export.acled import acled_rows
+
+    db = tmp_path / "old.duckdb"
+    old = sample_records()
+    with Store(db) as s:
+        s.add(old, source="s")
+    con = duckdb.connect(str(db))
+    for side in ("source", "target"):  # as written before the field
+        con.execute(f"ALTER TABLE events DROP COLUMN {side}_actor_implied")
+    con.close()
+    with Store(db, read_only=True) as ro:
+        assert not ro.has_column("events", "source_actor_implied")
+        got = ro.record(old[0].article.id)
+        assert got is not None and got.events[0].source_actor is not None
+        assert got.events[0].source_actor.implied is False
+        _same_record(got, old[0])
+        assert acled_rows(ro, "events")  # the export query copes with the missing column
+    with Store(db) as s:
+        assert s.has_column("events", "source_actor_implied")
+        assert (
+            s.query("SELECT count(*) AS n FROM events WHERE source_actor_implied IS NULL")["n"][0]
+            == 5
+        )
+        _same_record(s.record(old[0].article.id), old[0])  # type: ignore[arg-type]
+        new = protest_records()[0]
+        s.add([new], source="s")
+        got = s.record(new.article.id)
+        assert got is not None and got.events[0].source_actor.implied is True  # type: ignore[union-attr]

@@ -118,3 +118,20 @@ def test_actor_key(args, key):
 )
 def test_place_key(args, key):
     assert place_key(*args) == key
+
+
+def test_implied_protesters_cluster_like_named_protesters_of_their_country(store):
+    """An agentless demonstration in Almaty (implied protesters, KAZ OPP) and a demonstration
+    by named protesters there the same day are one real event; the next day's riot is not."""
+    from _store_samples import protest_records
+
+    store.add(protest_records(), source="s")
+    refresh_clusters(store.con)
+    got = store.query(
+        "SELECT plover_mode, source_actor_country, source_actor_sector, n_mentions, n_articles "
+        "FROM event_clusters ORDER BY event_date"
+    ).to_dict("records")
+    assert [tuple(r.values()) for r in got] == [
+        ("demo", "KAZ", "OPP", 2, 2),
+        ("riot", "KAZ", "CVL", 1, 1),
+    ]

@@ -447,3 +447,37 @@ def test_quotes_carry_content_parts(aside_db: Path, tmp_path: Path) -> None:
         assert c.get("/api/sources").json()[0]["quotes"][0]["content_shown"] == hull
         rec = c.get(f"/api/articles/{item['article_id']}").json()
         assert rec["quotes"][0]["content_parts"] == []
+
+
+def test_implied_actors_are_marked_in_the_events_views(tmp_path: Path) -> None:
+    """An implied source actor (ActorRef.implied) is flagged in the API rows and shown in
+    italics with "(implied)" in the events table; a store made before the field, opened
+    read-only, reads every actor as named."""
+    import duckdb
+
+    from _store_samples import protest_records
+    from wirewatch.store import Store
+
+    db = tmp_path / "p.duckdb"
+    with Store(db) as st:
+        st.add(protest_records(), source="hand-made")
+    with TestClient(create_app(str(db))) as c:
+        items = c.get("/api/events").json()["items"]
+        assert sorted((i["source_actor_name"], i["source_actor_implied"]) for i in items) == [
+            ("protesters", False),
+            ("protesters", True),
+            ("rioters", True),
+        ]
+        html = c.get("/events").text
+        assert "<em" in html and 'rioters</em> <span class="muted">(implied)</span>' in html
+        assert html.count("(implied)") == 2
+        rec = c.get(f"/api/articles/{protest_records()[0].article.id}").json()
+        assert rec["events"][0]["source_actor"]["implied"] is True
+    con = duckdb.connect(str(db))
+    for side in ("source", "target"):  # as written before the field
+        con.execute(f"ALTER TABLE events DROP COLUMN {side}_actor_implied")
+    con.close()
+    with TestClient(create_app(str(db))) as c:  # opened read-only: no column is added
+        items = c.get("/api/events").json()["items"]
+        assert [i["source_actor_implied"] for i in items] == [False, False, False]
+        assert "(implied)" not in c.get("/events").text

@@ -15,6 +15,7 @@ _EVENT_COLS = """
     e.acled_sub_event_type, e.trigger_start_char, e.trigger_end_char, e.trigger_text,
     e.source_actor_text, e.source_actor_name, e.source_actor_country, e.source_actor_sector,
     e.target_actor_text, e.target_actor_name, e.target_actor_country, e.target_actor_sector,
+    {implied},
     e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
     e.location_precision, e.location_geonameid, e.location_span_text, e.date_precision,
     e.negated, e.hypothetical, e.historical, e.confidence, e.evidence, e.article_id,
@@ -65,6 +66,17 @@ ORDER BY k.event_date NULLS LAST, k.cluster_id
 _FACTUAL = "WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
 
 
+def _implied_sql(store: Store) -> str:
+    """The ``source_actor_implied``/``target_actor_implied`` columns (``ActorRef.implied``);
+    false in a store written before the field, opened read-only."""
+    if store.has_column("events", "source_actor_implied"):
+        return (
+            "coalesce(e.source_actor_implied, false) AS source_actor_implied, "
+            "coalesce(e.target_actor_implied, false) AS target_actor_implied"
+        )
+    return "false AS source_actor_implied, false AS target_actor_implied"
+
+
 def event_rows(
     store: Store, level: Level = "clusters", *, factual_only: bool = False
 ) -> list[dict[str, Any]]:
@@ -77,9 +89,12 @@ def event_rows(
     date (its earliest), mean Goldstein, most frequent mode, largest ``killed`` count and
     ``n_mentions``/``n_articles``/``n_sources`` (distinct URL hosts, else articles).
     ``added_at`` is when the first report of the event was stored (``inputs.added_at``, UTC).
+    ``source_actor_implied``/``target_actor_implied`` say an actor is implied by the event word,
+    not named (``ActorRef.implied``).
     """
     sql = _CLUSTERS_SQL if level == "clusters" else _EVENTS_SQL
     sql = sql.replace("{where}", _FACTUAL if factual_only else "")
+    sql = sql.replace("{implied}", _implied_sql(store))
     cur = store.con.execute(sql)
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

@@ -10,6 +10,9 @@ By default one row per deduplicated event cluster (ACLED records one real event 
 for events that have an ACLED event type: ACLED codes political violence, demonstrations and
 strategic developments, not diplomatic calls, statements or aid (``acled_only=False`` keeps every
 factual event, their ``event_type``/``sub_event_type`` empty).
+An implied actor (``ActorRef.implied``: the unnamed crowd of a protest, riot or strike) is
+written in ACLED's form for one, "Protesters (Kazakhstan)" / "Rioters (Kazakhstan)"; the crowd of
+a Riots event is inter 5 (rioters), of any other demonstration inter 6 (protesters).
 ``fatalities`` is the largest reported ``killed`` count, 0 when none is given
 (ACLED's convention); ``notes`` is the event's evidence sentence; ``source`` the article's title,
 else its URL host or source id. ``region``, ``admin2``, ``admin3``, ``assoc_actor_*``,
@@ -50,9 +53,11 @@ _TIME = {"day": 1, "week": 2, "month": 3, "year": 3}
 _GEO = {"city": 1, "admin1": 2, "country": 3}
 
 
-def _inter(sector: str | None, protest: bool) -> int | None:
+def _inter(sector: str | None, protest: bool, riot: bool = False) -> int | None:
+    """ACLED inter code of an actor; in a demonstration (``protest``) the civilian crowd is
+    rioters (5) in an ACLED Riots event (``riot``), else protesters (6)."""
     if protest and sector in (None, "CVL", "OPP", "LAB", "EDU"):
-        return 6
+        return 5 if riot else 6
     if sector in _INTER:
         return _INTER[sector]
     if sector in _CIVILIAN:
@@ -60,7 +65,15 @@ def _inter(sector: str | None, protest: bool) -> int | None:
     return 8 if sector else None
 
 
-def _actor_name(name: str | None, country: str | None, sector: str | None) -> str | None:
+def _actor_name(
+    name: str | None, country: str | None, sector: str | None, implied: bool = False
+) -> str | None:
+    """ACLED actor name: the actor's name; an implied crowd ("protesters", ``ActorRef.implied``)
+    in ACLED's own form, "Protesters (Kazakhstan)" (ACLED Codebook, "Actor names"); for a
+    nameless actor its country and sector."""
+    if name and implied:
+        where = country_name(country)
+        return f"{name[:1].upper()}{name[1:]}" + (f" ({where})" if where else "")
     if name:
         return name
     if country or sector:
@@ -80,7 +93,8 @@ def acled_rows(
         if acled_only and not r["acled_event_type"]:
             continue
         protest = r["plover_type"] == "PROTEST" or r["acled_event_type"] in ("Protests", "Riots")
-        i1 = _inter(r["source_actor_sector"], protest)
+        riot = r["acled_event_type"] == "Riots"
+        i1 = _inter(r["source_actor_sector"], protest, riot)
         i2 = _inter(r["target_actor_sector"], False) if r["target_actor_name"] else None
         iso3 = r["location_country"] or r["source_actor_country"]
         date = str(r["event_date"])[:10] if r["event_date"] else None
@@ -96,11 +110,17 @@ def acled_rows(
                 "event_type": r["acled_event_type"],
                 "sub_event_type": r["acled_sub_event_type"],
                 "actor1": _actor_name(
-                    r["source_actor_name"], r["source_actor_country"], r["source_actor_sector"]
+                    r["source_actor_name"],
+                    r["source_actor_country"],
+                    r["source_actor_sector"],
+                    bool(r["source_actor_implied"]),
                 ),
                 "inter1": i1,
                 "actor2": _actor_name(
-                    r["target_actor_name"], r["target_actor_country"], r["target_actor_sector"]
+                    r["target_actor_name"],
+                    r["target_actor_country"],
+                    r["target_actor_sector"],
+                    bool(r["target_actor_implied"]),
                 ),
                 "inter2": i2,
                 "interaction": int(f"{min(i1, i2)}{max(i1, i2)}") if i1 and i2 else i1,

@@ -8,7 +8,9 @@ entity object (``code``, ``sector``, ``entity_text``, ``identifier_text``), the 
 ``country_code``, ``resolution``), the text object (``start``, ``end``) and the size object
 (``dead``, ``injured``, ``arrested``). The manual recommends JSONL and allows further named
 fields: wirewatch adds ``cameo_code``, ``negated``, ``hypothetical``, ``historical``,
-``confidence``, ``article_id`` and, per cluster, ``n_mentions`` and ``n_articles``.
+``confidence``, ``article_id`` and, per cluster, ``n_mentions`` and ``n_articles``; an entity
+object gets ``implied: true`` when the text names no such actor and the event word implies it
+(``ActorRef.implied``: its ``entity_text`` is then that word, "protests").
 
 By default one record per extracted event (``level="events"``): the records keep their
 character offsets (``text_info``) into the article.
@@ -28,9 +30,18 @@ __all__ = ["plover_records", "write_plover"]
 _RESOLUTION = {"country": 1, "admin1": 2, "city": 4}
 
 
-def _entity(text: str | None, name: str | None, country: str | None, sector: str | None) -> dict:
+def _entity(
+    text: str | None,
+    name: str | None,
+    country: str | None,
+    sector: str | None,
+    implied: bool = False,
+) -> dict:
     ent = {"code": country, "sector": sector, "entity_text": text, "identifier_text": name}
-    return {k: v for k, v in ent.items() if v is not None}
+    out: dict[str, Any] = {k: v for k, v in ent.items() if v is not None}
+    if implied:
+        out["implied"] = True  # entity_text is the event word that implies the actor
+    return out
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -67,6 +78,7 @@ def plover_records(store: Store, level: Level = "events") -> list[dict[str, Any]
                     r["source_actor_name"],
                     r["source_actor_country"],
                     r["source_actor_sector"],
+                    bool(r["source_actor_implied"]),
                 )
             ]
             if r["source_actor_name"]
@@ -77,6 +89,7 @@ def plover_records(store: Store, level: Level = "events") -> list[dict[str, Any]
                     r["target_actor_name"],
                     r["target_actor_country"],
                     r["target_actor_sector"],
+                    bool(r["target_actor_implied"]),
                 )
             ]
             if r["target_actor_name"]

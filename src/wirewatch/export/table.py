@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.model import ErrorRecord, Record
+from wirewatch.model import ActorRef, ErrorRecord, Record
 
 __all__ = ["render_record", "print_records"]
 
@@ -17,6 +17,14 @@ def _short(s: str | None, n: int = 70) -> str:
         return ""
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _actor_cell(actor: ActorRef | None) -> str:
+    """An event actor as the events table shows it: its name, "(implied)" after an actor the
+    text does not name (``ActorRef.implied``: "protesters (implied)"), "—" for none."""
+    if actor is None:
+        return "—"
+    return f"{actor.name} (implied)" if actor.implied else actor.name
 
 
 def render_record(rec: Record) -> Group:
@@ -69,8 +77,7 @@ def render_record(rec: Record) -> Group:
     ):
         events.add_column(col, overflow="fold")
     for ev in rec.events:
-        src = ev.source_actor.name if ev.source_actor else "—"
-        tgt = ev.target_actor.name if ev.target_actor else "—"
+        src, tgt = _actor_cell(ev.source_actor), _actor_cell(ev.target_actor)
         counts = ", ".join(
             f"{c.kind} {'~' if c.approximate else ''}"
             f"{c.value if c.value is not None else c.low:,.0f}"

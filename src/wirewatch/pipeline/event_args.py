@@ -436,11 +436,13 @@ def noun_source_target(
     NATO", "Russia's withdrawal", "a call with X", "X expressed condolences to Y", "X came under
     attack").
 
-    Source: possessor, "by" agent, a proper-noun/adjectival modifier ("U.S. sanctions"), the
-    "of" object when ``roles['of'] == 'source'`` ("the request of the government"), else the
-    subject of the verb the noun is the object or adjunct of -- not for an adjunct noun whose
-    own "of" phrase names its actor ("sent troops at the request of X": the sender is not the
-    requester). Target: the "of" object (default), a to/with/against/on complement of
+    Source: possessor, "by" agent, the "by" agent of an organising participle ("a strike
+    called by the unions", ``_SUPPORT_VERBS``), a proper-noun/adjectival modifier ("U.S.
+    sanctions"), the "of" object when ``roles['of'] == 'source'`` ("the request of the
+    government"), else the subject of the verb the noun is the object or adjunct of -- not for
+    an adjunct noun whose own "of" phrase names its actor ("sent troops at the request of X":
+    the sender is not the requester), though "on" + a bare noun is its subject's state ("went
+    on strike"). Target: the "of" object (default), a to/with/against/on complement of
     the noun or, for a light-verb object, of the verb; for a noun after "under", the subject
     of its verb ("X came under fire", "X was placed under arrest").
     """
@@ -451,6 +453,11 @@ def noun_source_target(
             source = c
     for _p, o in prep_objects(noun, ("by",)):
         source = o
+    for c in noun.children:
+        if source is None and c.dep_ == "acl" and c.lemma_.lower() in _SUPPORT_VERBS:
+            # "a protest called by the unions", "the demonstration staged by students": the
+            # agent of the participle that organises the event does it
+            source = next((o for _p, o in prep_objects(c, ("by",))), None)
     if source is None:
         for c in noun.children:
             if (
@@ -544,6 +551,12 @@ def noun_source_target(
     return source, target, theme
 
 
+# support verbs whose subject is the actor of the event noun they take (Mel'cuk's lexical
+# functions Oper1/Labor: "stage a protest", "hold a rally", "call a strike", "organise a march";
+# Meyers et al. 2004, NomBank support verbs); as a participle their "by" agent is that actor
+_SUPPORT_VERBS = frozenset(
+    {"stage", "hold", "call", "organise", "organize", "lead", "launch", "mount", "sponsor"}
+)
 # nouns of remembering a past event ("marked the anniversary of a massacre"): who marks it is
 # not who did it
 _REMEMBRANCE = frozenset({"anniversary", "commemoration", "memorial", "memory", "remembrance"})
@@ -621,10 +634,20 @@ def _own_actor_adjunct(noun: Token, of_role: str) -> bool:
     """A noun whose "of" phrase names its actor, in an adjunct that names it as someone else's
     act: with its own "of"/"from" phrase, or after "at"/"on"/"upon" ("at the request of X",
     "conceded to demands from X", "fired on the protest"); not a purpose or manner adjunct
-    ("converged for a rally", "in protest")."""
+    ("converged for a rally", "in protest"), nor the zero-article idiom of a state its subject
+    is in ("went on strike", "remain on hunger strike": "on" + a singular noun with no
+    determiner, like "on duty", "on trial": Quirk et al. 1985, zero article in idioms)."""
     if of_role != "source" or noun.dep_ != "pobj":
         return False
-    return bool(prep_objects(noun, ("of", "from"))) or noun.head.lower_ in ("at", "on", "upon")
+    if prep_objects(noun, ("of", "from")):
+        return True
+    if (
+        noun.head.lower_ == "on"
+        and noun.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    ):
+        return False  # "workers went on strike": the workers strike
+    return noun.head.lower_ in ("at", "on", "upon")
 
 
 def is_argument_of(noun: Token, verb: Token) -> bool:

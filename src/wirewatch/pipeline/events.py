@@ -32,8 +32,9 @@ records, a mixin of ``EventCoder``), ``_event_actor_country`` (actor countries),
 ``_event_fields`` (date, historical, asserted_by, offsets), ``_event_counts``,
 ``_event_intent`` (stance events),
 ``_event_phrase_roles`` (parties the trigger's own phrase names: "anti-X", the addressee of an
-appeal, a bare count of people, a response's owner; event nouns quantified over their kind) and
-``_event_merge``.
+appeal, a bare count of people, a response's owner; event nouns quantified over their kind),
+``_event_merge`` and ``_event_implied`` (the implied protesters, rioters or strikers of a
+protest that names no source actor, added after merging).
 
 Sources: PLOVER manual draft 0.8 (2021); CAMEO manual 1.1b3 (Schrodt 2012); Goldstein (1992);
 PETRARCH-2 (Norris, Schrodt & Beieler 2017) for the dyad rules; ACLED codebook (2023) names.
@@ -73,6 +74,7 @@ from wirewatch.pipeline._event_fields import (
     _word_start,
     statement_date,
 )
+from wirewatch.pipeline._event_implied import implied_sources
 from wirewatch.pipeline._event_intent import _stance_events
 from wirewatch.pipeline._event_merge import merge_reports
 from wirewatch.pipeline._event_modality import (
@@ -238,7 +240,9 @@ class EventCoder(_ActorFinder):
             lambda loc, sent: self._scene_target(ctx, loc, sent),
             ctx.country_named,
         )
-        return merge_reports(events)
+        # a protest, riot or strike that names no one who protests is the act of implied
+        # protesters (ACLED "Protesters (Country)"), once the reports are merged
+        return implied_sources(ctx, merge_reports(events))
 
     def _scene_target(
         self, ctx: _DocContext, location: dict[str, Any], sent: Span

@@ -68,17 +68,18 @@ def _nest(columns: tuple[Column, ...], row: dict[str, Any]) -> dict[str, Any]:
     """A row as the nested dict of its model: the inverse of ``schema.columns``' flattening.
 
     Each ``Column.path`` says where the value sits in a model dump (``("trigger",
-    "start_char")``); JSON columns are parsed; a NULL JSON column is left out, so the model's
-    default applies (a list field added after the row was written, e.g. ``Quote.content_parts``
-    in a store made before it, reads as its empty default); a nested optional model whose leaves
-    are all NULL becomes ``None``.
+    "start_char")``); JSON columns are parsed; a NULL JSON column, or a NULL in a column whose
+    field has a default and takes no None (``Column.defaulted``), is left out, so the model's
+    default applies (a field added after the row was written, e.g. ``Quote.content_parts`` or
+    ``ActorRef.implied`` in a store made before it, reads as its default: ``[]``, ``False``); a
+    nested optional model whose leaves are all NULL becomes ``None``.
     """
     out: dict[str, Any] = {}
     for c in columns:
         if not c.path or c.path[0].startswith("__"):
             continue
         v = row.get(c.name)
-        if c.sql_type == "JSON" and v is None:
+        if v is None and (c.sql_type == "JSON" or c.defaulted):
             continue
         if c.sql_type == "JSON" and isinstance(v, str):
             v = json.loads(v)
@@ -281,6 +282,18 @@ class Store:
         return out
 
     # -- reading ---------------------------------------------------------------------------------
+
+    def has_column(self, table_name: str, column: str) -> bool:
+        """Whether ``table_name`` has ``column``. A store written before a model field was added
+        and opened read-only lacks that field's column (only a writable open adds it), so
+        readers that name such a column check first (``ActorRef.implied`` ->
+        ``events.source_actor_implied``)."""
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = ? AND column_name = ?",
+            [table_name, column],
+        ).fetchall()[0]
+        return bool(row and row[0])
 
     def query(self, sql: str, params: list[Any] | None = None) -> Any:
         """Run SQL and return a pandas DataFrame.

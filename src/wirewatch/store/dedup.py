@@ -12,6 +12,9 @@ The rule. Two events belong to the same cluster when all of these hold:
 2. **Actors**: the same source-actor key and the same target-actor key. An actor's key is its
    ``country|sector`` (e.g. ``KAZ|COP``) when either code is known, else its lower-cased name
    without a leading "the"; a missing actor has the empty key (and matches only a missing actor).
+   An implied actor (``ActorRef.implied``: the unnamed protesters of "protests erupted in
+   Almaty") is keyed the same way, so implied protesters of one country (``KAZ|OPP``) cluster
+   with each other and with named protesters of that country.
 3. **Place**: the same place key: ``country|admin1`` when both are known, else the lower-cased
    location name, else the country, else empty.
 4. **Date**: the event's date is ``event_date``, or the article's publication date when the text

@@ -41,12 +41,18 @@ _SCALARS: dict[type, str] = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", boo
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its name, DuckDB type, and the path of keys to its value in a model dump."""
+    """One column: its name, DuckDB type, and the path of keys to its value in a model dump.
+
+    ``defaulted`` marks a field that has a default and does not accept None
+    (``ActorRef.implied``, ``Quote.content_parts``): a NULL there is a row written before the
+    field existed, and reads back as the field's default.
+    """
 
     name: str
     sql_type: str
     path: tuple[str, ...] = ()
     not_null: bool = False
+    defaulted: bool = False
 
     def value(self, item: dict[str, Any]) -> Any:
         v: Any = item
@@ -161,6 +167,7 @@ def columns(
                     sql,
                     path + (name,),
                     not_null=required and not optional and info.is_required(),
+                    defaulted=not optional and not info.is_required(),
                 )
             )
     return tuple(out)

@@ -67,6 +67,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "source_actor_name",
     "source_actor_country",
     "source_actor_sector",
+    "source_actor_implied",
     "target_actor_name",
     "target_actor_country",
     "target_actor_sector",
@@ -89,7 +90,7 @@ SELECT e.id, e.article_id, a.title AS article_title, a.date AS article_date,
        {_DATE} AS date, e.event_date, e.date_precision,
        e.plover_type, e.plover_mode, e.cameo_code, e.quad_class, e.goldstein,
        e.acled_event_type, e.acled_sub_event_type, e.trigger_text,
-       e.source_actor_name, e.source_actor_country, e.source_actor_sector,
+       e.source_actor_name, e.source_actor_country, e.source_actor_sector, {{implied}},
        e.target_actor_name, e.target_actor_country, e.target_actor_sector,
        e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon,
        e.negated, e.hypothetical, e.historical, e.confidence,
@@ -228,6 +229,13 @@ class Corpus:
             "WHERE table_name = 'quotes' AND column_name = 'content_parts'"
         ).fetchall()[0][0]
         self._parts_sql = "q.content_parts" if has_parts else "NULL::JSON AS content_parts"
+        # likewise a store written before ActorRef.implied: its actors are all named
+        implied = (
+            "coalesce(e.source_actor_implied, false) AS source_actor_implied"
+            if self.store.has_column("events", "source_actor_implied")
+            else "false AS source_actor_implied"
+        )
+        self._event_select = _EVENT_SELECT.replace("{implied}", implied)
 
     def close(self) -> None:
         self.store.close()
@@ -324,7 +332,7 @@ class Corpus:
             )
         )
         rows = self.rows(
-            f"{_EVENT_SELECT}{where} ORDER BY {self._order(sort, order)} LIMIT ? OFFSET ?",
+            f"{self._event_select}{where} ORDER BY {self._order(sort, order)} LIMIT ? OFFSET ?",
             params + [per_page, (page - 1) * per_page],
         )
         return total, rows
@@ -336,7 +344,9 @@ class Corpus:
         where, params = flt.where()
         cur = self.store.con.cursor()
         try:
-            res = cur.execute(f"{_EVENT_SELECT}{where} ORDER BY {self._order(sort, order)}", params)
+            res = cur.execute(
+                f"{self._event_select}{where} ORDER BY {self._order(sort, order)}", params
+            )
             while batch := res.fetchmany(1000):
                 yield from batch
         finally:

@@ -60,10 +60,17 @@
     return o.content ? o.content.text : "?";
   }
 
+  // An event actor's name; "(implied)" after one the text does not name (ActorRef.implied:
+  // the protesters a "protests" implies).
+  function actorName(a) {
+    if (!a) return "?";
+    return a.implied ? a.name + " (implied)" : a.name;
+  }
+
   function label(type, o) {
     if (type === "events") {
       return [o.plover_type + (o.plover_mode ? "/" + o.plover_mode : ""), "“" + (o.trigger ? o.trigger.text : "?") + "”",
-              (o.source_actor ? o.source_actor.name : "?") + " → " + (o.target_actor ? o.target_actor.name : "?"),
+              actorName(o.source_actor) + " → " + actorName(o.target_actor),
               o.negated ? "(negated)" : "", o.hypothetical ? "(hypothetical)" : ""].filter(Boolean).join(" ");
     }
     if (type === "quotes") {

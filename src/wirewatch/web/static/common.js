@@ -83,7 +83,9 @@ function eventList(items) {
     el("a", {href: "/articles/" + encodeURIComponent(e.article_id) + "#" + encodeURIComponent(e.id),
              class: "evt-link"}, e.trigger_text),
     " ", el("span", {class: "ptype"}, e.plover_type),
-    " ", el("span", {class: "muted"}, [e.date || "", e.source_actor_name || "?", "→",
+    " ", el("span", {class: "muted"}, [e.date || "",
+                                        e.source_actor_implied ? e.source_actor_name + " (implied)"
+                                                               : e.source_actor_name || "?", "→",
                                         e.target_actor_name || "?", e.location_name || ""]
                                        .filter(Boolean).join(" ")),
     e.negated ? el("span", {class: "flag"}, "negated") : null,
