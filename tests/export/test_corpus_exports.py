@@ -91,7 +91,9 @@ def test_acled_columns_and_values(store, tmp_path):
         "Almaty",
     )
     assert row["fatalities"] == 2 and row["iso"] == 398
-    assert (row["inter1"], row["inter2"], row["interaction"]) == (1, 7, 17)
+    # ACLED codes arrested protesters as protesters (inter 6), not civilians
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (1, 6, 16)
+    assert row["actor2"] == "Protesters (Kazakhstan)" and pd.isna(row["civilian_targeting"])
     assert row["notes"].startswith("Police detained 200 protesters")
     protest = df[df["event_type"] == "Protests"].iloc[0]
     assert protest["inter1"] == 6 and protest["disorder_type"] == "Demonstrations"
@@ -225,16 +227,16 @@ def protest_store(tmp_path_factory):
 
 
 def test_acled_names_implied_crowds_in_its_own_form(protest_store, tmp_path):
-    """ACLED Codebook: an unnamed crowd is "Protesters (Country)" (inter 6) in a protest and
-    "Rioters (Country)" (inter 5) in a riot; a named actor keeps its name."""
+    """ACLED Codebook: a demonstration's crowd is "Protesters (Country)" (inter 6) in a protest
+    and "Rioters (Country)" (inter 5) in a riot, named or not; alone it is interaction 60 / 50."""
     out = tmp_path / "a.csv"
     export_store(protest_store, "acled-csv", out, level="events")
     df = pd.read_csv(out)
     got = sorted(zip(df["event_type"], df["actor1"], df["inter1"], df["interaction"], strict=True))
     assert got == [
-        ("Protests", "Protesters (Kazakhstan)", 6, 6),
-        ("Protests", "protesters", 6, 6),
-        ("Riots", "Rioters (Kazakhstan)", 5, 5),
+        ("Protests", "Protesters (Kazakhstan)", 6, 60),
+        ("Protests", "Protesters (Kazakhstan)", 6, 60),
+        ("Riots", "Rioters (Kazakhstan)", 5, 50),
     ]
     # one real demonstration: the cluster's representative is either report, both KAZ OPP
     clusters = to_acled(protest_store)

@@ -155,3 +155,20 @@ def test_actor_codes_of_a_span(text, expected):
     from wirewatch.ontology.actors import actor_codes
 
     assert actor_codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Michael Jordan", (None, None)),  # a given name before the country's name
+        ("Chad Smith", (None, None)),  # a surname after it
+        ("Jordan's King Abdullah", ("JOR", "GOV")),  # a possessive: the country's king
+        ("Sri Lanka President Ranil Silva", ("LKA", "GOV")),  # a title after it
+        ("President of Chad Idriss Moussa", ("TCD", "GOV")),  # "of <country>"
+        ("Jordan", ("JOR", None)),  # the whole name is the country
+    ],
+)
+def test_a_country_inside_a_personal_name_names_no_country(text, expected):
+    from wirewatch.ontology.actors import actor_codes
+
+    assert actor_codes(text, "PERSON") == expected

@@ -762,3 +762,63 @@ def test_an_igo_named_with_its_leading_member_is_the_igo(text, codes):
     from wirewatch.ontology.actors import actor_codes
 
     assert actor_codes(text, "ORG") == codes
+
+
+# --- country names the small model labels PERSON, ORG or WORK_OF_ART (brief p_acled, kind c)
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        # a whole PERSON/ORG entity that is a country's name is the country
+        ("Sri Lanka has seen weeks of protests.", [("Sri Lanka", "PERSON")], "Sri Lanka",
+         ("GPE", "LKA")),
+        ("Jordan said it would reopen the crossing.", [("Jordan", "PERSON")], "Jordan",
+         ("GPE", "JOR")),
+        ("Chad closed its northern border.", [("Chad", "ORG")], "Chad", ("GPE", "TCD")),
+        # an ambiguous country name the model calls a WORK_OF_ART is still the country
+        ("Thousands marched in Niger on Saturday.", [("Niger", "WORK_OF_ART")], "Niger",
+         ("GPE", "NER")),
+        # a courtesy title before it makes it a person's surname
+        ("Mr. Jordan said the plan had failed.", [("Jordan", "PERSON")], "Jordan",
+         ("PERSON", None)),
+        ("Dr. Chad told reporters the clinic was full.", [("Chad", "PERSON")], "Chad",
+         ("PERSON", None)),
+        # a word of a full personal name named in the same text is that person
+        ("Rep. Tom Jordan spoke first. Jordan said the bill was a waste.",
+         [("Tom Jordan", "PERSON"), ((29, 35), "PERSON")], "Jordan", ("PERSON", None)),
+        ("Chad Morris was fired on Monday. Chad said he had no regrets.",
+         [("Chad Morris", "PERSON"), ("Monday", "DATE"), ((33, 37), "PERSON")], "Chad",
+         ("PERSON", None)),
+        # a country's name inside a longer personal name is no country
+        ("Chad Smith said the vote was fair.", [("Chad Smith", "PERSON")], "Chad Smith",
+         ("PERSON", None)),
+        ("Georgia Lee won the seat in Ohio.", [("Georgia Lee", "PERSON"), ("Ohio", "GPE")],
+         "Georgia Lee", ("PERSON", None)),
+    ],
+)  # fmt: skip
+def test_country_names_mislabelled_by_the_ner(nlp, text, ents, name, expected):
+    doc = hand_ner(nlp, text, ents)
+    got = {(m["text"]): (m["entity_type"], m["country"]) for m in doc._.ww_mentions}
+    assert got[name] == expected
+
+
+def test_a_person_named_like_a_country_gives_no_event_actor_its_country(extractor):
+    """'Chad Smith' is a PERSON: the event's source actor is not coded TCD."""
+    rec = extractor.extract("Chad Smith protested outside the courthouse in Dallas on Friday.")
+    (ev,) = [e for e in rec.events if e.plover_type == "PROTEST"]
+    assert ev.source_actor is not None and ev.source_actor.text == "Chad Smith"
+    assert ev.source_actor.country != "TCD"
+
+
+def test_a_mislabelled_country_is_relabelled_gpe_for_later_components(nlp):
+    """The NER entity itself becomes GPE, so event places see "Niger" as a place."""
+    doc = hand_ner(nlp, "Thousands marched in Niger on Saturday.", [("Niger", "WORK_OF_ART")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Niger", "GPE")]
+    doc = hand_ner(nlp, "Mr. Jordan said the plan had failed.", [("Jordan", "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jordan", "PERSON")]
+
+
+def test_a_protest_in_a_mislabelled_country_is_located_there(extractor):
+    rec = extractor.extract("Protests erupted in Niger on Monday.", date="2023-03-08")
+    (ev,) = rec.events
+    assert ev.location is not None and ev.location.country == "NER"
+    assert ev.source_actor is not None and ev.source_actor.country == "NER"

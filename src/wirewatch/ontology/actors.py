@@ -532,6 +532,28 @@ def leader_modifier(text: str) -> bool:
     return bool(_LED_PREFIX.match(text + " "))
 
 
+def _inside_name(words: list[str], i: int, j: int) -> bool:
+    """Whether ``words[i:j]`` (a country's name inside a PERSON name) is a part of the personal
+    name: a capitalised word that is neither a title nor a possessive stands right before or
+    after it ("Michael Jordan", "Chad Smith"; not "Jordan's King Abdullah" nor "Sri Lanka
+    President X")."""
+
+    def name_word(k: int) -> bool:
+        if not 0 <= k < len(words):
+            return False
+        w = words[k]
+        return (
+            w[:1].isupper()
+            and not w.endswith(("'s", "’s"))
+            and not any(title_sector(" ".join(words[k : k + m])) for m in (1, 2, 3))
+        )
+
+    if i > 0 and words[i - 1] in ("of", "from"):
+        return False  # "President of Chad Mahamat Deby"
+    last = words[j - 1]
+    return name_word(i - 1) or (not last.endswith(("'s", "’s")) and name_word(j))
+
+
 @lru_cache(maxsize=4096)
 def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
     """(country, sector) of an actor phrase: the one place where a span's codes are read.
@@ -540,7 +562,8 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
     longest sub-phrase that is a country name, demonym or metonym ("Turkish Kurd refugees",
     "the Iraqi government", "Lebanon's new President"), then the sector of a title or of the
     head noun ("Foreign Minister", "troops"). A GPE/NORP-labelled phrase no table knows is
-    looked up in pycountry.
+    looked up in pycountry. In a PERSON-labelled phrase a country's name that is one part of a
+    personal name ("Michael Jordan", "Chad Smith") names no country.
 
     Args:
         text: the actor phrase as written.
@@ -573,7 +596,9 @@ def actor_codes(text: str, label: str = "") -> tuple[str | None, str | None]:
             phrase = " ".join(words[i : i + n])
             if i > 0 and words[i - 1].lower() == "ethnic":
                 continue  # "ethnic Albanians" in Serbia: a people, not the state
-            country = country_code(phrase) or demonym_country(phrase)
+            country = demonym_country(phrase)
+            if not country and not (label == "PERSON" and _inside_name(words, i, i + n)):
+                country = country_code(phrase)
             if country:
                 break
             m = metonym(phrase)

@@ -1,6 +1,7 @@
 """Finds actor mentions: names, IGOs, countries, demonyms, metonyms, sector nouns, pronouns.
 
-``ActorRecognizer`` (factory ``wirewatch_actors``) runs after ``ner`` and writes
+``ActorRecognizer`` (factory ``wirewatch_actors``) runs after ``ner``, relabels GPE the NER
+entities that are exactly a country's name but carry another label (below), and writes
 ``doc._.ww_mentions``: a list of dicts ordered by ``start_char``::
 
     {start_char, end_char, text, kind, entity_type, country, sector, name_key, descriptors}
@@ -15,6 +16,13 @@ The small English model's NER faults are repaired by kind, from data, never per 
   off: the rest is a PERSON with the title as descriptor, the title's sector and the country;
 * a lone capitalised token labelled GPE/ORG/NORP that is the last word of a PERSON name
   elsewhere in the doc is that person's surname;
+* a name the NER labels PERSON (or ORG) that is exactly a country's name is the country
+  ("Sri Lanka has seen protests", "Jordan said"), unless a courtesy title comes before it
+  ("Mr. Jordan" is a person) or it is a word of a full personal name in the same document
+  ("Jordan said" after "Rep. Jim Jordan", "Chad said" after "Chad Morris"); one that is only
+  part of a longer PERSON name ("Michael Jordan", "Chad Smith") is never a country; an
+  ambiguous country name ("Niger", "Chad") that the NER labels WORK_OF_ART or PRODUCT counts
+  as a name when the entity is exactly it;
 * names in the actor tables (countries, demonyms, capitals and seats of power, IGOs, national
   institutions) override NER labels; an NER span fully lower-case is dropped;
 * a capital is the government ("Moscow said") unless it is used as a place: the object of a
@@ -68,6 +76,40 @@ __all__ = [
 ]
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# honorifics that only ever precede a person's name (general English usage; AP Stylebook
+# "courtesy titles"): a country name after one is a surname ("Mr. Jordan")
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx.", "sir", "dame"}
+)
+
+
+def _relabel_countries(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """Set the NER label of an entity that is exactly a country's name to GPE ("Sri Lanka"
+    labelled PERSON, "Niger" WORK_OF_ART), so later components that read ``doc.ents`` (event
+    places, actor countries) see the place the actor recogniser found. Only whole entities
+    whose text the recogniser coded as a country (kind name/acronym, ``GPE:<iso3>`` key) are
+    relabelled; a person named like a country ("Mr. Jordan") was never coded one."""
+    spans = {
+        (m["start_char"], m["end_char"])
+        for m in mentions
+        if m["entity_type"] == "GPE" and str(m.get("name_key") or "").startswith("GPE:")
+    }
+    ents = list(doc.ents)
+    fixed = [
+        Span(doc, e.start, e.end, label="GPE")
+        if e.label_ not in ("GPE", "LOC", "NORP") and (e.start_char, e.end_char) in spans
+        else e
+        for e in ents
+    ]
+    if any(a is not b for a, b in zip(fixed, ents, strict=True)):
+        doc.ents = fixed
+
+
+def _honorific_before(doc: Doc, i: int) -> bool:
+    """Whether the token before ``doc[i]`` is a courtesy title ("Mr.", "Ms", "Dr.")."""
+    return i > 0 and doc[i - 1].lower_ in _HONORIFICS
+
+
 PRONOUNS = frozenset(
     "he him his himself she her hers herself it its itself "
     "they them their theirs themselves".split()
@@ -260,6 +302,7 @@ class ActorRecognizer:
     def _name_matches(self, doc: Doc, ent_of: list[int]) -> list[Span]:
         """Table names that stand: longest first; capitals and ambiguous names only inside NER."""
         spans = []
+        any_ent = {(e.start, e.end) for e in doc.ents}
         for match_id, start, end in self._names(doc):
             label = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=label)
@@ -273,7 +316,14 @@ class ActorRecognizer:
             elif label == "METONYM":
                 m = onto.metonym(text)
                 needs_ner = m is None or m.ambiguous or m.kind == "capital"
-            if needs_ner and all(ent_of[i] < 0 for i in range(start, end)):
+            if (
+                needs_ner
+                and all(ent_of[i] < 0 for i in range(start, end))
+                and not (label == "COUNTRY" and (start, end) in any_ent)
+            ):
+                # an ambiguous country name ("Niger", "Chad") needs the NER to call it a name;
+                # the small model sometimes labels one WORK_OF_ART or PRODUCT: a name all the
+                # same, when the entity is exactly the country's name
                 continue
             spans.append(span)
         spans.sort(key=lambda s: (-(s.end - s.start), s.start))
@@ -390,6 +440,7 @@ class ActorRecognizer:
         except Exception as exc:  # noqa: BLE001 - one bad doc must not sink a batch
             add_diagnostic(doc, self.name, f"actor recognition failed: {exc!r}")
         doc._.ww_mentions = mentions
+        _relabel_countries(doc, mentions)
         return doc
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
@@ -426,6 +477,11 @@ class ActorRecognizer:
                 title_end[te] = ts
         mentions: list[dict[str, Any]] = []
 
+        # words of the document's full personal names ("Jim Jordan", "Chad Morris"): a lone
+        # PERSON token that is one of them is that person even when it is a country's name
+        full_names = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2]
+        name_words = {t.text for e in full_names for t in e if t.text[:1].isupper()}
+        surnames_early = {e[-1].text for e in full_names}
         # 1. NER names, repaired; persons first so lone surnames can be recognised after.
         pending: list[tuple[int, int, str]] = []
         person_spans: list[tuple[int, int]] = []
@@ -433,6 +489,17 @@ class ActorRecognizer:
             try:
                 a, b = self._trim(doc, e.start, e.end)
                 if a >= b or not any(t.text[:1].isupper() for t in doc[a:b]):
+                    continue
+                if e.label_ == "PERSON" and (
+                    _honorific_before(doc, a) or (b - a == 1 and doc[a].text in name_words)
+                ):
+                    # "Mr. Jordan"; "Jordan said" after "Rep. Jim Jordan", "Chad said" after
+                    # "Chad Morris": a person whose name is also a country's
+                    m = self._person(doc, a, b, (a, a, a, None))
+                    if doc[a].text in surnames_early:
+                        m["kind"] = "surname"
+                    mentions.append(m)
+                    person_spans.append((a, b))
                     continue
                 if all(covered[i] for i in range(a, b)):
                     continue  # a table name (country, IGO, …) says it better

@@ -33,7 +33,7 @@ __all__ = ["make_actors", "make_coref", "make_quotes", "make_events", "make_stan
         "agent_dictionaries": [],
         "use_default_leaders": True,
     },
-    assigns=["doc._.ww_mentions"],
+    assigns=["doc._.ww_mentions", "doc.ents"],
     requires=["doc.ents", "token.dep", "token.pos"],
 )
 def make_actors(
@@ -44,6 +44,7 @@ def make_actors(
     use_default_leaders: bool,
 ) -> ActorRecognizer:
     """Actor mentions, coded with PETRARCH/Phoenix dictionaries (paths) and bundled leaders.
+    It also relabels GPE an entity the NER mislabelled that is exactly a country's name.
 
     ``nlp.add_pipe("wirewatch_actors", config={"actor_dictionaries": ["my.actors.txt"]})``.
     """
