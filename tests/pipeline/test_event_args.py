@@ -114,6 +114,35 @@ def test_issue_4_subject_of_a_gerund_after_a_preposition():
     assert ea.subject_of(doc[5]).text == "militias"
 
 
+def _relative_doc(restrictive: bool = False) -> Doc:
+    # "We praised Oman, which made efforts, from mediation to hosting talks.": the parser hangs
+    # "from ... to hosting talks" on the main verb, after the relative clause
+    words = ["We", "praised", "Oman", ",", "which", "made", "efforts", ",", "from"]
+    words += ["mediation", "to", "hosting", "talks", "."]
+    heads = [1, 1, 1, 2, 5, 2, 5, 2, 1, 8, 9, 10, 11, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "relcl", "dobj", "punct", "prep"]
+    deps += ["pobj", "prep", "pcomp", "dobj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "ADP"]
+    pos += ["NOUN", "ADP", "VERB", "NOUN", "PUNCT"]
+    tags = ["PRP", "VBD", "NNP", ",", "WDT", "VBD", "NNS", ",", "IN", "NN", "IN", "VBG", "NNS"]
+    tags += ["."]
+    if restrictive:  # "... Oman that made efforts, ...": no comma before the pronoun
+        words[3], words[4] = "now", "that"
+        deps[3], pos[3], tags[3] = "advmod", "ADV", "RB"
+    return _doc(words, heads, deps, pos, tags)
+
+
+def test_a_gerund_phrase_after_a_relative_clause_is_done_by_its_named_antecedent():
+    doc = _relative_doc()
+    assert ea.subject_of(doc[11]) is None  # the parse gives "hosting" no subject
+    assert ea.relative_antecedent(doc[11]).text == "Oman"
+    src, tgt, _theme = ea.verb_source_target(doc[11], {})
+    assert (src.text, tgt.text) == ("Oman", "talks")
+    # a restrictive "that" clause, or a verb that is no gerund after a preposition: no rule
+    assert ea.relative_antecedent(_relative_doc(restrictive=True)[11]) is None
+    assert ea.relative_antecedent(doc[5]) is None
+
+
 def test_issue_4_bare_preposition_takes_the_subject_after_it():
     # "granted asylum to five officers holed up ...": the parser made "officers" the subject of
     # "holed" and left "to" without an object

@@ -2105,3 +2105,196 @@ def test_implied_name_by_protest_mode(mode, acled, name):
     from wirewatch.pipeline._event_implied import implied_name
 
     assert implied_name(mode, acled) == name
+
+
+# (text, PLOVER type, mode, CAMEO, source (text, country), target (text, country)): forces
+# leaving, recalled from, pulled back from or moved into a place (CAMEO 087 / 154)
+TROOP_MOVEMENT_CASES = [
+    (
+        "Ethiopia recalled its soldiers from Somalia on Tuesday.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Ethiopia", "ETH"),
+        ("Somalia", "SOM"),
+    ),
+    # "leave" with a force as subject and a place as object; the force is not of the place
+    (
+        "The peacekeepers left Mali in December.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("peacekeepers", None),
+        ("Mali", "MLI"),
+    ),
+    (
+        "The Rwandan army left Congo in 2002.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Rwandan army", "RWA"),
+        ("Congo", "COD"),
+    ),
+    (
+        "Turkey moved its soldiers out of Idlib.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Turkey", "TUR"),
+        ("Idlib", "SYR"),
+    ),
+    # "back" parsed as an adverb, not a particle
+    (
+        "Belarus pulled its forces back from the Lithuanian border.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Belarus", "BLR"),
+        ("Lithuanian", "LTU"),
+    ),
+    # and before the object ("back" tagged ADP, attached as advmod)
+    (
+        "Belarus pulled back its forces from the Lithuanian border.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Belarus", "BLR"),
+        ("Lithuanian", "LTU"),
+    ),
+    # the noun of "pull out"
+    (
+        "The pullout of Russian troops from Georgia ended in October.",
+        "RETREAT",
+        "withdraw",
+        "087",
+        ("Russian troops", "RUS"),
+        ("Georgia", "GEO"),
+    ),
+    (
+        "Britain moved troops to Estonia in March.",
+        "MOBILIZE",
+        "troops",
+        "154",
+        ("Britain", "GBR"),
+        ("Estonia", "EST"),
+    ),
+    (
+        "Chad sent soldiers into Niger.",
+        "MOBILIZE",
+        "troops",
+        "154",
+        ("Chad", "TCD"),
+        ("Niger", "NER"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "mode", "cameo", "source", "target"), TROOP_MOVEMENT_CASES
+)
+def test_troops_leaving_recalled_or_moved_are_a_movement_at_the_place(
+    nlp, text, ptype, mode, cameo, source, target
+):
+    e = _one(_events(nlp, text), ptype)
+    assert (e["plover_mode"], e["cameo_code"]) == (mode, cameo)
+    assert (e["source_actor"]["text"], e["source_actor"]["country"]) == source
+    t = e["target_actor"]
+    assert (t["text"], t["country"]) == target
+    assert text[t["start_char"] : t["end_char"]] == t["text"]
+
+
+def test_the_place_a_force_leaves_is_the_location(nlp):
+    text = "The peacekeepers left Mali in December."
+    e = _one(_events(nlp, text), "RETREAT")
+    assert (e["trigger"]["text"], e["location"]["country"]) == ("left", "MLI")
+    assert e["location"]["span"]["start_char"] == text.index("Mali")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister left Paris on Monday.",  # a trip, not forces
+        "The army chief left Nairobi on Monday.",  # "army" only modifies the subject
+        "The soldiers left their weapons behind.",  # no place left
+        "The troops left two people dead in the village.",
+        "The army left the town in ruins.",  # a state the place is left in
+        "The minister moved to London in 2010.",
+        "She should pull that claim back.",  # a remark retracted, not forces
+        "The senator pulled his bill back on Friday.",
+        "The driver was pulling the van out of the garage.",  # no forces pulled out
+    ],
+)
+def test_leaving_is_a_withdrawal_only_for_forces_leaving_a_place(nlp, text):
+    found = [e for e in _events(nlp, text) if e["plover_type"] in ("RETREAT", "MOBILIZE")]
+    assert found == [], [(e["trigger"]["text"], e["plover_type"]) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "target"),
+    [
+        # the possessive's state owns the force; "in Somalia" only says where it is
+        ("Kenya said its soldiers in Somalia were attacked.", "ASSAULT", ("soldiers", "KEN")),
+        ("Chad said its troops stationed in Mali had been ambushed.", "ASSAULT", ("troops", "TCD")),
+        ("Kenya said its forces in Somalia were attacked.", "ASSAULT", ("forces", "KEN")),
+        # a force strengthened or an envoy recalled is the theme: the target is the place
+        ("India has strengthened its troops in Bhutan.", "MOBILIZE", ("Bhutan", "BTN")),
+        ("Sweden recalled its envoy from Tehran.", "SANCTION", ("Tehran", "IRN")),
+    ],
+)
+def test_a_possessed_force_is_its_owners_not_the_places_where_it_is(nlp, text, ptype, target):
+    e = _one(_events(nlp, text), ptype)
+    t = e["target_actor"]
+    assert (t["text"], t["country"]) == target
+
+
+def test_a_force_named_by_its_origin_keeps_that_country(nlp):
+    e = _one(_events(nlp, "Soldiers of Uganda in Somalia killed ten militants."), "ASSAULT")
+    assert _coded(e, "source_actor") == ("Soldiers", "UGA", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "mode", "cameo"),
+    [
+        # a gerund phrase the parser hangs on the main clause, after ", which ...": the
+        # antecedent hosts; talks between others are hosted as a third party (CAMEO 045)
+        (
+            "Berlin has close ties with Qatar, which took many steps, from mediation to "
+            "hosting Afghan talks.",
+            ("Qatar", "QAT"),
+            "third-party",
+            "045",
+        ),
+        (
+            "Norway, which hosted talks between Israel and the PLO, won praise.",
+            ("Norway", "NOR"),
+            "third-party",
+            "045",
+        ),
+        # talks "with" someone: the host takes part and receives the visitor (CAMEO 043)
+        (
+            "China hosted talks with the Iranian delegation on Monday.",
+            ("China", "CHN"),
+            "visit",
+            "043",
+        ),
+        # a person whose name is also a town's ("Obama", Japan) is no place
+        ("Brazil hosted talks with Obama in May.", ("Brazil", "BRA"), "visit", "043"),
+    ],
+)
+def test_a_relative_clauses_named_antecedent_hosts_the_talks(nlp, text, source, mode, cameo):
+    e = next(ev for ev in _events(nlp, text) if ev["trigger"]["text"].startswith("host"))
+    assert e["plover_type"] == "CONSULT"
+    assert (e["source_actor"]["text"], e["source_actor"]["country"]) == source
+    assert (e["plover_mode"], e["cameo_code"]) == (mode, cameo)
+
+
+def test_reference_kazakhstan_hosts_the_syria_talks(reference_events, example_text):
+    e = next(ev for ev in reference_events if ev["trigger"]["text"] == "hosting")
+    s = e["source_actor"]
+    assert (s["text"], s["country"], e["plover_mode"], e["cameo_code"]) == (
+        "Kazakhstan",
+        "KAZ",
+        "third-party",
+        "045",
+    )
+    assert example_text[s["start_char"] : s["end_char"]] == "Kazakhstan"

@@ -207,6 +207,38 @@ def _actor_us_party(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[st
 
 
 _GROUP_PLACE_PREPS = frozenset({"in", "throughout", "across", "from", "at", "inside", "of"})
+# prepositions that give armed forces their country ("soldiers of Uganda", "troops from Chad");
+# "in/at/inside <place>" after a military noun says where the force is, not whose it is
+# ("its soldiers in Somalia" are not Somali), so a force takes no country from it
+_FORCE_ORIGIN_PREPS = frozenset({"of", "from"})
+
+
+def owner_country(ctx: _DocContext, head: Token) -> str | None:
+    """The country of the state that owns a state agent through a possessive pronoun the
+    coreference resolved ("Kenya said its soldiers in Somalia ..." -> KEN; "Ethiopia recalled
+    its troops"): the possessor's entity must be a country (a GPE entity with a country code
+    and no sector), as CAMEO codes a state's forces and officials by the state (CAMEO manual
+    1.1b3, ch. 4: MIL/GOV role codes follow the country code).
+
+    Args:
+        ctx: the document context.
+        head: the head noun of the agent phrase ("soldiers").
+
+    Returns:
+        ISO 3166-1 alpha-3 code, or None when there is no possessive pronoun, it is unresolved
+        or it stands for anything but a state ("the rebels ... their fighters"; an
+        international body's "its troops" are left to the other rules).
+    """
+    for poss in (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"):
+        ent = entity_at(ctx.doc, poss.idx, poss.idx + len(poss.text))
+        if (
+            ent is not None
+            and ent.get("country")
+            and not ent.get("sector")
+            and ent.get("entity_type") == "GPE"
+        ):
+            return str(ent["country"])
+    return None
 
 
 def _with_appositive(ctx: _DocContext, head: Token, a: dict[str, Any]) -> dict[str, Any]:
@@ -279,7 +311,12 @@ _PLACE_NOUNS = frozenset(
 
 
 def _place_country(
-    ctx: _DocContext, head: Token, *, residence: bool = False, depth: int = 0
+    ctx: _DocContext,
+    head: Token,
+    *,
+    residence: bool = False,
+    force: bool = False,
+    depth: int = 0,
 ) -> str | None:
     """Country of the place a group noun is located by.
 
@@ -294,6 +331,9 @@ def _place_country(
         head: the group's head token.
         residence: only places of belonging or residence: an "of" phrase or a participle
             ("Albanians of southern Serbia", "Turks living in Germany"), not a bare "in".
+        force: ``head`` is an armed force: a preposition on it gives only its origin
+            ("soldiers of Uganda", "troops from Chad"), never where it is ("soldiers in
+            Somalia": ``_FORCE_ORIGIN_PREPS``).
         depth: recursion depth (an organisation's own place is looked up once).
 
     Returns:
@@ -312,7 +352,9 @@ def _place_country(
         if p.dep_ == "prep"
     ]
     for c in preps:
-        if c.lower_ not in _GROUP_PLACE_PREPS:
+        if c.lower_ not in _GROUP_PLACE_PREPS or (
+            force and c.head.i == head.i and c.lower_ not in _FORCE_ORIGIN_PREPS
+        ):
             continue
         for o in c.children:
             if o.dep_ != "pobj":

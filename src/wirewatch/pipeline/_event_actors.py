@@ -24,9 +24,10 @@ from wirewatch.pipeline._event_actor_country import (
     _place_country,
     _relational,
     _with_appositive,
+    owner_country,
 )
 from wirewatch.pipeline._event_actor_spans import actor_span, conjuncts
-from wirewatch.pipeline._event_context import _PLACE_LABELS, _DocContext, _sd
+from wirewatch.pipeline._event_context import _PLACE_LABELS, _STATE_SECTORS, _DocContext, _sd
 from wirewatch.pipeline._event_parties import _TOPIC_PREPS, _source_side
 from wirewatch.pipeline._event_target_candidates import (
     inner_targets,
@@ -325,12 +326,23 @@ class _ActorFinder:
         if (
             a is not None
             and not a.get("country")
+            and (a.get("sector") in _STATE_SECTORS or head.lemma_.lower() == "force")
+            and (owner := owner_country(ctx, head))
+        ):
+            # "Kenya said its soldiers in Somalia were attacked": the state the possessive
+            # stands for owns its forces and officials
+            a = {**a, "country": owner}
+        if (
+            a is not None
+            and not a.get("country")
             and head.pos_ in ("NOUN", "PROPN")
             and a.get("sector") not in _NATIONLESS_SECTORS
         ):
             # "demonstrators in Baghdad", "rebels in the Ivory Coast", "a missionary from
-            # Calgary": a group's place gives its country
-            country = _place_country(ctx, head)
+            # Calgary": a group's place gives its country; a force's only its origin
+            # ("soldiers of Uganda", not "soldiers in Somalia")
+            force = a.get("sector") == "MIL" or head.lemma_.lower() == "force"
+            country = _place_country(ctx, head, force=force)
             if country:
                 a = {**a, "country": country}
         if (

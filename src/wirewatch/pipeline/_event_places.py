@@ -16,6 +16,7 @@ from wirewatch.ontology.event_lexicon import TriggerEntry
 from wirewatch.pipeline import event_args as ea
 from wirewatch.pipeline._event_actor_spans import actor_span
 from wirewatch.pipeline._event_context import _PLACE_LABELS, _DocContext, _sd
+from wirewatch.pipeline._event_movement import is_movement
 from wirewatch.pipeline.actors import place_country
 from wirewatch.pipeline.places import gazetteer
 
@@ -160,8 +161,15 @@ def _own_place(
     prefer: str | None,
 ) -> dict[str, Any] | None:
     """A place in the trigger's own phrase ("withdrawal from Afghanistan", "protested in
-    Almaty", "sent troops into Ukraine", "pulled its troops out of Mali"): it outranks every
-    other place of the clause."""
+    Almaty", "sent troops into Ukraine", "pulled its troops out of Mali", and the object of a
+    movement verb: "the peacekeepers left Mali"): it outranks every other place of the
+    clause."""
+    if tok.pos_ == "VERB" and is_movement(entry.cameo):
+        for o in (c for c in tok.children if c.dep_ == "dobj"):
+            rng = _place_range(ctx, o)
+            if rng is not None and not any(a <= rng[0] < b for a, b in taken):
+                loc = _gazetteer_place(ctx, ctx.text[rng[0] : rng[1]], prefer)
+                return _resolved_place(ctx, *rng, loc)
     preps = _OWN_PLACE_PREPS | ({"to"} if entry.plover_type in _MOVE_TYPES else set())
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     # then its prepositional arguments ("clashed with protesters in Almaty")

@@ -15,12 +15,55 @@ from spacy.tokens import Token
 
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for
 from wirewatch.pipeline import event_args as ea
+from wirewatch.pipeline._event_context import _PLACE_LABELS
+from wirewatch.pipeline._event_target_candidates import is_place_noun
+from wirewatch.pipeline.places import gazetteer
 
 _QUANTITY_HEADS = frozenset(
     {"hundreds", "thousands", "dozens", "scores", "millions", "dozen", "group", "number", "crowd"}
 )
 _STANCE_PREPS = frozenset({"to", "against", "for", "over", "about"})
 _STANCE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
+
+
+def _is_place(tok: Token) -> bool:
+    """Whether ``tok`` heads a place (``PLACE`` in a lexicon row's obj/subj list): a place
+    name (GPE/LOC/FAC entity, or a proper name the gazetteer knows; a name the NER labels
+    PERSON only when it is a country's, as "Mali" or "Niger" sometimes are) or a common place
+    noun ("the capital", "the base").
+    "left two people dead", "left their weapons" name none."""
+    if tok.ent_type_ in _PLACE_LABELS or is_place_noun(tok):
+        return True
+    if tok.pos_ != "PROPN":
+        return False
+    name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    text = tok.doc[name[0].i : tok.i + 1].text
+    if tok.ent_type_ == "PERSON":
+        # only a country's name overrides the label: "Obama" and "Lincoln" are also towns
+        return gazetteer().resolve(text)["precision"] == "country"
+    return gazetteer().is_place_name(text)
+
+
+def _subject_heads(tok: Token) -> list[Token]:
+    """The head nouns of the trigger verb's active subject, inherited through relative,
+    infinitive and coordinated clauses (``event_args.subject_of``), with a quantity's "of"
+    phrase for the quantity ("thousands of soldiers" -> "soldiers") and the subject's
+    conjuncts ("troops and police")."""
+    s = ea.subject_of(tok)
+    if s is None:
+        return []
+    if s.pos_ == "NUM" or s.like_num or s.lower_ in _QUANTITY_HEADS:
+        s = next(
+            (
+                o
+                for c in s.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            s,
+        )
+    return [s, *s.conjuncts]
 
 
 def _cond_holds(tok: Token, cond: Condition) -> bool:
@@ -30,7 +73,8 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         tok: the candidate trigger token.
         cond: the condition (kinds documented in ``resources/event_lexicon.tsv``): an
             upper-case item in ``obj``/``subj`` lists is a spaCy entity label the argument may
-            carry instead of a listed lemma ("hosted PERSON").
+            carry instead of a listed lemma ("hosted PERSON"), and ``PLACE`` any place name or
+            place noun (``_is_place``: "left Mali", "left the capital").
 
     Returns:
         True when the dependency parse around ``tok`` satisfies the condition.
@@ -66,6 +110,23 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
         return False
     if kind == "noobj":
         return not any(c.dep_ == "dobj" for c in tok.children)
+    if kind == "noprep":
+        # "hosted talks", not "hosted talks with X" (the host takes part); "left the city",
+        # not "left the city in ruins" (a state it is left in); a phrase that only says when
+        # or where ("in March", "in Syria") does not count
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        return not any(
+            c.dep_ == "prep"
+            and c.lower_ in lemmas
+            and any(
+                o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and not _is_place(o)
+                for o in c.children
+            )
+            for h in holders
+            for c in h.children
+        )
+    if kind == "subjhead":  # "the peacekeepers left Mali", not "the army chief left Paris"
+        return any(h.lemma_.lower() in lemmas for h in _subject_heads(tok))
     if kind == "xcomp":
         return any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "ccomp":  # a clause complement: "protested that ...", "agreed that ..."
@@ -77,7 +138,9 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
             # prepositional phrase on its support verb
             holders.append(tok.head)
         for c in (c for h in holders for c in h.children):
-            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in lemmas:
+            # an adverb particle the parser leaves as advmod ("pulled its forces back")
+            particle = c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP")
+            if (particle or c.dep_ in ("prep", "prt", "agent", "dative")) and c.lower_ in lemmas:
                 if any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
                     continue
                 if not cond.obj_lemmas:
@@ -143,6 +206,8 @@ def _cond_holds(tok: Token, cond: Condition) -> bool:
             args = [tok.head]
     for a in args:
         if a.lemma_.lower() in lemmas or (a.ent_type_ and a.ent_type_ in lemmas):
+            return True
+        if "PLACE" in lemmas and _is_place(a):
             return True
         if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lemmas for c in a.children):
             return True

@@ -33,6 +33,7 @@ __all__ = [
     "prep_objects",
     "noun_source_target",
     "absorbed_subject",
+    "relative_antecedent",
     "fronted_adjunct_subject",
     "is_argument_of",
     "reporting_speaker",
@@ -267,6 +268,11 @@ def verb_source_target(
             root = _verbless_root(verb)
             if root is not None and verb.tag_ == "VBD":
                 subj = root
+        elif subj is None and (ante := relative_antecedent(verb)) is not None:
+            # "relations with Kazakhstan, which took many steps, from nonproliferation to
+            # hosting Syria talks": a gerund phrase the parser hung on the main clause
+            # continues the relative clause it follows; the antecedent does it
+            subj = ante
         elif subj is None and reporting_tail(verb):
             # "..., a human rights group protested on Wednesday.": the speaker of the tail
             subj = verb.head
@@ -306,6 +312,65 @@ def verb_source_target(
             target = o
             break
     return source, target, theme
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The named antecedent of the non-restrictive relative clause that a subjectless gerund's
+    prepositional phrase follows.
+
+    "We have had good relations with Kazakhstan, which took many steps, from nonproliferation
+    to hosting Syria talks": the small English model hangs "from ... to hosting ..." on the
+    main clause ("had", or its object), so ``subject_of`` finds no subject for "hosting"; the
+    phrase starts right after the relative clause "which took many steps" (a comma between)
+    and continues it, so its doer is the relative pronoun's antecedent, "Kazakhstan". A gerund
+    inside the relative clause itself is already covered by ``subject_of``.
+
+    Args:
+        verb: a gerund (VBG) trigger whose subject ``subject_of`` did not find.
+
+    Returns:
+        the antecedent token (a proper name or named entity: "Kazakhstan", "Norway"), or None
+        when the gerund is no prepositional complement, its phrase does not begin right after
+        a ", which/who ..." clause, or the antecedent is no name.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return None
+    top = verb
+    # up through the phrase ("hosting" <- "to" <- "nonproliferation" <- "from") to its first
+    # preposition, which the parser hangs on the main verb or its object
+    for _ in range(8):
+        if top.head.i == top.i or not (
+            top.dep_ in ("pcomp", "pobj", "conj")
+            or (top.dep_ == "prep" and top.head.dep_ in ("pcomp", "pobj", "prep", "conj"))
+        ):
+            break
+        top = top.head
+    if top.dep_ != "prep":
+        return None
+    before = top.left_edge.i - 1
+    if before < 1 or verb.doc[before].text != ",":
+        return None
+    last = verb.doc[before - 1]
+    for clause in (last, *last.ancestors):
+        if clause.dep_ != "relcl":
+            continue
+        if clause.right_edge.i != last.i or clause.i > top.i:
+            return None  # the phrase must follow the clause directly
+        rel = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ante = clause.head
+        if (
+            rel is None
+            or rel.lower_ not in _RELATIVE_PRONOUNS
+            or rel.i == 0
+            or verb.doc[rel.i - 1].text != ","
+            or not (ante.pos_ == "PROPN" or ante.ent_type_)
+        ):
+            return None
+        return ante
+    return None
 
 
 def reporting_tail(verb: Token) -> bool:

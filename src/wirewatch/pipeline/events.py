@@ -786,9 +786,17 @@ class EventCoder(_ActorFinder):
                 place = self._place_actor(ctx, location)
                 targets = [place] if place is not None else []
             # unnamed people with no nationality take the event's place ("killed 23 people in
-            # Tel Aviv")
-            sources = [_located(doc, a, location) for a in sources]
-            targets = [_located(doc, a, location) for a in targets]
+            # Tel Aviv"), but a force moving into or out of a whole country crosses its border
+            # and is not its own ("the peacekeepers will leave Haiti"); the place itself as
+            # target has its country
+            if not (is_movement(entry.cameo) and location.get("precision") == "country"):
+                sources = [_located(doc, a, location) for a in sources]
+            targets = [
+                {**a, "country": location["country"]}
+                if not a.get("country") and a["start_char"] == location["span"]["start_char"]
+                else _located(doc, a, location)
+                for a in targets
+            ]
         # "attacked a post, killing 12 soldiers", "a bomb exploded, wounding two": the casualty
         # clause's counts are also the attack's (ACLED codes one event with its fatalities)
         # (a noun trigger's clause: "a drone strike hit a car, killing four")
