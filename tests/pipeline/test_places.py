@@ -19,6 +19,10 @@ CASES = [
     ("Moscow", None, False, ("RUS", "city", None)),
     ("Mexico", None, False, ("MEX", "country", None)),  # never Mexico, a US town
     ("Glorbington Flats", None, False, (None, "unresolved", None)),
+    # a continent is no place we can pin: never "Asia", a town in the Philippines
+    ("Asia", None, False, (None, "unresolved", None)),
+    ("Asia", "PHL", False, (None, "unresolved", None)),
+    ("Africa", None, False, (None, "unresolved", None)),
 ]
 
 

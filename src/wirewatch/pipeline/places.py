@@ -74,6 +74,9 @@ class Gazetteer:
             self._by_iso3[c["iso3"]] = c
             self._countries[c["name"].lower()] = c
         self._states = {s["name"].lower(): s for s in gc.get_us_states().values()}
+        # continents ("Asia", "Africa") are no city, country or state, whatever town shares the
+        # name (a town "Asia" in the Philippines); they stay unresolved
+        self._continents = frozenset(c["name"].lower() for c in gc.get_continents().values())
         self._cities: dict[str, list[dict[str, Any]]] = {}
         for c in gc.get_cities().values():
             self._cities.setdefault(c["name"].lower(), []).append(c)
@@ -234,8 +237,8 @@ class Gazetteer:
             return tuple(self._country(self._countries[n]["iso3"], clean).items())
         if n in self._states:
             return tuple(self._state(self._states[n], clean).items())
-        cands = self._cities.get(n, [])
-        if not cands and n not in self._countries and n not in self._states:
+        cands = [] if n in self._continents else self._cities.get(n, [])
+        if not cands and n not in self._countries | self._states.keys() | self._continents:
             cands = self._alt_cities.get(n, [])
         if cands:
             best = cands[0]
