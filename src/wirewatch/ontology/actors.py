@@ -641,7 +641,16 @@ def _given_names() -> dict[str, str]:
 def given_name_gender(name: str) -> str | None:
     """ "f" or "m" for a listed given name ("Jennifer" -> "f"), None when unknown.
 
+    Args:
+        name: one word as written, case-sensitive ("Anne"; "ANNE" is not looked up). Callers
+            pass the FIRST word of a multi-word PERSON name, never a surname alone.
+
+    Returns:
+        "f", "m", or None for a name not listed or of ambiguous gender ("Chris", "Jordan").
+
     Source:
-        given_names.tsv (hand-compiled; used only to rule out pronoun antecedents).
+        given_names.tsv: the 1990 US Census first-name lists (public domain; names used by both
+        sexes left out) merged with hand-compiled names frequent in political news; rebuilt by
+        scripts/build_given_names.py. Used only to rule out pronoun antecedents.
     """
     return _given_names().get(name)

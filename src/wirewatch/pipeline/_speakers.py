@@ -223,8 +223,10 @@ class SpeakerNamer:
 def _gender_clash(pron: str, name: str) -> bool:
     """True when ``name`` starts with a listed given name of the other gender than the personal
     pronoun ``pron`` ("she" and "Ted Hale"; given_names.tsv, see
-    ``ontology.actors.given_name_gender``); an unlisted name never clashes."""
+    ``ontology.actors.given_name_gender``). An unlisted name never clashes, and neither does a
+    single word: a bare surname says nothing of gender even when it is also a given name
+    ("Carter", "Lincoln")."""
     words = name.split()
-    gender = onto.given_name_gender(words[0]) if words else None
+    gender = onto.given_name_gender(words[0]) if len(words) > 1 else None
     want = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron)
     return gender is not None and want is not None and gender != want

@@ -866,8 +866,11 @@ def _split_namesakes(
     """Split a surname cluster that holds several people ("Bill Clinton" and "Hillary Clinton",
     "Donald Trump" and "Melania Trump"): full names with different listed given names become
     separate PERSON entities; each surname-only mention ("Clinton", "Mr. Clinton") joins the
-    namesake whose gender its honorific allows and whose full name came last before it (else
-    the first one named after it)."""
+    namesake whose gender its honorific allows and that was mentioned most often before it
+    (full names plus surnames already given to it; a tie goes to the one named last), else the
+    first one named after it. A relative named in passing ("his wife, Heidi Cruz") so does not
+    take over the later bare surnames of the article's subject: in news style the bare surname
+    stays with the principal person (salience, cf. Lappin & Leass 1994)."""
     out: dict[str, list[int]] = {}
     for key, idxs in clusters.items():
         full: dict[str, list[int]] = {}
@@ -884,14 +887,15 @@ def _split_namesakes(
             out[key] = idxs
             continue
         sub = {i: given for given, members in full.items() for i in members}
-        for i in idxs:
-            if i in sub:
-                continue
-            g = _honorific_gender(doc, mentions[i], info[i][0])
-            ok = [n for n in full if g is None or onto.given_name_gender(n) == g] or list(full)
-            before = [(j, sub[j]) for j in sub if j < i and sub[j] in ok]
-            after = [(j, sub[j]) for j in sub if j > i and sub[j] in ok]
-            sub[i] = max(before)[1] if before else min(after)[1]
+        seen: dict[str, tuple[int, int]] = {}  # namesake -> (mentions so far, last one)
+        for i in sorted(idxs):
+            if i not in sub:
+                g = _honorific_gender(doc, mentions[i], info[i][0])
+                ok = [n for n in full if g is None or onto.given_name_gender(n) == g] or list(full)
+                known = [n for n in ok if n in seen]
+                after = [(j, sub[j]) for j in sub if j > i and sub[j] in ok]
+                sub[i] = max(known, key=lambda n: seen[n]) if known else min(after)[1]
+            seen[sub[i]] = (seen.get(sub[i], (0, i))[0] + 1, i)
         for i in idxs:
             out.setdefault(f"{key}#{sub[i]}", []).append(i)
     return out
