@@ -83,6 +83,21 @@ FOUND = [
         ("The witness", "saw", "the truck"),
         id="frame-witnessed",
     ),
+    pytest.param(
+        "The growers harbor doubts about the new water tariff.",
+        ("The growers", "harbor doubts about", "the new water tariff"),
+        id="attitude-noun-held-with-preposition",
+    ),
+    pytest.param(
+        "The nurses voiced concern over the staffing plan.",
+        ("The nurses", "voiced concern over", "the staffing plan"),
+        id="attitude-noun-voiced-with-preposition",
+    ),
+    pytest.param(
+        "The captain had no doubt that the storm would pass.",
+        ("The captain", "had no doubt", "that the storm would pass"),
+        id="attitude-noun-held-with-that-clause",
+    ),
 ]
 
 
@@ -91,6 +106,17 @@ def test_cue_found(nlp, text: str, expected: tuple[str, str, str]) -> None:
     got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
     want = tuple(_at(text, s) for s in expected)
     assert got == [want]
+
+
+def test_attitude_noun_held_by_a_coordinated_verb(nlp) -> None:
+    """ "X agrees A but harbors doubts about B": the second verb shares the source; its
+    attitude noun and preposition are the cue, the preposition's object the content."""
+    text = "The librarian agrees the archive is fragile but harbors doubts about its funding."
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    assert got == [
+        (_at(text, "The librarian"), _at(text, "agrees"), _at(text, "the archive is fragile")),
+        (_at(text, "The librarian"), _at(text, "harbors doubts about"), _at(text, "its funding")),
+    ]
 
 
 # (text, cue text that must not be found)
@@ -118,6 +144,14 @@ NOT_CUES = [
         id="passive-relative-clause",
     ),
     pytest.param("She was happy.", "was happy", id="adjective-no-complement"),
+    pytest.param(
+        "The clerk has a statement about the refund.",
+        "has a statement about",
+        id="holding-verb-takes-attitude-nouns-only",
+    ),
+    pytest.param(
+        "The farmers have concerns on Monday.", "have concerns on", id="attitude-noun-no-content"
+    ),
 ]
 
 
@@ -315,9 +349,9 @@ def test_quote_frame_joins_the_quotation_after_it(nlp) -> None:
             "offers no assurance",
             id="support-verb-needs-a-sentient-subject",
         ),
-        pytest.param(
-            "The aide expressed concern about the schedule.",
-            "expressed concern about",
+        pytest.param(  # a speech noun's preposition stays out ("concern about" is an attitude)
+            "The aide issued a statement about the schedule.",
+            "issued a statement about",
             id="support-verb-preposition-left-to-frame",
         ),
         pytest.param(

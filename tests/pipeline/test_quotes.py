@@ -1015,6 +1015,31 @@ def test_say_object_that_is_the_reported_clause_subject(nlp, rules_quotes, text,
     assert _span(says["source"]) == _at(text, text.split()[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the second clause has its own "that": a second complement of "said"
+            "The treasurer said that rents would rise this year, but that taxes would fall.",
+            "that rents would rise this year, but that taxes would fall",
+        ),
+        (
+            "The treasurer said rents would rise, and that taxes would fall.",
+            "rents would rise, and that taxes would fall",
+        ),
+        (  # no "that" and a clause hung on the cue: the writer's (PolNeAR's majority)
+            "The treasurer said rents would rise, but taxes fell anyway.",
+            "rents would rise",
+        ),
+    ],
+)
+def test_coordinated_that_clause_of_the_cue_is_content(nlp, rules_quotes, text, content):
+    """ "X said that A, but that B": the parser hangs "that B" on the cue as a conjunct; its
+    own "that" makes it a second reported clause (Quirk et al. 1985, 15.3)."""
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    (said,) = [q for q in found if q["cue"] and q["cue"]["text"] == "said"]
+    assert _span(said["content"]) == _at(text, content)
+
+
 def test_say_with_a_real_object_is_no_attribution(nlp, rules_quotes):
     """A say verb with a plain object and no clause inside it reports nothing."""
     text = "The priest said the words that everyone wanted to hear."

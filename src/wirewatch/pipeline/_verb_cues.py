@@ -10,7 +10,7 @@
   mayor described as “...”");
 * ``passive_agent_cue``: a passive cue with a "by" agent ("The plan was criticized by X");
 * ``support_noun_cue``: a support verb with a cue noun as object ("issued a statement saying
-  ...", "made the case that ...");
+  ...", "made the case that ...", "harbors doubts about X");
 * ``put_it_cue``: "put it" as a verb of saying ("As X put it, A", "X put it bluntly: “A”").
 
 Every rule takes ``(doc, token, ctx, ...)`` and returns one ``Candidate`` or None; the
@@ -53,7 +53,12 @@ from wirewatch.pipeline._cue_spans import (
 from wirewatch.pipeline._direct_quotes import adjacent_quote, object_quote
 from wirewatch.pipeline._frames import frame_spans
 from wirewatch.pipeline._lexicons import cue_lemma, cue_nouns
-from wirewatch.pipeline._parse_repairs import object_as_subject, shifted_conjuncts
+from wirewatch.pipeline._nominal_cues import prep_content
+from wirewatch.pipeline._parse_repairs import (
+    coordinated_that_clause,
+    object_as_subject,
+    shifted_conjuncts,
+)
 from wirewatch.pipeline._quote_context import (
     NOT_SOURCES,
     Candidate,
@@ -73,6 +78,9 @@ from wirewatch.pipeline._speakers import PRONOUNS
 __all__ = [
     "ATTITUDE_VERBS",
     "SUPPORT_VERBS",
+    "ATTITUDE_OBJECTS",
+    "ATTITUDE_NOUNS",
+    "HOLDING_VERBS",
     "PUT_IT",
     "SUPPORT_NOUNS",
     "RELATIVE_OBJECT",
@@ -108,6 +116,24 @@ SUPPORT_VERBS = frozenset(
 
 # "make the case that ...": argue (an idiom of the support verb "make", not a NomBank noun)
 _SUPPORT_EXTRA_NOUNS = frozenset({"case"})
+
+ATTITUDE_OBJECTS = True  # "harbors doubt about X", "has concerns that ...": an attitude held
+
+# nouns of belief and attitude (from the belief-and-attitude block of resources/cue_nouns.txt:
+# nominalizations of Levin's 1993 verbs of conjecture 29.5 "believe, doubt", psych verbs 31.2
+# "fear" and longing 32.2 "hope", and "concern"), which a verb of holding or voicing turns
+# into the source's attitude toward what the preposition after it names
+ATTITUDE_NOUNS = frozenset("belief concern doubt fear hope".split())
+
+# support verbs of holding an attitude, used with ATTITUDE_NOUNS only (NomBank's support
+# relation, Meyers et al. 2004; the Oxford Collocations Dictionary's verbs for "doubt",
+# "fear", "hope": "have/harbour/hold/share ~")
+HOLDING_VERBS = frozenset("have hold harbor harbour share".split())
+
+# prepositions joining an attitude noun to what it is about: "doubt about X", "concern over
+# X", "fear of X", "hope for X" (general English usage; PolNeAR puts the preposition in the
+# cue: "voiced concerns about" + "X")
+_ATTITUDE_PREPS = frozenset({"about", "over", "of", "for"})
 
 RELATIVE_OBJECT = True  # "a school, which X described as Y": content from the pronoun on
 
@@ -202,6 +228,7 @@ def verb_cue(
     if comps:
         toks = {t.i for c in comps for t in c.subtree}
         toks |= shifted_conjuncts(v, comps, cue_end)
+        toks |= coordinated_that_clause(v, comps)
         if INSERTED_SPAN and all(c.i < v.i for c in comps):
             toks |= inserted_tail(doc, v, comps, lex)
         elif INSERTED_SPAN and subj is not None and all(c.i > v.i for c in comps):
@@ -272,13 +299,19 @@ def support_noun_cue(doc: Doc, v: Token, ctx: QuoteContext, lex: CueLexicon) -> 
     ``resources/cue_nouns.txt`` or "case" ("made the case"), to what joins the content:
     a reporting participle ("issued a statement saying", whose clause is the content) or
     nothing (the noun's "that" clause, "that" included, is the content: "made the case
-    that ..."). A noun with a prepositional object ("expressed concern about X", "raised
-    questions about X") is left to the verb's own frame: on PolNeAR train joining the
-    preposition to the cue gave 57 exact cues and lost 69.
+    that ..."). A noun with a prepositional object ("raised questions about X", "issued a
+    statement on X") is left to the verb's own frame: on PolNeAR train joining the
+    preposition to the cue gave 57 exact cues and lost 69. An attitude noun
+    (``ATTITUDE_NOUNS``: "doubt", "concern", "fear", "hope" ...) is the exception: it is held
+    or voiced toward what its preposition names, and PolNeAR's cue takes the preposition
+    ("voiced concerns about" + "X", "had no doubts about" + "X"); it is also the one kind of
+    object the verbs of holding an attitude (``HOLDING_VERBS``: "has/holds/harbors/shares
+    doubts ...") take as a cue.
 
     Args:
         doc: the parsed document.
-        v: a verb whose lemma is a support verb (``SUPPORT_VERBS``).
+        v: a verb whose lemma is a support verb (``SUPPORT_VERBS``) or a verb of holding
+            (``HOLDING_VERBS``).
         ctx: the per-document lookups.
 
     Returns:
@@ -291,9 +324,14 @@ def support_noun_cue(doc: Doc, v: Token, ctx: QuoteContext, lex: CueLexicon) -> 
     if k < len(doc) and doc[k].dep_ == "prt" and doc[k].head.i == v.i:
         k += 1  # "put out a statement"
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i >= k), None)
-    if obj is None or obj.pos_ != "NOUN" or ctx.tok_region[obj.i] >= 0:
+    if obj is None or ctx.tok_region[obj.i] >= 0:
         return None
+    if obj.pos_ != "NOUN" and not (obj.tag_ in ("VB", "VBP") and obj.lemma_ in ATTITUDE_NOUNS):
+        return None  # ("harbors doubt": the tagger may read the object noun as a verb)
     noun = obj.lemma_.lower()
+    attitude = ATTITUDE_OBJECTS and noun in ATTITUDE_NOUNS
+    if v.lemma_.lower() in HOLDING_VERBS and not attitude:
+        return None  # "has a statement": holding verbs take attitude nouns only
     if noun not in cue_nouns() and noun not in _SUPPORT_EXTRA_NOUNS:
         return None
     if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[k : obj.i]):
@@ -320,6 +358,9 @@ def support_noun_cue(doc: Doc, v: Token, ctx: QuoteContext, lex: CueLexicon) -> 
             g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children
         ):
             toks = {t.i for t in c.subtree}
+        elif attitude and c.dep_ == "prep" and c.i == obj.i + 1 and c.lower_ in _ATTITUDE_PREPS:
+            toks = prep_content(c)  # "harbors doubt about" + "its influence"
+            cue_end = c.i + 1
         else:
             continue
         break

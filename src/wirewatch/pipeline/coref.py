@@ -9,7 +9,11 @@ Rules, in order:
 1. Names merge on ``name_key``: same surname -> one PERSON; a country's names, abbreviations and
    demonyms -> one GPE; an IGO's acronym and full name -> one IGO; "the State Department" and
    "State Department" -> one ORG; an acronym whose letters are the initials of an ORG named
-   earlier joins it.
+   earlier joins it. Groups merge on their head noun, except that a possessed group ("his
+   close family people", "Kazakhstan's people") joins only groups with the same possessor,
+   and a singular group noun with an indefinite article ("an official", "another official")
+   is a new referent that later definite singulars ("the official") join; a generic noun
+   that is no actor ("a country") has no mention, hence no entity.
 2. Person descriptors and affiliations come from the parse: an appositive ("John Herbst, a former
    U.S. ambassador to Ukraine") is a descriptor; the organisation in a possessive ("the Atlantic
    Council's John Herbst") or an of/at/from phrase ("Jennifer Murtazashvili, of the University
@@ -289,6 +293,7 @@ class EntityLinker:
         # 1. group names by key (acronym -> earlier ORG with the same initials)
         clusters: dict[str, list[int]] = {}
         org_initials: dict[str, str] = {}
+        latest_group: dict[str, str] = {}  # group key -> its latest singular indefinite
         for i, m in enumerate(mentions):
             m["entity_id"] = None
             key = m.get("name_key")
@@ -300,6 +305,13 @@ class EntityLinker:
                     key = org_initials[letters]
                 elif len(m["text"].split()) > 1:
                     org_initials.setdefault(_initials(m["text"]), key)
+            if m["kind"] == "group" and key.startswith("GROUP:"):
+                key += _group_modifiers(m, info[i][0])  # "his family people" != "160 people"
+                root = info[i][0]
+                if root is not None and root.tag_ == "NN":  # a plural is the group at large
+                    if _indefinite(root):
+                        latest_group[key] = f"{key}#{m['start_char']}"  # "another official"
+                    key = latest_group.get(key, key)  # "the official": the latest one
             m["name_key"] = key
             clusters.setdefault(key, []).append(i)
         clusters = _merge_groups(clusters)
@@ -444,6 +456,10 @@ class EntityLinker:
             )
         if etype != "PERSON":
             name = onto.normalize(name)
+        if key.startswith("GROUP:") and "|" in key:  # "Kazakhstan's people", not "people"
+            span = doc.char_span(first["start_char"], first["end_char"], alignment_mode="expand")
+            lo = _modifiers_start(first, span.root if span is not None else None)
+            name = doc.text[lo : first["end_char"]] if lo is not None else name
         if key.startswith("GOV:"):
             etype, name = "GPE", _government_name(key[4:]) or name
         elif etype == "GPE" and key.startswith("GPE:"):
@@ -901,6 +917,68 @@ def _split_namesakes(
     return out
 
 
+# what sets a group apart from another of the same head noun: its possessor ("Kazakhstan's
+# people", "his family members"); numbers, determiners, adjectives and noun modifiers ("more
+# than 160 people", "the angry protesters", "opposition lawmakers" ... "the lawmakers") are as
+# often a fuller description of the group a later bare noun refers back to
+_RESTRICTIVE_DEPS = frozenset({"poss"})
+
+
+def _group_modifiers(m: dict[str, Any], root: Token | None) -> str:
+    """Key suffix of a group mention's possessor outside the mention span.
+
+    In: a group mention (``start_char``/``end_char``) and its head token. Out: "" for a bare
+    or only described group ("more than 160 people", "the protesters"), else ``"|"`` and the
+    lowercased words of the possessor phrase ("his close family people" -> ``"|his"``,
+    "Kazakhstan's people" -> ``"|kazakhstan"``). A possessed group is a different set of
+    people from a bare plural of the same head (the victims in "more than 160 people" are
+    not "Kazakhstan's people", nor "his close family people"), so mentions merge only when
+    their possessors agree. A relative possessor ("whose regimes") is left out.
+    """
+    words = [
+        t.lower_
+        for c in _restrictive(m, root)
+        for t in c.subtree
+        if not (t.is_punct or t.tag_ == "POS")
+    ]
+    return "|" + " ".join(words) if words else ""
+
+
+def _indefinite(root: Token | None) -> bool:
+    """Whether group head ``root`` has an indefinite determiner ("an official", "another
+    official"): an indefinite noun phrase introduces a new referent (Heim 1982; Prince 1992's
+    discourse-new), so it does not join an earlier group of the same head."""
+    return root is not None and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in root.children
+    )
+
+
+def _restrictive(m: dict[str, Any], root: Token | None) -> list[Token]:
+    """The possessor of group head ``root`` before it and outside mention ``m``'s span."""
+    if root is None:
+        return []
+    return [
+        c
+        for c in root.children
+        if c.dep_ in _RESTRICTIVE_DEPS
+        and c.tag_ != "WP$"  # "whose regimes": the relative clause's antecedent, named elsewhere
+        and c.i < root.i
+        and not (m["start_char"] <= c.idx < m["end_char"])
+    ]
+
+
+def _modifiers_start(m: dict[str, Any], root: Token | None) -> int | None:
+    """Character offset where group mention ``m``'s restrictive modifiers start ("his" in "his
+    close family people"), for the entity name; None when it has none."""
+    mods = _restrictive(m, root)
+    if not mods:
+        return None
+    first = min((c.left_edge for c in mods), key=lambda t: t.i)
+    if first.dep_ == "det" and first.i + 1 < len(first.doc):
+        first = first.doc[first.i + 1]  # "the town's farmers" -> "town's farmers"
+    return first.idx
+
+
 def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
     """Merge group clusters that name the same body.
 
@@ -910,7 +988,10 @@ def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
       "Moscow" metonyms) as one entity;
     * groups with the same head lemma and country are one group whatever the sector guess;
     * a group with no country joins the one same-head group that has a country ("more than
-      160 people" and "Kazakhstan's people"); with several countries it stays apart.
+      160 people" and "Kazakhstan's protesters" with a country from the text); with several
+      countries it stays apart. A possessed or noun-modified group ("Kazakhstan's people",
+      "his family people") has its modifiers in its key (``_group_modifiers``) and joins only
+      a group with the same modifiers.
     """
     target: dict[str, str] = {}
     by_head: dict[tuple[str, str], str] = {}
@@ -919,7 +1000,7 @@ def _merge_groups(clusters: dict[str, list[int]]) -> dict[str, list[int]]:
         if not key.startswith("GROUP:"):
             continue
         _, country, _sector, lemma = key.split(":", 3)
-        if country != "None" and lemma == "government":
+        if country != "None" and lemma.split("|")[0] == "government":  # "Kazakhstan's government"
             target[key] = f"GOV:{country}"
             continue
         first = by_head.setdefault((country, lemma), key)

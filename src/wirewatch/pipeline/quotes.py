@@ -135,6 +135,7 @@ from wirewatch.pipeline._quote_joins import MERGE_PARAGRAPH_CONTINUATIONS, merge
 from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
 from wirewatch.pipeline._verb_cues import (
     ATTITUDE_VERBS,
+    HOLDING_VERBS,
     PASSIVE_AGENT,
     PUT_IT,
     RELATIVE_OBJECT,
@@ -286,7 +287,7 @@ class QuoteAttributor:
                 self._guard(doc, cands, put_it_cue, tok, ctx)
                 if len(cands) > n:
                     continue
-            if SUPPORT_NOUNS and lemma in SUPPORT_VERBS:
+            if SUPPORT_NOUNS and (lemma in SUPPORT_VERBS or tok.lemma_ in HOLDING_VERBS):
                 self._guard(doc, cands, support_noun_cue, tok, ctx, lex)
                 if len(cands) > n:
                     continue
