@@ -3,11 +3,13 @@ them (sentences and rows written for the tests)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from wirewatch.export._acled_actors import acled_actors, disorder_type
+from wirewatch.export._frame import Level
 from wirewatch.export.acled import to_acled
 from wirewatch.store import Store, refresh_clusters
 
@@ -78,6 +80,23 @@ def row(et, sub, src=None, tgt=None, *, src_implied=False) -> dict[str, Any]:
         (row("Strategic developments", "Arrests", ("police", "IRN", "COP"),
              ("protesters", "IRN", "CVL")), "IRN",
          ("police", None, 1, "Protesters (Iran)", None, 6, 16)),
+        # an arrest by no one named is the country's police acting on the detainees; people
+        # named only by a count are civilians (17)
+        (row("Strategic developments", "Arrests", None, ("nearly 40", "UGA", None)), "UGA",
+         ("Police Forces of Uganda", None, 1, "Civilians (Uganda)", None, 7, 17)),
+        (row("Strategic developments", "Arrests", None, ("Hundreds", None, None)), "PER",
+         ("Police Forces of Peru", None, 1, "Civilians (Peru)", None, 7, 17)),
+        # named detainees keep their name as the civilians' associated actor
+        (row("Strategic developments", "Arrests", None, ("two reporters", "UGA", "MED")),
+         "UGA", ("Police Forces of Uganda", None, 1, "Civilians (Uganda)", "two reporters", 7,
+                 17)),
+        # a named arresting force stays; only the count is named by ACLED's generic actor
+        (row("Strategic developments", "Arrests", ("soldiers", "MLI", "MIL"),
+             ("at least 15", "MLI", None)), "MLI",
+         ("soldiers", None, 1, "Civilians (Mali)", None, 7, 17)),
+        # with no country known there is no country's police to name
+        (row("Strategic developments", "Arrests", None, ("some 60", None, None)), None,
+         ("Civilians", None, 7, None, None, 0, 70)),
     ],
 )  # fmt: skip
 def test_acled_actor_columns(r, where, expected):
@@ -144,3 +163,80 @@ def test_demonstration_rows_from_text(extractor, tmp_path, text, expected):
         df = to_acled(s, "events")
     (r,) = df.to_dict("records")
     assert (r["sub_event_type"], r["actor1"], r["actor2"], r["interaction"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the sentence says whom the count counts: protesters (16) or rioters (15)
+        ("Officers said 800 demonstrators had marched; over 200 were held.",
+         ("Police Forces of Chile", "Protesters (Chile)", 6, 16)),
+        ("Looters emptied two shops before about 30 were detained.",
+         ("Police Forces of Chile", "Rioters (Chile)", 5, 15)),
+        ("Over 200 were held overnight.", ("Police Forces of Chile", "Civilians (Chile)", 7, 17)),
+    ],
+)  # fmt: skip
+def test_counted_detainees_take_the_group_the_sentence_names(sentence, expected):
+    r = row("Strategic developments", "Arrests", None, ("over 200", "CHL", None))
+    r["evidence"] = json.dumps([{"start_char": 0, "end_char": len(sentence), "text": sentence}])
+    a = acled_actors(r, "CHL")
+    assert (a.actor1, a.actor2, a.inter2, a.interaction) == expected
+
+
+def _acled_from_text(extractor, tmp_path, text: str, level: Level = "events", **kw: Any):
+    rec = extractor.extract(text, date="2023-03-08", **kw)
+    with Store(tmp_path / f"{level}.duckdb") as s:
+        s.add([rec], source="t")
+        refresh_clusters(s.con)
+        return rec, to_acled(s, level).to_dict("records")
+
+
+def test_an_arrest_by_no_one_named_is_the_countrys_police(extractor, tmp_path):
+    """ "More than 40 were detained in Kampala." ACLED: Police Forces of Uganda (1) arrest
+    civilians (7); the event record keeps the words of the text as its PLOVER target."""
+    rec, rows = _acled_from_text(extractor, tmp_path, "More than 40 were detained in Kampala.")
+    (r,) = rows
+    assert (r["sub_event_type"], r["actor1"], r["inter1"], r["actor2"], r["inter2"]) == (
+        "Arrests",
+        "Police Forces of Uganda",
+        1,
+        "Civilians (Uganda)",
+        7,
+    )
+    assert r["interaction"] == 17 and r["civilian_targeting"] is None
+    (ev,) = [e for e in rec.events if e.plover_mode == "arrest"]
+    assert ev.source_actor is None and ev.target_actor is not None
+    assert ev.target_actor.text == "More than 40"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the text's own date: its precision (a day 1, a week 2, a month 3)
+        ("Police detained 40 students in Kampala on Monday.", ("2023-03-06", 1)),
+        ("Police detained 40 students in Kampala last week.", ("2023-02-27", 2)),
+        ("Police detained 40 students in Kampala in February.", ("2023-02-01", 3)),
+        # only the report's date: within the days before it, not that day (2)
+        ("Police detained 40 students in Kampala.", ("2023-03-08", 2)),
+    ],
+)  # fmt: skip
+def test_time_precision_follows_where_the_date_comes_from(extractor, tmp_path, text, expected):
+    for level in ("events", "clusters"):
+        _, rows = _acled_from_text(extractor, tmp_path, text, level)
+        (r,) = rows
+        assert (r["event_date"], r["time_precision"]) == expected
+
+
+def test_a_past_event_with_no_date_of_its_own_is_no_acled_row(extractor, tmp_path):
+    """ACLED codes an event on the day it happened: the shooting recalled by an anniversary
+    has no date, so only the march (dated by the text) is a row."""
+    text = (
+        "Hundreds marched in Andijan on Friday on the anniversary of a crackdown in which "
+        "troops shot dead dozens of protesters."
+    )
+    rec, rows = _acled_from_text(extractor, tmp_path, text)
+    shot = next(e for e in rec.events if e.trigger.text == "shot")
+    assert shot.historical and shot.event_date is None
+    assert [(r["event_type"], r["event_date"], r["time_precision"]) for r in rows] == [
+        ("Protests", "2023-03-03", 1)
+    ]

@@ -14,6 +14,7 @@ from wirewatch.export.acled import ACLED_COLUMNS, to_acled
 from wirewatch.export.corpus import export_store
 from wirewatch.export.gdelt import GDELT_COLUMNS, to_gdelt
 from wirewatch.export.graph import GRAPHML_NS
+from wirewatch.export.plover import plover_records
 from wirewatch.model import Article, Record, stable_id
 from wirewatch.store import Store, refresh_clusters
 
@@ -278,3 +279,76 @@ def test_plover_and_gdelt_carry_implied_actors_codes(protest_store, tmp_path):
         ("KAZOPP", "PROTESTERS"),
         ("KAZOPP", "PROTESTERS"),
     ]
+
+
+@pytest.fixture(scope="module")
+def dated_store(tmp_path_factory):
+    """One article (published 2021-06-04) with three arrests: one dated by its own words (a
+    week), one the text gives no date (the publication date stands for it), and one recalled as
+    history with no date of its own."""
+    from _store_samples import _event
+
+    text = (
+        "Police detained 30 students in Almaty this week. Police detained 12 miners in Almaty. "
+        "It was the anniversary of a raid in Almaty when police detained nine farmers."
+    )
+    aid = stable_id("art", text)
+    week = _event(text, aid, "detained 30", tgt=("students", "KAZ", "EDU"), date="2021-05-31")
+    week = week.model_copy(update={"date_precision": "week"})
+    undated = _event(text, aid, "detained 12", tgt=("miners", "KAZ", "LAB"), date=None)
+    past = _event(text, aid, "detained nine", tgt=("farmers", "KAZ", "AGR"), date=None)
+    past = past.model_copy(update={"historical": True})
+    rec = Record(
+        article=Article(id=aid, source_id="d", date="2021-06-04", text=text),
+        events=[week, undated, past],
+    )
+    db = tmp_path_factory.mktemp("dates") / "d.duckdb"
+    with Store(db) as s:
+        s.add([rec], source="s")
+        refresh_clusters(s.con)
+    with Store(db, read_only=True) as ro:
+        yield ro
+
+
+@pytest.mark.parametrize("level", ["events", "clusters"])
+def test_acled_dates_by_where_the_date_comes_from(dated_store, level):
+    """ACLED: the text's week is time_precision 2, the publication date 2 (not a known day),
+    and the undated past event is no row."""
+    df = to_acled(dated_store, level)
+    cols = (df["event_date"], df["time_precision"], df["actor2"], df["assoc_actor_2"])
+    got = sorted(zip(*cols, strict=True))
+    assert got == [
+        ("2021-05-31", 2, "Civilians (Kazakhstan)", "students"),
+        ("2021-06-04", 2, "Civilians (Kazakhstan)", "miners"),
+    ]
+
+
+@pytest.mark.parametrize("level", ["events", "clusters"])
+def test_gdelt_sqldate_is_never_a_past_events_report_date(dated_store, level):
+    """GDELT's SQLDATE is the date the event took place: the text's date, else the report's;
+    the undated past event has none and is left out."""
+    df = to_gdelt(dated_store, level)
+    assert sorted(df["SQLDATE"]) == ["20210531", "20210604"]
+    assert set(df["Actor2Type1Code"]) == {"EDU", "LAB"}
+
+
+def test_plover_keeps_the_past_event_undated_and_says_where_dates_come_from(dated_store):
+    recs = {r["recipient"][0]["sector"]: r for r in plover_records(dated_store)}
+    assert (recs["EDU"]["date"], recs["EDU"]["date_source"], recs["EDU"]["date_precision"]) == (
+        "2021-05-31",
+        "text",
+        "week",
+    )
+    assert (recs["LAB"]["date"], recs["LAB"]["date_source"]) == ("2021-06-04", "publication")
+    assert "date_precision" not in recs["LAB"]
+    assert recs["AGR"]["date"] is None and recs["AGR"]["historical"] is True
+    assert "date_source" not in recs["AGR"]
+
+
+def test_an_undated_past_event_joins_no_cluster_by_its_report_date(dated_store):
+    """Dedup: with no date of its own a past event has no date to cluster on."""
+    rows = dated_store.con.execute(
+        "SELECT k.event_date, k.n_mentions FROM event_clusters k "
+        "JOIN events e ON e.id = k.rep_event_id WHERE e.historical"
+    ).fetchall()
+    assert rows == [(None, 1)]

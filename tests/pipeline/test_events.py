@@ -2298,3 +2298,77 @@ def test_reference_kazakhstan_hosts_the_syria_talks(reference_events, example_te
         "045",
     )
     assert example_text[s["start_char"] : s["end_char"]] == "Kazakhstan"
+
+
+# a state's protest is a diplomatic complaint (CAMEO 114 "Complain officially", PLOVER ACCUSE
+# allege); CAMEO 14 / PLOVER PROTEST is civilian collective action (text, source, type, cameo)
+@pytest.mark.parametrize(
+    ("text", "source", "ptype", "cameo"),
+    [
+        ("The Austrian foreign ministry protested the expulsion of its consul.",
+         "Austrian foreign ministry", "ACCUSE", "114"),
+        ("Chile protested the seizure of two fishing boats.", "Chile", "ACCUSE", "114"),
+        ("The prime minister protested the court's ruling.", "prime minister", "ACCUSE", "114"),
+        ("The embassy's protest over the arrests went unanswered.", "embassy", "ACCUSE", "114"),
+        # people demonstrating keep PROTEST, whoever they oppose
+        ("Teachers protested outside the ministry in Rotterdam.", "Teachers", "PROTEST", "141"),
+        ("Students protested the new fees.", "Students", "PROTEST", "141"),
+        ("Thousands of Chileans protested the seizure of the boats.", "Chileans", "PROTEST",
+         "141"),
+        # a country before a protest noun is where the protests are, not a state's complaint
+        ("Chile's protests grew larger on Friday.", "Chile", "PROTEST", "141"),
+    ],
+)  # fmt: skip
+def test_a_state_bodys_protest_is_an_official_complaint(nlp, text, source, ptype, cameo):
+    ev = next(e for e in _events(nlp, text) if e["trigger"]["text"].lower().startswith("protest"))
+    assert (_actor(ev, "source_actor"), ev["plover_type"], ev["cameo_code"]) == (
+        source,
+        ptype,
+        cameo,
+    )
+    if ptype == "ACCUSE":
+        # a complaint is no ACLED demonstration
+        assert (ev["plover_mode"], ev["acled_event_type"]) == ("allege", None)
+    else:
+        assert ev["acled_event_type"] == "Protests"
+
+
+def test_official_protest_keeps_the_weight_and_needs_a_states_name(nlp):
+    """The complaint row keeps the matched row's weight (recoding makes the trigger no more
+    certain); a country alone counts by its name, not by a demonym's country."""
+    from wirewatch.ontology.event_lexicon import entries_for
+    from wirewatch.pipeline._event_triggers import official_protest
+
+    doc = nlp("Chile protested the seizure.")
+    tok = doc[1]
+    demo = next(e for e in entries_for("protest") if e.plover_type == "PROTEST")
+    chile = {"text": "Chile", "name": "Chile", "country": "CHL", "sector": None}
+    row = official_protest(tok, demo, doc[0], [chile])
+    assert row is not None and (row.cameo, row.plover_type, row.plover_mode) == (
+        "114",
+        "ACCUSE",
+        "allege",
+    )
+    assert row.weight == demo.weight
+    chileans = {**chile, "text": "Chileans"}
+    assert official_protest(tok, demo, doc[0], [chileans]) is None
+    assert official_protest(tok, demo, doc[0], []) is None
+
+
+def test_a_commemorated_event_does_not_take_the_commemorations_date(nlp):
+    """ "rallied on Saturday on the anniversary of a raid": Saturday dates the rally; the raid
+    is history with no date of its own (exports must not date it by the rally or the report)."""
+    events = _events(
+        nlp,
+        "Students rallied in Tbilisi on Saturday on the anniversary of a raid in which police "
+        "killed four miners.",
+    )
+    rally = _one(events, "PROTEST")
+    assert (rally["event_date"], rally["date_precision"], rally["historical"]) == (
+        "2023-05-06",
+        "day",
+        False,
+    )
+    assert rally["date_span"]["text"] == "Saturday"
+    raid = next(e for e in events if e["trigger"]["text"] == "raid")
+    assert (raid["event_date"], raid["date_span"], raid["historical"]) == (None, None, True)

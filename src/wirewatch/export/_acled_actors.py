@@ -30,6 +30,14 @@ ACLED's actors are not PLOVER's. The rules applied here, by ACLED event type:
   state only in Battles and Explosions/Remote violence (its forces are hit); in Violence
   against civilians it is its civilians; elsewhere ("troops deployed to Kazakhstan") it is a
   destination or a place, not an actor, and is left out.
+* **Arrests** (Strategic developments): ACLED codes an arrest as the state's police acting on
+  the detainees. An arrest whose agent the text does not name ("About 12,000 have been
+  detained") has actor1 "Police Forces of X" (inter 1), X the country it happens in, when that
+  is known. Detainees named only by a count ("About 12,000", "more than 300", "dozens") are
+  named by the group the sentence counts: "Protesters (Country)" (inter 6) or "Rioters
+  (Country)" (inter 5) when it speaks of protesters or rioters ("12,000 protesters"), else
+  "Civilians (Country)" (inter 7). Only this export names them so: the event's PLOVER target
+  keeps the words of the text.
 * An actor whose ACLED type the text does not give (no CAMEO sector) keeps its name with no
   inter code, rather than a guessed one.
 * With one actor, ``inter2`` is 0 and ``interaction`` is inter1 followed by 0 ("60" sole
@@ -39,13 +47,16 @@ ACLED's actors are not PLOVER's. The rules applied here, by ACLED event type:
 
 Source: ACLED Codebook (2023), "Actor Names, Types, and 'Inter' Codes" (generic names
 "Protesters (Country)", "Rioters (Country)", "Civilians (Country)", "Unidentified Armed Group
-(Country)"; associated actors; inter 8 for state forces outside their country) and
-"Interaction codes" (one-sided events coded with 0 as the second digit, lowest number first);
-sector codes CAMEO manual 1.1b3 ch. 4.
+(Country)"; state forces named "Police Forces of X" / "Military Forces of X"; associated
+actors; inter 8 for state forces outside their country), "Strategic developments: Arrests"
+and "Interaction codes" (one-sided events coded with 0 as the second digit, lowest number
+first); sector codes CAMEO manual 1.1b3 ch. 4.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, NamedTuple
 
 from wirewatch.export._codes import country_name
@@ -73,6 +84,26 @@ _PROTESTER_WORDS = frozenset(
 _RIOTER_WORDS = frozenset({"rioter", "mob", "crowd", "looter"})
 # names that add nothing to ACLED's generic actor name (not written as an associated actor)
 _GENERIC = _PROTESTER_WORDS | _RIOTER_WORDS | {"civilian", "people", "person", "demonstration"}
+
+ARRESTS = "Arrests"
+# a count of people with nothing it counts: "About 12,000", "more than 300", "dozens", "a few
+# hundred", "tens of thousands", "two"
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*|a|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|tens|of)"
+)
+_COUNT_ONLY = re.compile(
+    r"(?i)^(?:(?:about|around|some|over|nearly|almost|roughly|approximately|another|"
+    r"(?:more|fewer|less)\s+than|at\s+(?:least|most)|up\s+to|as\s+many\s+as|close\s+to|"
+    r"an\s+estimated|upwards\s+of|just\s+(?:over|under))\s+)?"
+    rf"{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*$"
+)
+# the crowd a sentence may say the counted detainees belong to
+_CROWD_IN_TEXT = re.compile(
+    r"(?i)\b(?:(?P<protest>protest[eo]rs?|demonstrators?|marchers?|picketers?|strikers?)|"
+    r"(?P<riot>rioters?|looters?))\b"
+)
 
 
 class AcledActors(NamedTuple):
@@ -166,13 +197,35 @@ def _kept_target(t: _Actor, event_type: str | None, sub: str | None) -> bool:
     return True
 
 
+def _sentence(r: dict[str, Any]) -> str:
+    """The event's evidence sentence (its first ``evidence`` span), or ""."""
+    ev = r.get("evidence")
+    if isinstance(ev, str):
+        ev = json.loads(ev)
+    return str(ev[0].get("text") or "") if ev else ""
+
+
+def _detainees(t: _Actor, sentence: str, where: str | None) -> _Actor:
+    """The ACLED actor of arrested people the text names only by a count ("About 12,000"):
+    protesters or rioters when ``sentence`` speaks of them, else civilians; any other target
+    is returned unchanged."""
+    if t.sector is not None or not _COUNT_ONLY.match((t.name or "").strip()):
+        return t
+    crowd = _CROWD_IN_TEXT.search(sentence)
+    country = where or t.country
+    if crowd is None:
+        return _Actor(None, country, "CVL", True)
+    return _Actor("rioters" if crowd["riot"] else "protesters", country, None, True)
+
+
 def acled_actors(r: dict[str, Any], where: str | None) -> AcledActors:
     """The ACLED actor columns of one event row (module docstring gives the rules).
 
     Args:
         r: an event row of ``wirewatch.export._frame.event_rows`` (``source_actor_name``,
             ``_country``, ``_sector``, ``_implied``, the same for ``target_actor``,
-            ``acled_event_type`` and ``acled_sub_event_type``).
+            ``acled_event_type``, ``acled_sub_event_type`` and, optionally, ``evidence``, whose
+            first sentence may say which group a count of detainees belongs to).
         where: ISO 3166-1 alpha-3 code of the country the event happens in, or None; it names
             generic actors ("Protesters (Nigeria)") and tells state forces abroad (inter 8).
 
@@ -203,6 +256,12 @@ def acled_actors(r: dict[str, Any], where: str | None) -> AcledActors:
         # a state body's own "protest" (a diplomatic note) has no crowd to name
         one = _role(src, et, where, crowd=src.sector not in _STATE)
     else:
+        if sub == ARRESTS:
+            # ACLED: an arrest is the police acting on the detainees
+            if tgt is not None:
+                tgt = _detainees(tgt, _sentence(r), where)
+            if src is None and where:
+                src = _Actor(f"Police Forces of {country_name(where) or where}", where, "COP", True)
         if tgt is not None and _bare_country(tgt):
             if et == "Violence against civilians":
                 tgt = tgt._replace(sector="CVL")  # "killed in Mali": the country's civilians

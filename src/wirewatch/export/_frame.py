@@ -1,4 +1,20 @@
-"""The one query every event export starts from: one row per event or per event cluster."""
+"""The one query every event export starts from: one row per event or per event cluster.
+
+Dates. An event's ``event_date`` in the store is the date its own text gives (a date phrase,
+``Event.date_span``), or NULL when the text gives none. The rows here carry:
+
+* ``event_date``: that date, else the article's publication date -- except for an event flagged
+  ``historical`` (an anniversary, an old habit, a date more than a year back) whose text gives no
+  date: the publication date says nothing about when a past event happened, so its
+  ``event_date`` stays None;
+* ``date_from_text``: True when ``event_date`` is the event's own date from the text, False when
+  it is the publication date (or there is none);
+* ``date_precision``: the precision (day/week/month/year) of the text's date, None when the date
+  is the publication date.
+
+Each export decides what a publication date is worth in its own format (``acled``, ``gdelt``,
+``plover``).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +47,16 @@ _EVENT_COLS = """
     (SELECT min(i.added_at) FROM inputs i WHERE i.article_id = e.article_id) AS added_at
 """
 
+# the event's date from the text, else the publication date, except for a past (historical)
+# event: the day it was reported on is not the day it happened
+_DATE_SQL = (
+    "CASE WHEN e.event_date IS NULL AND coalesce(e.historical, false) THEN NULL "
+    "ELSE coalesce(e.event_date, a.date) END"
+)
+
 _EVENTS_SQL = f"""
-SELECT e.id AS id, coalesce(e.event_date, a.date) AS event_date, e.goldstein,
+SELECT e.id AS id, {_DATE_SQL} AS event_date, e.event_date IS NOT NULL AS date_from_text,
+       e.goldstein,
        1 AS n_mentions, 1 AS n_articles, 1 AS n_sources, {_EVENT_COLS}
 FROM events e LEFT JOIN articles a ON a.id = e.article_id
 {{where}}
@@ -51,6 +75,15 @@ SELECT k.cluster_id AS id, k.event_date, k.goldstein,
        k.n_mentions, k.n_articles, coalesce(src.n_sources, k.n_articles) AS n_sources,
        {_EVENT_COLS.replace("AS killed", "AS killed_rep")},
        k.fatalities AS killed_all, k.plover_mode AS cluster_mode,
+       (SELECT e2.date_precision FROM event_cluster_members m2
+        JOIN events e2 ON e2.id = m2.event_id
+        WHERE m2.cluster_id = k.cluster_id AND substr(e2.event_date, 1, 10) = k.event_date
+        ORDER BY CASE e2.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1
+                 WHEN 'month' THEN 2 ELSE 3 END
+        LIMIT 1) AS cluster_date_precision,
+       EXISTS (SELECT 1 FROM event_cluster_members m4 JOIN events e4 ON e4.id = m4.event_id
+               WHERE m4.cluster_id = k.cluster_id AND substr(e4.event_date, 1, 10) = k.event_date)
+           AS date_from_text,
        (SELECT min(i.added_at) FROM event_cluster_members m3
         JOIN inputs i ON i.article_id = m3.article_id
         WHERE m3.cluster_id = k.cluster_id) AS cluster_added_at
@@ -90,7 +123,9 @@ def event_rows(
     ``n_mentions``/``n_articles``/``n_sources`` (distinct URL hosts, else articles).
     ``added_at`` is when the first report of the event was stored (``inputs.added_at``, UTC).
     ``source_actor_implied``/``target_actor_implied`` say an actor is implied by the event word,
-    not named (``ActorRef.implied``).
+    not named (``ActorRef.implied``). ``event_date`` (ISO 8601, or None for a past event the
+    text gives no date), ``date_from_text`` (bool) and ``date_precision`` (the text's
+    day/week/month/year, None for a publication date) are described in the module docstring.
     """
     sql = _CLUSTERS_SQL if level == "clusters" else _EVENTS_SQL
     sql = sql.replace("{where}", _FACTUAL if factual_only else "")
@@ -98,6 +133,13 @@ def event_rows(
     cur = store.con.execute(sql)
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    for r in rows:
+        r["date_from_text"] = bool(r["date_from_text"])
+        if level == "clusters":
+            # the precision of the member whose own date is the cluster's date
+            r["date_precision"] = r.pop("cluster_date_precision")
+        elif not r["date_from_text"]:
+            r["date_precision"] = None
     if level == "clusters":
         for r in rows:
             r["killed"] = r.pop("killed_all")

@@ -22,8 +22,16 @@ intervention, excessive force) or the people a riot acts on are ``actor2``.
 (inter 7) as an actor, else empty. ``fatalities`` is the largest reported ``killed`` count, 0
 when none is given (ACLED's convention); ``notes`` is the event's evidence sentence; ``source``
 the article's title, else its URL host or source id; ``timestamp`` the Unix time the first
-report of the event was stored. ``event_date`` is ISO 8601 (YYYY-MM-DD, as ACLED's API gives
-it). ``region``, ``admin2``, ``admin3``, ``source_scale`` and ``tags`` are empty.
+report of the event was stored. ``region``, ``admin2``, ``admin3``, ``source_scale`` and
+``tags`` are empty.
+
+Dates. ACLED codes an event on the date it happened. ``event_date`` is ISO 8601 (YYYY-MM-DD, as
+ACLED's API gives it): the date the text gives the event, with ``time_precision`` from that
+phrase (1 a day, 2 a week, 3 a month or only the year); an event the text gives no date is
+dated by the report's publication date with ``time_precision`` 2, since the report bounds it to
+the days before it but not to the day. A past event (``historical``: "the 10th anniversary of
+a massacre") whose text gives no date of its own cannot be dated at all and is **left out**:
+the publication date is not when it happened (``wirewatch.export._frame``).
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
 # nothing vaguer, so a year-only date is also 3); geo_precision: 1 a town, 2 part of a region
 # or near a town, 3 a larger region (a province, admin1) or only the country
 _TIME = {"day": 1, "week": 2, "month": 3, "year": 3}
+# an event dated only by the report that tells it happened within the days before it
+_REPORT_WEEK = 2
 _GEO = {"city": 1, "admin1": 3, "country": 3}
 
 
@@ -62,16 +72,30 @@ def _unix(t: Any) -> int | None:
     return int((t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp())
 
 
+def _time_precision(r: dict[str, Any], date: str | None) -> int | None:
+    """ACLED ``time_precision`` of a row dated ``date``: the text's own date phrase decides
+    (day 1, week 2, month or year 3); a date that is only the publication date is 2."""
+    if date is None:
+        return None
+    if not r["date_from_text"]:
+        return _REPORT_WEEK
+    return _TIME.get(r["date_precision"] or "", 1)
+
+
 def acled_rows(
     store: Store, level: Level = "clusters", *, acled_only: bool = True
 ) -> list[dict[str, Any]]:
     """ACLED rows as dicts keyed by ``ACLED_COLUMNS``, one per factual event or cluster.
 
     ``acled_only`` (default) leaves out events with no ACLED event type (e.g. a PLOVER CONSULT).
+    A past event (``historical``) whose text gives no date is always left out (module
+    docstring: ACLED codes an event on the date it happened).
     """
     out = []
     for r in event_rows(store, level, factual_only=True):
         if acled_only and not r["acled_event_type"]:
+            continue
+        if r["historical"] and not r["date_from_text"]:
             continue
         iso3 = r["location_country"] or r["source_actor_country"]
         act = acled_actors(r, iso3)
@@ -85,7 +109,7 @@ def acled_rows(
                 "event_id_cnty": f"{iso3 or 'XXX'}{int(r['id'].split('_', 1)[1][:8], 16)}",
                 "event_date": date,
                 "year": int(date[:4]) if date else None,
-                "time_precision": _TIME.get(r["date_precision"] or "", 1 if date else None),
+                "time_precision": _time_precision(r, date),
                 "disorder_type": disorder,
                 "event_type": r["acled_event_type"],
                 "sub_event_type": r["acled_sub_event_type"],

@@ -7,8 +7,13 @@ Mapping, by default one row per deduplicated event cluster (``level="clusters"``
 GDELT's ``NumMentions``/``NumSources``/``NumArticles`` count), or one per extracted event:
 
 * ``GLOBALEVENTID``: the first 60 bits of the cluster (or event) id hash, as an integer.
-* ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: from the event date (the article's
-  publication date when the text gives none); ``FractionDate`` = year + day-of-year / 365.
+* ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the codebook's "date the event took
+  place": the date the text gives the event, else the article's publication date, which is how
+  GDELT itself dates an event reported without a date (``DATEADDED``, below, is when the record
+  was added, not when the event happened); ``FractionDate`` = year + day-of-year / 365. A past
+  event (``historical``: "the anniversary of a massacre") whose text gives no date of its own
+  has no date GDELT could record and is left out: its publication date is not the day it took
+  place.
 * ``Actor1Code``: CAMEO-style country + sector (``KAZCOP``); ``Actor1Name``: the actor's name in
   upper case; ``Actor1CountryCode``: ISO alpha-3; ``Actor1Type1Code``: the sector.
 * ``IsRootEvent``: 1 when the trigger lies in the article's first paragraph (before the first
@@ -110,9 +115,13 @@ def _gid(id_: str) -> int:
 
 
 def gdelt_rows(store: Store, level: Level = "clusters") -> list[dict[str, Any]]:
-    """GDELT rows as dicts keyed by ``GDELT_COLUMNS`` (missing keys = no value)."""
+    """GDELT rows as dicts keyed by ``GDELT_COLUMNS`` (missing keys = no value), one per
+    factual event or cluster; a past event with no date of its own is left out (module
+    docstring)."""
     out = []
     for r in event_rows(store, level, factual_only=True):
+        if r["historical"] and not r["date_from_text"]:
+            continue
         row: dict[str, Any] = {"GLOBALEVENTID": _gid(r["id"])}
         try:
             d = dt.date.fromisoformat(str(r["event_date"])[:10]) if r["event_date"] else None

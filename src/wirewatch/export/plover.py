@@ -12,6 +12,12 @@ fields: wirewatch adds ``cameo_code``, ``negated``, ``hypothetical``, ``historic
 object gets ``implied: true`` when the text names no such actor and the event word implies it
 (``ActorRef.implied``: its ``entity_text`` is then that word, "protests").
 
+``date`` is the date the text gives the event, else the article's publication date; the added
+``date_source`` says which ("text" or "publication") and ``date_precision`` gives the text's
+precision (day, week, month, year). A past event (``historical``) whose text gives no date of
+its own keeps its record, flagged, with ``date`` null: the publication date is not when it
+happened.
+
 By default one record per extracted event (``level="events"``): the records keep their
 character offsets (``text_info``) into the article.
 """
@@ -122,6 +128,10 @@ def plover_records(store: Store, level: Level = "events") -> list[dict[str, Any]
             "negated": bool(r["negated"]),
             "hypothetical": bool(r["hypothetical"]),
             "historical": bool(r["historical"]),
+            "date_source": (
+                ("text" if r["date_from_text"] else "publication") if r["event_date"] else None
+            ),
+            "date_precision": r["date_precision"],
             "confidence": r["confidence"],
             "article_id": r["article_id"],
         }

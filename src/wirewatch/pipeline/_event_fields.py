@@ -28,7 +28,10 @@ def _date(
 ) -> tuple[str, str, dict[str, Any]] | None:
     """The date of the event at trigger ``tok``: the DATE (or weekday TIME) entity nearest
     the trigger inside its subtree, else inside the subtree of its governing verb ``gov``,
-    resolved against the publication date (``dates.resolve_date``).
+    resolved against the publication date (``dates.resolve_date``). An event recalled by an
+    anniversary or memorial word between it and ``gov`` ("marched on Friday on the
+    anniversary of a crackdown") takes only a date of its own subtree: the governing clause's
+    date is the commemoration's, not the past event's.
 
     Returns:
         (ISO 8601 date, precision day/week/month/year, ``{start_char, end_char, text}`` of the
@@ -44,6 +47,8 @@ def _date(
         return None
     scopes = [set(t.i for t in tok.subtree)]
     if gov is not None and gov.i != tok.i:
+        if _commemorated(tok, gov):
+            return _date_in(ctx, dates, tok, scopes)
         scopes.append(set(t.i for t in gov.subtree))
     first = _first_conjunct(gov if gov is not None else tok)
     if first is not None:
@@ -51,6 +56,17 @@ def _date(
         # coordinated with a dated one shares its date, unless it names its own
         scopes.append(set(t.i for t in first.subtree))
     return _date_in(ctx, dates, tok, scopes)
+
+
+def _commemorated(tok: Token, gov: Token) -> bool:
+    """Whether an anniversary or memorial word stands between ``tok`` and its governing verb
+    ``gov`` ("the anniversary of a crackdown", "a memorial to the victims of the attack")."""
+    for anc in tok.ancestors:
+        if anc.i == gov.i:
+            return False
+        if anc.lemma_.lower() in _ANNIVERSARY:
+            return True
+    return False
 
 
 def _date_in(

@@ -1,18 +1,22 @@
 """Trigger selection for the ``wirewatch_events`` coder: whether a lexicon row's argument
 conditions hold for a token (``_cond_holds``), and which triggers fold into another (a noun
 object of a verb trigger, a same-type noun inside a verb's object, what an event escalated
-into), or are opinions rather than PLOVER AGREE events.
+into), or are opinions rather than PLOVER AGREE events; and the row a state's protest takes
+(``official_protest``: a diplomatic complaint, not a demonstration).
 
 Source: argument conditions documented in ``resources/event_lexicon.tsv``; PLOVER manual
-draft 0.8 (2021) for AGREE.
+draft 0.8 (2021) for AGREE, PROTEST and ACCUSE; CAMEO manual 1.1b3 for 114 and 14.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import islice
+from typing import Any
 
 from spacy.tokens import Token
 
+from wirewatch.ontology import actors as oa
 from wirewatch.ontology.event_lexicon import Condition, TriggerEntry, entries_for
 from wirewatch.pipeline import event_args as ea
 from wirewatch.pipeline._event_context import _PLACE_LABELS
@@ -303,3 +307,75 @@ def _opinion_agreement(tok: Token, entry: TriggerEntry) -> bool:
         and any(c.dep_ == "ccomp" for c in tok.children)
         and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children)
     )
+
+
+# CAMEO 114 "Complain officially": the official complaint a state body files
+_OFFICIAL_COMPLAINT = "114"
+
+
+def _state_body(actor: dict[str, Any], *, country_alone: bool) -> bool:
+    """A government actor (sector GOV: a ministry, an embassy, a government, a head of state
+    or minister) or, when ``country_alone``, a country named alone as a state ("Japan
+    protested"; its span is the country's name, not a demonym: "Brazilians protested" are
+    people)."""
+    if actor.get("sector") == "GOV":
+        return True
+    text = str(actor.get("text") or "")
+    return (
+        country_alone
+        and actor.get("sector") is None
+        and bool(text)
+        and oa.country_code(text) is not None
+    )
+
+
+def official_protest(
+    tok: Token, entry: TriggerEntry, src: Token | None, sources: Sequence[dict[str, Any]]
+) -> TriggerEntry | None:
+    """The official-complaint row of a protest word whose source actors are all state bodies.
+
+    "China's foreign ministry protested the visit", "Japan protested the decision", "the
+    ministry's protest": a state protests by a diplomatic note or statement, not in the street.
+    CAMEO 14 (PROTEST) is "civilian demonstrations and other collective actions carried out as
+    protests"; a state's protest is CAMEO 114 "Complain officially", PLOVER 0.8 ACCUSE (mode
+    allege, context diplomatic, as CAMEO2PLOVER-2021 maps 114). "Farmers protested", "students
+    protested against the law" keep PROTEST. A protest noun counts only its own possessor or
+    "by" agent, with sector GOV ("the embassy's protest"): a country before the noun is mostly
+    where the protests are ("Bahrain's protests"), and a subject further up the clause is
+    seldom the protester ("the government deployed troops to suppress protests").
+
+    Args:
+        tok: the trigger token ("protested", "protest").
+        entry: the lexicon row the trigger matched.
+        src: the source token the parse gave the trigger, or None.
+        sources: the event's source actors (records with ``text``, ``name``, ``country``,
+            ``sector``).
+
+    Returns:
+        The trigger lemma's own CAMEO 114 row of ``resources/event_lexicon.tsv``, keeping
+        ``entry``'s weight (the recoding makes the trigger no more certain), when ``entry`` is
+        a PROTEST row and every source is a state body; else None (no source, a non-state
+        source, or a lemma with no such row: "marched", "rallied").
+    """
+    if entry.plover_type != "PROTEST" or not sources:
+        return None
+    verb = tok.pos_ == "VERB"
+    if not verb and (
+        src is None
+        or not (
+            (src.dep_ == "poss" and src.head.i == tok.i)
+            or (src.dep_ == "pobj" and src.head.lower_ == "by" and src.head.head.i == tok.i)
+        )
+    ):
+        return None
+    if not all(_state_body(a, country_alone=verb) for a in sources):
+        return None
+    row = next(
+        (
+            e
+            for e in entries_for(tok.lemma_.lower())
+            if e.cameo == _OFFICIAL_COMPLAINT and (e.verb if verb else e.noun)
+        ),
+        None,
+    )
+    return row._replace(weight=entry.weight) if row is not None else None

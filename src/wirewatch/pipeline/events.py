@@ -122,6 +122,7 @@ from wirewatch.pipeline._event_triggers import (
     _folded,
     _folded_same,
     _opinion_agreement,
+    official_protest,
 )
 from wirewatch.pipeline.counts import NumberPhrase
 from wirewatch.pipeline.event_classifier import (
@@ -541,6 +542,10 @@ class EventCoder(_ActorFinder):
             sp = ea.reporting_speaker(tok, sent)
             if sp is not None and sp.pos_ != "PRON":
                 sources = [a for h in conjuncts(sp) if (a := self._actor(ctx, h)) is not None]
+        if (complaint := official_protest(tok, entry, src, sources)) is not None:
+            # "the foreign ministry protested the visit": a state's protest is an official
+            # complaint (CAMEO 114, PLOVER ACCUSE), not a demonstration (CAMEO 14)
+            entry = complaint
         if (
             entry.plover_type in _FORCE_TYPES
             and theme is not None

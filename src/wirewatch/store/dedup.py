@@ -18,11 +18,12 @@ The rule. Two events belong to the same cluster when all of these hold:
 3. **Place**: the same place key: ``country|admin1`` when both are known, else the lower-cased
    location name, else the country, else empty.
 4. **Date**: the event's date is ``event_date``, or the article's publication date when the text
-   gives none. Within a group that agrees on 1-3, events sorted by date are cut into clusters
-   greedily: a cluster starts at its earliest (anchor) event and takes every following event
-   dated at most ``window_days`` after the anchor (default 1: anchor day and the next day, so a
-   report published the day after, with no date of its own, joins). The next event later than
-   that starts a new cluster.
+   gives none -- but a past event (``historical``) whose text gives no date has no date: the day
+   it was reported on is not the day it happened. Within a group that agrees on 1-3, events
+   sorted by date are cut into clusters greedily: a cluster starts at its earliest (anchor)
+   event and takes every following event dated at most ``window_days`` after the anchor
+   (default 1: anchor day and the next day, so a report published the day after, with no date
+   of its own, joins). The next event later than that starts a new cluster.
 
 Negated or hypothetical events ("police did not arrest", "may impose sanctions") and events with
 no date at all are never merged: each is a cluster of one. ``n_mentions`` counts the member events,
@@ -135,7 +136,9 @@ def _date(s: str | None) -> dt.date | None:
 
 
 _SELECT = f"""
-SELECT e.id, e.article_id, coalesce(e.event_date, a.date) AS the_date,
+SELECT e.id, e.article_id,
+       CASE WHEN e.event_date IS NULL AND coalesce(e.historical, false) THEN NULL
+            ELSE coalesce(e.event_date, a.date) END AS the_date,
        e.negated, e.hypothetical, e.confidence, e.goldstein, e.plover_mode,
        (SELECT max(c.value) FROM counts c WHERE c.event_id = e.id AND c.kind = 'killed') AS killed,
        {", ".join("e." + c for c in _COPIED)}
