@@ -46,7 +46,12 @@ def _with_parts(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "content_parts": parts, "content_shown": shown}
 
 
-_DATE = "coalesce(e.event_date, a.date)"
+# an event's date: its own, else the publication date; an undated historical event ("the
+# massacre of 2011", recalled in a 2022 article) has none, so it is on no timeline day
+_DATE = (
+    "CASE WHEN e.event_date IS NULL AND e.historical THEN NULL"
+    " ELSE coalesce(e.event_date, a.date) END"
+)
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "id",

@@ -27,5 +27,6 @@ def timeline_api(
     flt: Filter,
     unit: Annotated[Literal["auto", "day", "week", "month"], Query()] = "auto",
 ) -> dict[str, Any]:
-    """Events per period and PLOVER type (date = event_date, else publication date)."""
+    """Events per period and PLOVER type (date = event_date, else publication date; an
+    undated historical event is left out)."""
     return c.timeline(flt, unit)
