@@ -98,6 +98,56 @@ FOUND = [
         ("The captain", "had no doubt", "that the storm would pass"),
         id="attitude-noun-held-with-that-clause",
     ),
+    pytest.param(
+        "An editorial suggesting that the mayor should resign appeared on Sunday.",
+        ("An editorial", "suggesting", "that the mayor should resign"),
+        id="participle-modifier-document-source",
+    ),
+    pytest.param(
+        "Parents saying the school was unsafe packed the hall.",
+        ("Parents", "saying", "the school was unsafe"),
+        id="participle-modifier-group-source",
+    ),
+    pytest.param(
+        "The council published a memo warning that the reservoir was nearly empty.",
+        ("The council", "published a memo warning", "that the reservoir was nearly empty"),
+        id="participle-modifier-of-a-sent-document",
+    ),
+    pytest.param(
+        "The union shot back in a statement arguing that the figures were wrong.",
+        ("The union", "shot back in a statement arguing", "that the figures were wrong"),
+        id="participle-modifier-in-a-document",
+    ),
+    pytest.param(
+        "The governor portrayed the strike as a threat to public safety.",
+        ("The governor", "portrayed", "the strike as a threat to public safety"),
+        id="characterize-verb-portray",
+    ),
+    pytest.param(
+        "The inspectors deemed the bridge unsafe for heavy trucks.",
+        ("The inspectors", "deemed", "the bridge unsafe for heavy trucks"),
+        id="characterize-verb-deem",
+    ),
+    pytest.param(
+        "Critics termed the deal a surrender.",
+        ("Critics", "termed", "the deal a surrender"),
+        id="dub-verb-term",
+    ),
+    pytest.param(
+        "The coach cast himself as an underdog.",
+        ("The coach", "cast", "himself as an underdog"),
+        id="cast-with-predicate",
+    ),
+    pytest.param(
+        'The new bypass was quickly dubbed "the road to nowhere".',
+        (None, "was quickly dubbed", 'The new bypass was quickly dubbed "the road to nowhere"'),
+        id="passive-naming-quoted-no-source",
+    ),
+    pytest.param(
+        'The reform has been described as "a quiet revolution".',
+        (None, "has been described as", 'The reform has been described as "a quiet revolution"'),
+        id="passive-characterizing-quoted-as",
+    ),
 ]
 
 
@@ -152,7 +202,42 @@ NOT_CUES = [
     pytest.param(
         "The farmers have concerns on Monday.", "have concerns on", id="attitude-noun-no-content"
     ),
+    pytest.param("The farmers cast their votes early.", "cast", id="cast-without-predicate"),
+    pytest.param(
+        "The union questioned figures suggesting that overtime had fallen.",
+        "suggesting",
+        id="participle-modifier-inside-a-cue-object",
+    ),
+    pytest.param(
+        "The board cited figures showing that enrolment had fallen.",
+        "showing",
+        id="participle-modifier-perception-verb",
+    ),
+    pytest.param(
+        "The reform has been described as a quiet revolution.",
+        "has been described as",
+        id="passive-characterizing-unquoted",
+    ),
+    pytest.param(
+        'The mayor said the bypass was dubbed "the road to nowhere".',
+        "was dubbed",
+        id="passive-naming-inside-reported-clause",
+    ),
 ]
+
+
+def test_participle_modifier_does_not_take_over_the_next_quotation(nlp) -> None:
+    """ "emails from aides suggesting A. “B.”": the aides are the source of A only; the bare
+    quotation after the sentence goes on from its subject, the mayor."""
+    text = (
+        "Mayor Lopez apologized for emails from aides suggesting the vote should be delayed. "
+        '"We regret the tone of these messages."'
+    )
+    got = [(_span(q["source"]), _span(q["cue"]), _span(q["content"])) for q in quotes(nlp, text)]
+    assert got == [
+        (_at(text, "aides"), _at(text, "suggesting"), _at(text, "the vote should be delayed")),
+        (_at(text, "Mayor Lopez"), None, _at(text, '"We regret the tone of these messages."')),
+    ]
 
 
 @pytest.mark.parametrize(("text", "cue"), NOT_CUES)

@@ -91,7 +91,9 @@ def continuation(
 ) -> Candidate | None:
     """The speaker a bare quotation ``r`` goes on from, looking back over two sentences.
 
-    The latest attribution in the previous sentence (outermost first) passes its source on
+    The latest attribution in the previous sentence (outermost first; not a noun's speech
+    participle, "emails from aides suggesting A", which is no speaker of the sentence) passes
+    its source on
     (kind ``continuation``, ``continues`` set); else a previous sentence whose subject is a
     person, organisation or pronoun gives the source, with the sentence's lone speech verb as
     the cue when there is one (``bare_cue``: kind ``adjacent``). A paragraph is crossed only
@@ -126,6 +128,7 @@ def continuation(
             c
             for c in claimed
             if c.content[0] < r.start
+            and c.kind != "modifier"  # "a memo arguing A": a noun's modifier, not the speaker
             and (
                 overlaps(c.content, (prev.start_char, prev.end_char))
                 or (c.cue and overlaps(c.cue, (prev.start_char, prev.end_char)))

@@ -11,6 +11,8 @@ lemma and the dependency relation that holds its content:
 * ``dobj``: the direct object, with any object predicate, infinitive, clause or "as" phrase
   after it ("called Clinton an ISIS co-founder", "urged Congress to act", "described him as a
   strong leader");
+* ``dobj_pred``: the direct object read only with an object predicate after it, for a verb
+  whose bare object is no attribution ("cast the vote as a protest", not "cast a vote");
 * ``dobj_pp``: the same plus the reason or target phrases after the object ("criticized his
   opponents for their animosity", "blamed the crash on the storm"), not circumstances;
 * ``prep:W``: the object of preposition W right after the cue, W joining the cue, with an
@@ -41,12 +43,13 @@ __all__ = [
     "RELATIONS",
 ]
 
-RELATIONS = ("ccomp", "xcomp", "dobj", "dobj_pp", "prep")
+RELATIONS = ("ccomp", "xcomp", "dobj", "dobj_pred", "dobj_pp", "prep")
 _OBJ_TAIL = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
 # prepositions of the reason or target of a judgment ("criticized X for Y", "blamed X on Y");
 # others ("during the rally", "on Twitter") are the writer's circumstances
 _REASON_PREPS = frozenset({"for", "over", "of", "on", "against", "about"})
 AS_TAIL = True  # "referred to him as X", "described it as Y doing Z": the "as" phrase is content
+PREDICATED_OBJECTS = True  # the ``dobj_pred`` reading: "cast X as Y", not "cast a vote"
 _TIME_NOUNS = frozenset("moment minute hour day night week month year decade time".split())
 
 
@@ -81,10 +84,14 @@ def frame_spans(v: Token) -> Iterator[tuple[str, set[int], int]]:
             yield "xcomp", toks, v.i + 1
         elif c.dep_ == "dobj":
             toks = {t.i for t in c.subtree}
+            predicated = False
             for s in kids:
                 if s.i > c.i and (_object_tail(s) or _object_modifier(c, s)):
                     toks.update(t.i for t in s.subtree)
+                    predicated = predicated or (PREDICATED_OBJECTS and _object_tail(s))
             yield "dobj", toks, v.i + 1
+            if predicated:  # "cast the vote as a protest"
+                yield "dobj_pred", toks, v.i + 1
             more = set(toks)
             for s in kids:
                 if s.i > c.i and s.dep_ == "prep" and s.lower_ in _REASON_PREPS:

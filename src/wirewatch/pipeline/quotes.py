@@ -41,6 +41,11 @@ scan of quotation marks (``_quotemarks``):
 * a support verb with a cue noun as object: "issued a statement saying ...", "made the case
   that ..." (the cue runs from the verb to the participle or the noun);
 * "put it" as a verb of saying: "As X put it, A", "X put it bluntly: “A”";
+* a speech participle modifying a noun, with a clause of its own: "a memo arguing that A"
+  (source the noun), "sent a memo arguing that A" (source the sender, cue from the verb on);
+* a naming or characterising verb (Levin 29.2/29.3: "portrayed X as Y", "deemed X Y", "cast X
+  as Y") through the frame table, and an agentless passive one with a quoted name: "X was
+  dubbed “A”" (no source, content "X ... “A”");
 * a naming cue whose object is a relative pronoun: "the school, which the mayor described as
   “...”" (content from "which" to the end of the predicate, source and cue inside it; a free
   relative "what X called ..." is left out: on PolNeAR train it was mostly not annotated);
@@ -136,13 +141,17 @@ from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
 from wirewatch.pipeline._verb_cues import (
     ATTITUDE_VERBS,
     HOLDING_VERBS,
+    PARTICIPLE_SOURCES,
     PASSIVE_AGENT,
     PUT_IT,
+    QUOTED_PASSIVE_NAMES,
     RELATIVE_OBJECT,
     SUPPORT_NOUNS,
     SUPPORT_VERBS,
     frame_cue,
+    participle_cue,
     passive_agent_cue,
+    passive_naming_cue,
     put_it_cue,
     relative_object_cue,
     reported_inside,
@@ -268,9 +277,10 @@ class QuoteAttributor:
         """Offer every verb to the verb rules (``_verb_cues``, ``_hearsay_cues``), first hit wins.
 
         The rules are tried in order -- "put it", a support verb with a cue noun, a reporting
-        verb, a relative object, a cue frame, a raising verb, a passive with a "by" agent -- and
-        the first that returns a candidate ends the verb's turn. A belief verb heading a clause
-        another cue reports ("said he believes ...") is not offered.
+        verb, a speech participle modifying a noun, a relative object, a cue frame, a raising
+        verb, a passive with a "by" agent, an agentless passive naming verb with a quoted name
+        -- and the first that returns a candidate ends the verb's turn. A belief verb heading a
+        clause another cue reports ("said he believes ...") is not offered.
         """
         lex = self.lexicon
         ext_at: dict[int, int] = {}  # token index -> end of a cue extension ("in a statement")
@@ -293,6 +303,8 @@ class QuoteAttributor:
                     continue
             if lemma in lex.verbs:
                 self._guard(doc, cands, verb_cue, tok, ctx, lex, ext_at)
+            if len(cands) == n and PARTICIPLE_SOURCES and lemma in lex.verbs and tok.dep_ == "acl":
+                self._guard(doc, cands, participle_cue, tok, ctx, lex)
             if len(cands) == n and lemma in lex.frames and RELATIVE_OBJECT:
                 self._guard(doc, cands, relative_object_cue, tok, lemma, ctx, lex)
             if len(cands) == n and lemma in lex.frames:
@@ -301,6 +313,8 @@ class QuoteAttributor:
                 self._guard(doc, cands, raising_cue, tok, ctx)
             if len(cands) == n and PASSIVE_AGENT and tok.tag_ == "VBN" and lemma in lex.known:
                 self._guard(doc, cands, passive_agent_cue, tok, lemma, ctx, lex)
+            if len(cands) == n and QUOTED_PASSIVE_NAMES and tok.tag_ == "VBN":
+                self._guard(doc, cands, passive_naming_cue, tok, ctx)
 
     def _propose_word_cues(self, doc: Doc, ctx: QuoteContext, cands: list[Candidate]) -> None:
         """Offer adjectives, nouns (``_nominal_cues``) and hearsay adverbs (``_hearsay_cues``).
