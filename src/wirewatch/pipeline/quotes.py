@@ -134,6 +134,12 @@ from wirewatch.pipeline._lexicons import (
     cue_phrases,
     reporting_verbs,
 )
+from wirewatch.pipeline._modifier_cues import (
+    PARTICIPLE_SOURCES,
+    QUOTED_PASSIVE_NAMES,
+    participle_cue,
+    passive_naming_cue,
+)
 from wirewatch.pipeline._nominal_cues import ADJ_CUES, NOUN_CUES, adjective_cue, noun_cue
 from wirewatch.pipeline._quote_context import Candidate, CueLexicon, QuoteContext, span_record
 from wirewatch.pipeline._quote_joins import MERGE_PARAGRAPH_CONTINUATIONS, merge_continuations
@@ -141,17 +147,13 @@ from wirewatch.pipeline._speakers import PRONOUNS, SpeakerNamer
 from wirewatch.pipeline._verb_cues import (
     ATTITUDE_VERBS,
     HOLDING_VERBS,
-    PARTICIPLE_SOURCES,
     PASSIVE_AGENT,
     PUT_IT,
-    QUOTED_PASSIVE_NAMES,
     RELATIVE_OBJECT,
     SUPPORT_NOUNS,
     SUPPORT_VERBS,
     frame_cue,
-    participle_cue,
     passive_agent_cue,
-    passive_naming_cue,
     put_it_cue,
     relative_object_cue,
     reported_inside,
