@@ -39,7 +39,8 @@ def _check_date(date: str | None, source: str | None) -> str | None:
         return _dt.date.fromisoformat(str(date)[:10]).isoformat()
     except ValueError as exc:
         raise ConfigError(
-            f"publication date {date!r} is not an ISO date; write it as YYYY-MM-DD.",
+            f"publication date {date!r} is not a valid date; "
+            "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
             source=source,
         ) from exc
 
@@ -113,7 +114,8 @@ class Extractor:
 
         Raises:
             InputError: empty, too large or non-English text.
-            ConfigError: ``date`` is not an ISO date.
+            ConfigError: ``date`` is not a valid ISO date (malformed, or a day that does
+                not exist: 2022-02-30).
         """
         item = InputDocument(text=text, source_id=source_id, date=date, title=title, url=url)
         out = next(self.extract_many([item], raise_errors=True))

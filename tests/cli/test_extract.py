@@ -96,6 +96,12 @@ def test_bad_date_is_a_usage_error_before_any_input_is_read(runner, good, args):
     assert res.stdout == ""
 
 
+def test_a_day_that_does_not_exist_is_called_invalid_not_malformed(runner, good):
+    res = runner.invoke(cli, ["extract", str(good), "--date", "2022-02-30"])
+    assert res.exit_code == 2
+    assert "'2022-02-30' is not a valid date" in res.stderr and "existing day" in res.stderr
+
+
 def test_unknown_model_names_the_model(runner, good):
     res = runner.invoke(cli, ["extract", str(good), "--model", "xx_no_such_model"])
     assert res.exit_code == 2

@@ -116,7 +116,11 @@ def extract(
         try:
             pub_date = dt.date.fromisoformat(pub_date).isoformat()
         except ValueError:
-            _fail(f"--date {pub_date!r} is not an ISO date; write it as YYYY-MM-DD.", EXIT_USAGE)
+            _fail(
+                f"--date {pub_date!r} is not a valid date; "
+                "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
+                EXIT_USAGE,
+            )
     batch = bool(jsonl_path) or len(paths) > 1
     fmt = fmt or ("jsonl" if batch else "json")
 

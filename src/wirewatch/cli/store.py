@@ -145,7 +145,11 @@ def ingest(
         try:
             default_date = dt.date.fromisoformat(default_date).isoformat()
         except ValueError:
-            _fail(f"--date {default_date!r} is not an ISO date; write it as YYYY-MM-DD.", 2)
+            _fail(
+                f"--date {default_date!r} is not a valid date; "
+                "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
+                2,
+            )
 
     try:
         summary = run_ingest(
