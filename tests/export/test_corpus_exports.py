@@ -352,3 +352,23 @@ def test_an_undated_past_event_joins_no_cluster_by_its_report_date(dated_store):
         "JOIN events e ON e.id = k.rep_event_id WHERE e.historical"
     ).fetchall()
     assert rows == [(None, 1)]
+
+
+def test_gdelt_sqldate_of_an_article_with_no_date_at_all_is_the_day_it_was_stored(tmp_path):
+    """No date in the text and no publication date (a bare text file): SQLDATE may not be
+    empty, so it is the day the report was stored (DATEADDED's day), as GDELT dates a report."""
+    from _store_samples import _event
+
+    text = "Police detained 12 miners in Almaty."
+    aid = stable_id("art", text)
+    rec = Record(
+        article=Article(id=aid, source_id="u", text=text),
+        events=[_event(text, aid, "detained", tgt=("miners", "KAZ", "LAB"), date=None)],
+    )
+    with Store(tmp_path / "u.duckdb") as s:
+        s.add([rec], source="s")
+        refresh_clusters(s.con)
+        df = to_gdelt(s, "events")
+    assert len(df) == 1
+    assert df["SQLDATE"].iloc[0] == df["DATEADDED"].iloc[0][:8]
+    assert str(df["Year"].iloc[0]) == df["DATEADDED"].iloc[0][:4]

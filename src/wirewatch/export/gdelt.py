@@ -9,8 +9,10 @@ GDELT's ``NumMentions``/``NumSources``/``NumArticles`` count), or one per extrac
 * ``GLOBALEVENTID``: the first 60 bits of the cluster (or event) id hash, as an integer.
 * ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the codebook's "date the event took
   place": the date the text gives the event, else the article's publication date, which is how
-  GDELT itself dates an event reported without a date (``DATEADDED``, below, is when the record
-  was added, not when the event happened); ``FractionDate`` = year + day-of-year / 365. A past
+  GDELT itself dates an event reported without a date; an article with no publication date
+  either (a bare text file) gets the day it was stored (``DATEADDED``), as GDELT dates a report
+  by the day it saw it, since SQLDATE may not be empty; ``FractionDate`` = year +
+  day-of-year / 365. A past
   event (``historical``: "the anniversary of a massacre") whose text gives no date of its own
   has no date GDELT could record and is left out: its publication date is not the day it took
   place.
@@ -127,6 +129,8 @@ def gdelt_rows(store: Store, level: Level = "clusters") -> list[dict[str, Any]]:
             d = dt.date.fromisoformat(str(r["event_date"])[:10]) if r["event_date"] else None
         except ValueError:
             d = None
+        if d is None and r["added_at"]:
+            d = r["added_at"].date()  # no date in the text or metadata: the day it was seen
         if d:
             row.update(
                 SQLDATE=d.strftime("%Y%m%d"),
