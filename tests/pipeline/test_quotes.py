@@ -1073,6 +1073,31 @@ def test_according_to_keeps_a_subject_the_parser_stranded(nlp, rules_quotes, tex
     assert _span(acc["source"]) == _at(text, source)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_content"),
+    [
+        (
+            "The governor says “armed gangs” are behind the deaths of more than 40 people and "
+            "property losses could be $500 million, according to the police.",
+            "“armed gangs” are behind the deaths of more than 40 people",
+        ),
+        (
+            "The mayor says looters are behind the theft of more than 300 cars and total losses "
+            "could be $90 million, according to insurers.",
+            "looters are behind the theft of more than 300 cars",
+        ),
+    ],
+)
+def test_a_trailing_according_to_clause_is_not_also_the_first_speakers(
+    nlp, rules_quotes, text, speaker_content
+):
+    """ "X says A and B, according to Y": B is Y's alone, so X's content ends with A (a word is
+    in one attribution only, as PolNeAR annotates)."""
+    found = rules_quotes(parse(nlp, text))._.ww_quotes
+    says = next(q for q in found if q["cue"] and q["cue"]["text"] == "says")
+    assert _span(says["content"]) == _at(text, speaker_content)
+
+
 def test_according_to_does_not_take_a_subject_from_its_own_source(nlp, rules_quotes):
     """A subject the parser swallowed into the "according to" phrase stays in the source."""
     text = (

@@ -25,6 +25,8 @@ __all__ = [
     "source_prepositions",
     "according_cue",
     "after_according",
+    "SPLIT_ACCORDING_CONJUNCT",
+    "split_according_conjunct",
 ]
 
 # "In a new poll, ..." / "In an interview, ...": a sentence-initial "in" whose object is one of
@@ -45,6 +47,11 @@ _EXPRESSION_NOUNS = frozenset(
 )
 
 CUT_AFTER_ACCORDING = True  # the writer's comment after a clause-final "according to X" is cut
+
+# "X says A and B, according to Y": B is Y's, so X's content ends before it (a token is in one
+# attribution only: PolNeAR annotations are univocal, Newell et al. 2018)
+SPLIT_ACCORDING_CONJUNCT = True
+_JOINERS = frozenset({"and", "but", "or", "while", "whereas"})
 
 
 def source_prepositions(doc: Doc, matcher: PhraseMatcher, ctx: QuoteContext) -> list[Span]:
@@ -130,3 +137,35 @@ def after_according(toks: set[int], head: Token, phrase: set[int]) -> set[int]:
     if after and head.doc[after[0]].lower_ in ("and", "or"):
         return set()  # "A, according to X, and B": the coordinated clause is X's too
     return {i for i in toks if i > end}
+
+
+def split_according_conjunct(doc: Doc, cands: list[Candidate]) -> None:
+    """Cut another attribution's content before a trailing "according to" content, in place.
+
+    "Tokayev says A and damage could be $2 billion, according to the government": the parse
+    puts the second clause in Tokayev's content too, but the clause-final "according to" gives
+    it to the government. When an ``according`` candidate's content starts inside another
+    candidate's content and reaches (or passes) its end, that content ends at the last word
+    before it, without the joining comma or conjunction. Only a cut that leaves words keeps.
+
+    In: the document and the candidates after selection (``QuoteAttributor._dedupe``). Out:
+    nothing; contents are changed in place, character offsets into ``doc.text``.
+    """
+    if not SPLIT_ACCORDING_CONJUNCT:
+        return
+    for b in cands:
+        if b.kind != "according" or b.cue is None or b.cue[0] < b.content[1]:
+            continue  # only a clause-final "..., according to Y"
+        for a in cands:
+            if a is b or a.kind == "according":
+                continue
+            if not (a.content[0] < b.content[0] < a.content[1] <= b.content[1]):
+                continue
+            head = doc.char_span(a.content[0], b.content[0], alignment_mode="contract")
+            toks = list(head) if head is not None else []
+            while toks and (toks[-1].is_punct or toks[-1].lower_ in _JOINERS):
+                toks.pop()
+            if toks and toks[-1].idx + len(toks[-1]) > a.content[0]:
+                end = toks[-1].idx + len(toks[-1])
+                a.content = (a.content[0], end)
+                a.skip = [s for s in a.skip if s[1] <= end]

@@ -114,7 +114,11 @@ from spacy.tokens import Doc, Token
 
 from wirewatch.errors import ConfigError
 from wirewatch.model import stable_id
-from wirewatch.pipeline._according import according_cue, source_prepositions
+from wirewatch.pipeline._according import (
+    according_cue,
+    source_prepositions,
+    split_according_conjunct,
+)
 from wirewatch.pipeline._bare_quotes import bare_quotes
 from wirewatch.pipeline._content_parts import content_parts
 from wirewatch.pipeline._cue_spans import STRETCH_CUES, stretch_cue
@@ -253,6 +257,7 @@ class QuoteAttributor:
         self._propose_word_cues(doc, ctx, cands)
         self._propose_layout_cues(doc, ctx, cands)
         cands = self._dedupe(cands)
+        split_according_conjunct(doc, cands)
         if STRETCH_CUES:
             for c in cands:
                 stretch_cue(doc, c, ctx)
