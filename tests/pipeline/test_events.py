@@ -1939,8 +1939,136 @@ def test_reference_troop_movements_target_kazakhstan(reference_events, example_t
     }
     for key in (("departing", "RETREAT"), ("departure", "RETREAT"), ("deployment", "MOBILIZE")):
         t = got[key]
-        assert t is not None and t["country"] == "KAZ", key
-        assert example_text[t["start_char"] : t["end_char"]] == "Kazakhstan"
+        assert t is not None and (t["country"], t["name"]) == ("KAZ", "Kazakhstan"), key
+        # the nearest mention of the country: its name, or its adjective ("Kazakh President")
+        assert example_text[t["start_char"] : t["end_char"]] in ("Kazakhstan", "Kazakh")
+
+
+# -- a place field points to the nearest mention of its place (``_place_mentions``) -----------
+_AU_SCENE = "The deployment of 900 peacekeepers by the African Union in Somalia began in March. "
+
+
+def _loc_text(e):
+    sp = e["location"]["span"]
+    return None if sp is None else (sp["start_char"], sp["text"])
+
+
+def test_a_continued_scene_points_to_the_place_named_in_the_movement_own_sentence(nlp):
+    text = _AU_SCENE + (
+        "Somalia's president said on Friday that the African Union troops would begin "
+        "departing next month."
+    )
+    e = _one(_events(nlp, text), "RETREAT")
+    second = text.index("Somalia", len(_AU_SCENE))
+    assert e["location"]["name"] == "Somalia"
+    assert _loc_text(e) == (second, "Somalia")  # not the first mention, 59
+    assert (e["target_actor"]["start_char"], e["target_actor"]["country"]) == (second, "SOM")
+
+
+def test_a_continued_scene_points_to_the_country_adjective_in_the_movement_own_sentence(nlp):
+    text = _AU_SCENE + (
+        "On Friday, Somali President Hassan Sheikh Mohamud said the African Union troops would "
+        "begin departing next month."
+    )
+    e = _one(_events(nlp, text), "RETREAT")
+    at = text.index("Somali ")
+    assert (e["location"]["name"], e["location"]["country"]) == ("Somalia", "SOM")
+    assert _loc_text(e) == (at, "Somali")
+    t = e["target_actor"]
+    assert (t["start_char"], t["text"], t["name"], t["country"]) == (at, "Somali", "Somalia", "SOM")
+
+
+def test_a_continued_scene_points_to_the_nearest_earlier_mention_not_the_first(nlp):
+    text = (
+        _AU_SCENE + "Schools in Somalia reopened in April. "
+        "Analysts say the early departure of the Ugandan soldiers changes little."
+    )
+    e = _one(_events(nlp, text), "RETREAT")
+    second = text.index("Somalia", len(_AU_SCENE))
+    assert _loc_text(e) == (second, "Somalia")
+    assert (e["target_actor"]["start_char"], e["target_actor"]["text"]) == (second, "Somalia")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "after"),
+    [
+        # the focus country of the article, named in the sentence before (not the first "Peru")
+        (
+            "Peru's congress met on Monday. Tensions rose in Peru last week. About 300 people "
+            "have been detained, the interior ministry said.",
+            "Peru",
+            "Tensions",
+        ),
+        # named in the trigger's own sentence, after the trigger, not as its place: the
+        # sentence's mention still comes before any earlier one
+        (
+            "Chile's senate met on Monday. About 300 people have been detained since the vote, "
+            "officials in Chile said.",
+            "Chile",
+            "officials",
+        ),
+    ],
+)
+def test_a_location_taken_from_context_points_to_the_nearest_mention(nlp, text, place, after):
+    e = _one(_events(nlp, text), "COERCE")
+    assert (e["location"]["name"], e["location"]["precision"]) == (place, "country")
+    assert _loc_text(e) == (text.index(place, text.index(after)), place)
+
+
+def test_a_place_the_text_never_names_keeps_no_span(nlp):
+    from wirewatch.pipeline._event_context import _DocContext
+    from wirewatch.pipeline._place_mentions import nearest_mention
+    from wirewatch.pipeline.places import gazetteer
+
+    doc = _run(nlp, "Officials in Lima said 300 people were detained on Monday.")
+    loc = {**gazetteer().resolve("Chile"), "span": None}
+    trigger = next(t for t in doc if t.text == "detained")
+    ctx = _DocContext(doc)
+    assert nearest_mention(ctx, loc, trigger) == loc
+    # a place the text does name ("Lima"): its mention, whatever record it came with
+    lima = {**gazetteer().resolve("Lima", "PER"), "span": None}
+    assert nearest_mention(ctx, lima, trigger)["span"]["text"] == "Lima"
+
+
+def test_reference_place_spans_stay_in_the_trigger_paragraph_or_before(
+    reference_events, example_text
+):
+    """Every location span lies in its trigger's paragraph or an earlier one; the movements
+    continuing the CSTO deployment's scene and the events placed by the article's country point
+    to the nearest mention of Kazakhstan, and no location the text names has a null span."""
+
+    def para(i):
+        return example_text.count("\n", 0, i)
+
+    for e in reference_events:
+        sp = (e.get("location") or {}).get("span")
+        if e.get("location"):
+            assert sp is not None, e["trigger"]
+        if sp is not None:
+            assert para(sp["start_char"]) <= para(e["trigger"]["start_char"]), e["trigger"]
+            assert example_text[sp["start_char"] : sp["end_char"]] == sp["text"]
+
+    def loc_at(trigger):
+        at = example_text.index(trigger)
+        [start] = {
+            e["location"]["span"]["start_char"]
+            for e in reference_events
+            if e["trigger"]["start_char"] == at
+        }
+        return start
+
+    # "... Kazakh President Tokayev ... announced that CSTO forces would begin departing"
+    assert loc_at("departing") == example_text.index("Kazakh President")
+    # "the Russian deployment, but the fact that Kazakhstan's leadership ...": its own sentence
+    dep = example_text.index("Russian deployment")
+    assert loc_at("deployment, but") == example_text.index("Kazakhstan", dep)
+    # "the early departure of the Russian troops": its paragraph never names the country; the
+    # nearest earlier mention is "Kazakh President", not the first "Kazakhstan"
+    assert loc_at("departure of the Russian") == example_text.index("Kazakh President")
+    # "the deaths of more than 160 people" after "especially in Kazakhstan's largest city"
+    city = example_text.index("Kazakhstan’s largest city")
+    assert loc_at("deaths") == city
+    assert loc_at("detained") == city
 
 
 # -- implied source actors of protests, riots and strikes (``_event_implied``) -----------------

@@ -38,7 +38,7 @@ MOVEMENT_CODES = frozenset({"087", "153", "154"})
 # determiners that make an event noun a reference to an event already told ("the departure")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
-PlaceTarget = Callable[[dict[str, Any], Span], dict[str, Any] | None]
+PlaceTarget = Callable[[dict[str, Any], dict[str, Any], Span], dict[str, Any] | None]
 
 
 def is_movement(cameo_code: str | None) -> bool:
@@ -94,13 +94,16 @@ def continue_scenes(
     events: list[dict[str, Any]],
     place_target: PlaceTarget,
     named: Callable[[str], str | None],
+    nearest: Callable[[dict[str, Any], Token], dict[str, Any]],
 ) -> None:
     """Give a movement with no target and no place named in its sentence the place of the
     movement scene it continues, and that place's country as target actor (rule in the module
     docstring). Changes ``events`` in place.
 
-    The target's span is the place mention (in the event's sentence when that names the
-    country, else the earlier scene's place name); the location becomes the earlier scene's.
+    The location becomes the earlier scene's place, its span moved to the mention of that
+    place nearest the trigger (``nearest``: in the event's own sentence when it names the
+    place, else the nearest before it); the target's span is the sentence's own mention of the
+    country when there is one, else that same nearest mention.
     Nothing changes when the scene's country is the moving side's own. Events on the same
     trigger with the same source (a stated intent to withdraw, CAMEO 03x) take the same target.
 
@@ -108,9 +111,13 @@ def continue_scenes(
         doc: the parsed document the events' character offsets point into.
         events: Event-shaped dicts of the whole document (before merging), each with
             ``cameo_code``, ``trigger``, ``source_actor``, ``target_actor``, ``location``.
-        place_target: builds the target actor record for a location record (gazetteer fields
-            plus ``span``) as seen from the event's sentence (a ``Span``); None when it cannot.
+        place_target: builds the target actor record for the scene's location record
+            (gazetteer fields plus ``span``, the earlier scene's place name), the same record
+            with its span moved to the mention nearest the trigger, and the event's sentence
+            (a ``Span``); None when it cannot.
         named: the country a phrase's own words name, or None (``own_countries``).
+        nearest: the location record with its span moved to the mention of its place nearest
+            to a trigger token (``_place_mentions.nearest_mention``).
     """
     ordered = sorted(events, key=lambda e: e["trigger"]["start_char"])
     scenes: list[tuple[str | None, dict[str, Any]]] = []  # (source entity id, location)
@@ -132,7 +139,8 @@ def continue_scenes(
         scene = _scene_of(tok, src.get("entity_id"), scenes, targeted)
         if scene is None or not foreign_place(scene, own_countries([src], named)):
             continue
-        target = place_target(scene, tok.sent)
+        here = nearest(scene, tok)
+        target = place_target(scene, here, tok.sent)
         if target is None:
             continue
         for other in events:
@@ -142,7 +150,7 @@ def continue_scenes(
                 and other.get("source_actor") == ev.get("source_actor")
             ):
                 other["target_actor"] = target
-                other["location"] = scene
+                other["location"] = here
                 other["confidence"] = round(min(0.99, other["confidence"] + 0.05), 2)
         scenes.append((src.get("entity_id"), scene))
 

@@ -29,6 +29,7 @@ facts), ``_event_triggers`` (lexicon conditions, folded triggers), ``_event_acto
 records, a mixin of ``EventCoder``), ``_event_actor_country`` (actor countries),
 ``_event_parties`` (target fallbacks, dyads), ``_event_places``, ``_event_movement``
 (targets of troop movements: the place moved into or out of, an earlier movement's scene),
+``_place_mentions`` (a place taken from context points to its nearest mention),
 ``_event_fields`` (date, historical, asserted_by, offsets), ``_event_counts``,
 ``_event_intent`` (stance events),
 ``_event_phrase_roles`` (parties the trigger's own phrase names: "anti-X", the addressee of an
@@ -124,6 +125,7 @@ from wirewatch.pipeline._event_triggers import (
     _opinion_agreement,
     official_protest,
 )
+from wirewatch.pipeline._place_mentions import nearest_mention, point_to_nearest_mentions
 from wirewatch.pipeline.counts import NumberPhrase
 from wirewatch.pipeline.event_classifier import (
     CombineParams,
@@ -238,22 +240,33 @@ class EventCoder(_ActorFinder):
         continue_scenes(
             doc,
             events,
-            lambda loc, sent: self._scene_target(ctx, loc, sent),
+            lambda scene, here, sent: self._scene_target(ctx, scene, here, sent),
             ctx.country_named,
+            lambda loc, tok: nearest_mention(ctx, loc, tok),
         )
         # a protest, riot or strike that names no one who protests is the act of implied
         # protesters (ACLED "Protesters (Country)"), once the reports are merged
-        return implied_sources(ctx, merge_reports(events))
+        events = implied_sources(ctx, merge_reports(events))
+        # a place taken from context points to its nearest mention, not to another paragraph
+        point_to_nearest_mentions(ctx, events)
+        return events
 
     def _scene_target(
-        self, ctx: _DocContext, location: dict[str, Any], sent: Span
+        self, ctx: _DocContext, scene: dict[str, Any], here: dict[str, Any], sent: Span
     ) -> dict[str, Any] | None:
-        """The target actor for a movement into or out of ``location`` (a location record with
-        ``span`` and ``country``) told in ``sent``: the sentence's own mention of that country
-        when it names one ("Kazakhstan's leadership"), else the place mention itself."""
-        return self._country_mention(ctx, sent, location["country"], []) or self._place_actor(
-            ctx, location
-        )
+        """The target actor for a movement into or out of the place of ``scene`` (an earlier
+        movement's location record, with ``span`` and ``country``) told in ``sent``: the
+        sentence's own mention of that country when it names one ("Kazakhstan's leadership"),
+        else the place as an actor at ``here``'s span (the mention of the place nearest the
+        trigger, ``_place_mentions.nearest_mention``), with the entity and codes of the scene's
+        place name."""
+        own = self._country_mention(ctx, sent, scene["country"], [])
+        if own is not None:
+            return own
+        place = self._place_actor(ctx, scene)
+        if place is None or not here.get("span") or here["span"] == scene["span"]:
+            return place
+        return {**place, **here["span"]}
 
     def _match_sentence(self, ctx: _DocContext, sent: Span) -> list[dict[str, Any]]:
         """The rule events of one sentence."""
