@@ -539,3 +539,88 @@ def test_issue_4_a_target_overlapping_the_source_is_dropped():
     army = {"start_char": 60, "end_char": 64, "text": "army"}
     assert _apart([dict(front), army], [front]) == [army]
     assert _apart([army], []) == [army]
+
+
+def _lemma_doc(words, heads, deps, pos, lemmas, ents):
+    return Doc(
+        _VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+    )
+
+
+def test_the_place_that_has_seen_an_event_hosts_it():
+    # "Peru has witnessed strikes ." : the subject place of an experiencer verb
+    doc = _lemma_doc(
+        ["Peru", "has", "witnessed", "strikes", "."],
+        [2, 2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "dobj", "punct"],
+        ["PROPN", "AUX", "VERB", "NOUN", "PUNCT"],
+        ["Peru", "have", "witness", "strike", "."],
+        ["B-GPE", "O", "O", "O", "O"],
+    )
+    host = ea.hosting_place(doc[3])
+    assert host is not None and host.text == "Peru"
+
+
+def test_a_party_that_faces_an_event_is_no_host_place():
+    # "The cabinet faces strikes ." : the subject is a party (the target), not a place
+    doc = _lemma_doc(
+        ["The", "cabinet", "faces", "strikes", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["the", "cabinet", "face", "strike", "."],
+        ["O", "O", "O", "O", "O"],
+    )
+    assert ea.hosting_place(doc[3]) is None
+    # nor is the object of an ordinary verb hosted by its subject
+    doc = _lemma_doc(
+        ["Peru", "banned", "strikes", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT"],
+        ["Peru", "ban", "strike", "."],
+        ["B-GPE", "O", "O", "O"],
+    )
+    assert ea.hosting_place(doc[2]) is None
+
+
+def test_a_protest_disrupts_the_place_its_verb_takes_as_object():
+    from wirewatch.pipeline._event_target_candidates import disrupted_place, mission_owners
+
+    # "A stoppage crippled Lima ."
+    doc = _lemma_doc(
+        ["A", "stoppage", "crippled", "Lima", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+        ["a", "stoppage", "cripple", "Lima", "."],
+        ["O", "O", "O", "B-GPE", "O"],
+    )
+    hit = disrupted_place(doc[1])
+    assert hit is not None and hit.text == "Lima"
+    # "A stoppage angered Lima ." : not a verb of disruption
+    doc = _lemma_doc(
+        ["A", "stoppage", "angered", "Lima", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+        ["a", "stoppage", "anger", "Lima", "."],
+        ["O", "O", "O", "B-GPE", "O"],
+    )
+    assert disrupted_place(doc[1]) is None
+    # "Crowds marched to the Dutch consulate ." : the consulate's state
+    doc = _lemma_doc(
+        ["Crowds", "marched", "to", "the", "Dutch", "consulate", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["crowd", "march", "to", "the", "Dutch", "consulate", "."],
+        ["O", "O", "O", "O", "B-NORP", "O", "O"],
+    )
+    assert [t.text for t in mission_owners(doc[1])] == ["Dutch"]

@@ -1588,7 +1588,8 @@ def test_anti_x_names_the_protests_target(nlp, text, target_country, target_sect
 @pytest.mark.parametrize(
     "text,ptype,target",
     [
-        ("Peru has seen sporadic protests since the 2020 election.", "PROTEST", "Peru"),
+        # the place that saw protests is where they happened, not whom they were against
+        ("Peru has seen sporadic protests since the 2020 election.", "PROTEST", None),
         ("The army suffered attacks in the north.", "ASSAULT", "army"),
         # a witness is neither side
         ("UN observers saw attacks on civilians in the town.", "ASSAULT", "civilians"),
@@ -1598,7 +1599,7 @@ def test_who_sees_or_suffers_an_event_is_not_its_source(nlp, text, ptype, target
     e = _one(_events(nlp, text), ptype)
     # no named source: a protest's is the implied protesters (never the place that saw it)
     assert e["source_actor"] is None or e["source_actor"]["implied"]
-    assert e["target_actor"]["text"] == target
+    assert (e["target_actor"] or {}).get("text") == target
 
 
 def test_a_where_clause_of_deaths_gives_the_attacks_victims_and_count(nlp):
@@ -2500,3 +2501,92 @@ def test_a_commemorated_event_does_not_take_the_commemorations_date(nlp):
     assert rally["date_span"]["text"] == "Saturday"
     raid = next(e for e in events if e["trigger"]["text"] == "raid")
     assert (raid["event_date"], raid["date_span"], raid["historical"]) == (None, None, True)
+
+
+# --- protests: the place is the location; a re-mention is one event --------------------------
+
+
+def test_a_place_that_has_witnessed_protests_is_their_location_not_their_target(nlp):
+    e = _one(_events(nlp, "Quito has witnessed sporadic riots since the election."), "PROTEST")
+    assert e["target_actor"] is None
+    assert e["location"]["name"] == "Quito" and e["location"]["span"]["text"] == "Quito"
+    # a party that faces protests is still their target
+    e = _one(_events(nlp, "The ministry faces protests over pay."), "PROTEST")
+    assert (e["target_actor"]["text"], e["target_actor"]["sector"]) == ("ministry", "GOV")
+
+
+def test_a_city_a_strike_paralyses_is_its_location_and_no_government(nlp):
+    for text, city, iso3 in (
+        ("A general strike paralysed Nairobi on Thursday.", "Nairobi", "KEN"),
+        ("Protests rocked Caracas on Friday.", "Caracas", "VEN"),
+    ):
+        e = _one(_events(nlp, text), "PROTEST")
+        assert e["location"]["span"]["text"] == city
+        # with no party named the place stands as the target (the CAMEO coding convention),
+        # as the place itself: not the government its capital's name stands for as a subject
+        t = e["target_actor"]
+        assert (t["text"], t["name"], t["country"], t["sector"]) == (city, city, iso3, None)
+
+
+def test_a_protest_at_an_embassy_is_directed_at_its_state(nlp):
+    e = _one(_events(nlp, "Hundreds rallied outside the Turkish embassy in Vienna."), "PROTEST")
+    assert e["target_actor"]["country"] == "TUR"
+    assert e["location"]["name"] == "Vienna"
+
+
+def test_a_protest_against_a_party_keeps_it_as_target_wherever_it_is_held(nlp):
+    e = _one(_events(nlp, "Students protested against the government in Accra."), "PROTEST")
+    assert (e["target_actor"]["text"], e["target_actor"]["sector"]) == ("government", "GOV")
+    assert e["location"]["name"] == "Accra"
+    e = _one(_events(nlp, "Anti-government protests spread through Dakar on Sunday."), "PROTEST")
+    assert (e["target_actor"]["text"], e["target_actor"]["sector"]) == ("government", "GOV")
+
+
+_REMENTION = (
+    "Anti-government protests erupted in Accra in the first week of March. "
+    "Ghana had seen occasional protests since 2015, an analyst said. "
+    "Economists say rising bread prices were at the root of the protests."
+)
+
+
+@pytest.mark.parametrize("date", ["2023-03-10", None])
+def test_a_bare_re_mention_merges_into_the_lead_report_with_or_without_a_date(nlp, date):
+    protests = [e for e in _events(nlp, _REMENTION, date) if e["plover_type"] == "PROTEST"]
+    lead = _REMENTION.index("protests")
+    root = _REMENTION.rindex("Economists")
+    assert len(protests) == 2
+    first = next(e for e in protests if e["trigger"]["start_char"] == lead)
+    assert [x["start_char"] for x in first["evidence"]] == [0, root]
+    # the earlier protests stay their own event, with no place of their own (the whole
+    # country is no merge anchor) and no target
+    past = next(e for e in protests if e["trigger"]["start_char"] != lead)
+    assert past["target_actor"] is None and past["event_date"] == "2015-01-01"
+
+
+def test_a_bare_re_mention_skips_a_report_dated_by_a_year_alone():
+    from wirewatch.pipeline._event_merge import merge_reports
+
+    def protest(n, at, *, date=None, precision=None):
+        ev = _report(n, None, None, at)
+        ev.update(
+            plover_type="PROTEST", plover_mode="demo", event_date=date, date_precision=precision
+        )
+        return ev
+
+    merged = merge_reports(
+        [
+            protest(1, 0, date="2024-04-02", precision="day"),  # today's news
+            protest(2, 100, date="2016-01-01", precision="year"),  # "protests since 2016"
+            protest(3, 300),  # "the protests"
+        ]
+    )
+    assert [[x["start_char"] for x in e["evidence"]] for e in merged] == [[0, 300], [100]]
+    # two reports of the news itself: the mention cannot tell which, and stays apart
+    merged = merge_reports(
+        [
+            protest(1, 0, date="2024-04-02", precision="day"),
+            protest(2, 100, date="2024-04-03", precision="day"),
+            protest(3, 300),
+        ]
+    )
+    assert len(merged) == 3

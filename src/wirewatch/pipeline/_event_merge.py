@@ -12,7 +12,9 @@ so that two events with nothing but a type in common stay apart (two actors reso
 different entities are no shared anchor, even with the same country and sector); a later mention
 that names no actor, date, place or count of its own ("the root of the protests") is a reference
 back to the one earlier report of its type, mode and flags, and merges into it when there is
-exactly one. The merged event keeps the earliest trigger and its id, takes the evidence
+exactly one, not counting reports dated by a year alone when there are others (background,
+"protests since 2019": so the merge does not depend on whether the publication date is known
+to flag them historical). The merged event keeps the earliest trigger and its id, takes the evidence
 sentences of all (in text order), fills a missing actor, place, date or ``asserted_by`` from the
 others, keeps all counts (one per span) and the highest confidence. Events of one sentence never
 merge (the trigger rules decide there), so the dyads of a compound actor ("Russia and China")
@@ -46,8 +48,7 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not fits and _bare(ev):
             # "... the root of the protests": a later mention with no actor, date, place or
             # count of its own refers back to the one earlier report of its kind
-            fits = [c for c in clusters if sent not in c[2] and _same_kind(c[0], ev)]
-            fits = fits if len(fits) == 1 else []
+            fits = _referent([c for c in clusters if sent not in c[2] and _same_kind(c[0], ev)])
             back = bool(fits)
         if len(fits) > 1:  # several dyads fit: only an exact one may take it
             fits = [
@@ -64,6 +65,26 @@ def merge_reports(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         sents.add(sent)
         _absorb(merged, ev, back_reference=back)
     return [c[0] for c in clusters]
+
+
+def _referent(
+    fits: list[tuple[dict[str, Any], list[dict[str, Any]], set[int]]],
+) -> list[tuple[dict[str, Any], list[dict[str, Any]], set[int]]]:
+    """The one earlier report a bare later mention ("the root of the protests") refers back to,
+    among the clusters of its kind: the only one, or, of several, the only one not dated by a
+    year alone. An event dated only by a year ("protests since 2019", "the 2011 uprising") is
+    told as background, not as the story's news, which is dated by day or not at all. With
+    the publication date such an event is usually ``historical`` and no candidate already;
+    without it, this keeps the merge the same. Empty when none or several remain (two
+    reports a mention cannot tell apart: it stays its own event)."""
+    if len(fits) > 1:
+        fits = [c for c in fits if not _year_only(c[0])]
+    return fits if len(fits) == 1 else []
+
+
+def _year_only(ev: dict[str, Any]) -> bool:
+    """The event is dated by a year alone (``date_precision`` "year")."""
+    return ev.get("event_date") is not None and ev.get("date_precision") == "year"
 
 
 def _absorb(merged: dict[str, Any], ev: dict[str, Any], *, back_reference: bool = False) -> None:

@@ -372,6 +372,17 @@ def _under_place_prep(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def place_of(ctx: _DocContext, tok: Token, prefer: str | None) -> dict[str, Any] | None:
+    """The location record (gazetteer fields plus ``span``: ``{start_char, end_char, text}``,
+    character offsets of the name) of the place the token ``tok`` names ("Ghana" in "Ghana has
+    seen protests"), or None when it names no place (``_place_range``). ``prefer`` is the ISO
+    alpha-3 code of the country to prefer for an ambiguous city name."""
+    rng = _place_range(ctx, tok)
+    if rng is None:
+        return None
+    return _resolved_place(ctx, *rng, _gazetteer_place(ctx, ctx.text[rng[0] : rng[1]], prefer))
+
+
 def _gazetteer_place(ctx: _DocContext, name: str, prefer: str | None) -> dict[str, Any]:
     """``Gazetteer.resolve`` of a place name (``prefer``: ISO alpha-3 of the country to prefer
     for a city name), or, when the gazetteer knows no such place and the name is a misspelled

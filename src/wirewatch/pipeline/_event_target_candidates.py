@@ -2,8 +2,10 @@
 list of tokens nearest first: parties inside a non-actor object (``inner_targets``: "praised
 Haiti's efforts", "calls by X"), in the trigger's purpose complement (``complement_targets``), in
 a demanded or protested clause (``clause_targets``, ``demanded_parties``), the party a statement
-is made to (``addressee``), and the parties of the trigger's verb phrase that are not places or
-background (``verb_phrase_parties``, with ``is_place_noun``).
+is made to (``addressee``), the parties of the trigger's verb phrase that are not places or
+background (``verb_phrase_parties``, with ``is_place_noun``), the state whose embassy a protest
+is held at (``mission_owners``), and the place a protest disrupts, its location and no party
+(``disrupted_place``).
 
 Source: PETRARCH-2 (Norris, Schrodt & Beieler 2017): with no frame filled, the target is the
 first actor in the verb phrase.
@@ -32,6 +34,8 @@ __all__ = [
     "demanded_parties",
     "verb_phrase_parties",
     "is_place_noun",
+    "disrupted_place",
+    "mission_owners",
 ]
 
 # prepositions inside a non-actor object that name the party it concerns ("calls by X",
@@ -372,3 +376,92 @@ def verb_phrase_parties(tok: Token, *, adjuncts: bool = False) -> list[Token]:
                 continue
             out.append(d)
     return sorted(out, key=lambda t: t.i)
+
+
+# verbs by which a protest, strike or riot disrupts a place, in general English usage (causative
+# change-of-state verbs, cf. Levin 1993, 45.4; "a strike paralysed the capital", "protests
+# rocked Tehran", "unrest swept the country", "the strike shut down Nairobi")
+_DISRUPT_VERBS = frozenset(
+    {
+        "paralyse",
+        "paralyze",
+        "cripple",
+        "shut",
+        "close",
+        "disrupt",
+        "halt",
+        "grip",
+        "hit",
+        "rock",
+        "shake",
+        "sweep",
+        "engulf",
+    }
+)
+# nouns of a state's diplomatic mission abroad (Vienna Convention on Diplomatic Relations 1961,
+# art. 1): the mission stands for the state that sends it
+_MISSIONS = frozenset({"embassy", "consulate", "legation", "chancery"})
+
+
+def disrupted_place(noun: Token) -> Token | None:
+    """The place a protest noun is said to disrupt ("a strike paralysed Santiago", "protests
+    rocked Tehran", "a general strike that shut down Kathmandu"): the direct object of a verb
+    of disruption (``_DISRUPT_VERBS``) whose subject is ``noun``, or of such a verb in a
+    relative clause on ``noun`` (or hung on it as a participle by the parser). It is where the
+    protest happens, its location, not a party that acts.
+
+    Args:
+        noun: a PLOVER PROTEST event-noun trigger.
+
+    Returns:
+        The object's head token when it is a proper name or a place entity (GPE, LOC; the
+        caller checks it names a place), else None.
+    """
+    verbs = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        verbs.insert(0, noun.head)
+    for v in verbs:
+        if v.lemma_.lower() not in _DISRUPT_VERBS:
+            continue
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None and (obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN"):
+            return obj
+    return None
+
+
+def mission_owners(tok: Token) -> list[Token]:
+    """The states whose diplomatic mission a protest is held at ("rallied outside the French
+    embassy", "protested at the Russian consulate in X", "a demonstration outside the embassy
+    of Iran"), nearest first: the name, demonym or possessor modifying the mission noun
+    (``_MISSIONS``), or its "of" object. A protest at a state's mission is directed at that
+    state (CAMEO 14 codes it as the target, as the PLOVER manual 0.8 PROTEST codes whom the
+    protest is against). The mission must be the object of a preposition of the trigger, or,
+    for a noun trigger that is the subject or object of a verb, of that verb.
+
+    Args:
+        tok: a PROTEST trigger (verb or noun).
+
+    Returns:
+        tokens naming the owning state (callers keep those that resolve to an actor); empty
+        when no mission is named.
+    """
+    heads = [tok]
+    if tok.pos_ != "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        heads.append(tok.head)
+    out: list[Token] = []
+    for h in heads:
+        for p in h.children:
+            if p.dep_ != "prep":
+                continue
+            o = _pobj(p)
+            if o is None or o.lemma_.lower() not in _MISSIONS:
+                continue
+            out.extend(
+                c
+                for c in o.children
+                if c.i < o.i
+                and c.dep_ in ("amod", "compound", "nmod", "poss")
+                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
+            )
+            out.extend(x for _p, x in prep_objects(o, ("of",)))
+    return out

@@ -35,6 +35,7 @@ __all__ = [
     "absorbed_subject",
     "relative_antecedent",
     "fronted_adjunct_subject",
+    "hosting_place",
     "is_argument_of",
     "reporting_speaker",
     "reporting_verbs",
@@ -629,6 +630,29 @@ _REMEMBRANCE = frozenset({"anniversary", "commemoration", "memorial", "memory", 
 # "see" verbs and 31.3-like experiencer uses): "X has seen protests", "X faces protests"
 _UNDERGO_VERBS = frozenset({"see", "witness", "experience", "suffer", "face", "endure", "undergo"})
 _SEE_VERBS = frozenset({"see", "witness"})
+
+
+def hosting_place(noun: Token) -> Token | None:
+    """The place that hosts the event named by ``noun`` as the subject of an experiencer verb
+    ("Ghana has seen protests", "the city witnessed riots", "France experienced strikes", "the
+    town suffered unrest"; Levin 1993, 30.2 "see" verbs and 31.3-like uses): where the event
+    happens, its location, not the party a protest is directed at (PLOVER manual 0.8, PROTEST:
+    the target is who the protest is against).
+
+    Args:
+        noun: an event-noun trigger.
+
+    Returns:
+        The subject's head token when ``noun`` is the direct object of such a verb and the
+        subject is a place name (spaCy entity GPE or LOC), else None.
+    """
+    gov = noun.head
+    if noun.dep_ != "dobj" or gov.lemma_.lower() not in _UNDERGO_VERBS:
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in ("GPE", "LOC"):
+        return None
+    return subj
 
 
 def fronted_adjunct_subject(noun: Token) -> Token | None:

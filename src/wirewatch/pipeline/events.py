@@ -116,7 +116,13 @@ from wirewatch.pipeline._event_phrase_roles import (
     generic,
 )
 from wirewatch.pipeline._event_places import _location, _own_place, _places_from_siblings
-from wirewatch.pipeline._event_target_candidates import addressee, inner_targets, is_place_noun
+from wirewatch.pipeline._event_protest_places import placed_protest, protest_places
+from wirewatch.pipeline._event_target_candidates import (
+    addressee,
+    inner_targets,
+    is_place_noun,
+    mission_owners,
+)
 from wirewatch.pipeline._event_triggers import (
     _cond_holds,
     _escalation,
@@ -480,6 +486,10 @@ class EventCoder(_ActorFinder):
                 tgt = theme
         else:
             src, tgt, theme = ea.noun_source_target(tok, entry.roles)
+        # "Ghana has seen protests", "a strike paralysed Santiago": places where a protest
+        # happens, not whom it is directed at
+        host, hit, tgt = protest_places(tok, entry, tgt, demand=demand)
+        if tok.pos_ != "VERB" and not demand:
             if (
                 entry.plover_type == "PROTEST"
                 and src is not None
@@ -698,10 +708,18 @@ class EventCoder(_ActorFinder):
                 [a for h in anti_parties(tok) if (a := self._stance_party(ctx, h)) is not None],
                 sources,
             )
+        if not targets and entry.plover_type == "PROTEST":
+            # "rallied outside the French embassy": a protest at a state's mission is directed
+            # at that state
+            targets = _apart(
+                [a for h in mission_owners(tok) if (a := self._stance_party(ctx, h)) is not None],
+                sources,
+            )
         date = _date(ctx, sent, tok, gov)
         # a target named by a place preposition ("withdrew its forces from Syria") is also
         # where the event happens; only the source's span is kept out of the place search
         location = _location(ctx, sent, tok, gov, sources, entry, others)
+        location, targets = placed_protest(ctx, host, hit, location, targets)
         if (
             is_movement(entry.cameo)
             and not (location and location.get("span"))
@@ -797,6 +815,7 @@ class EventCoder(_ActorFinder):
                 not targets
                 and not (len(sources) > 1 and entry.plover_type in _RECIPROCAL)
                 and location["country"] not in home
+                and host is None
             ):
                 # no party named: the event is directed at the place it happens in ("a curfew
                 # in Abidjan", "protests in Serbia", "withdrew its soldiers from Kosovo"), as
