@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 import wirewatch
 from wirewatch.errors import ConfigError, InputError
-from wirewatch.ingest.document import InputDocument
+from wirewatch.ingest.document import InputDocument, parse_date
 from wirewatch.ingest.readers import error_record
 from wirewatch.ingest.validate import check_text
 from wirewatch.model import ErrorRecord, Record
@@ -33,16 +33,10 @@ log = logging.getLogger(__name__)
 def _check_date(date: str | None, source: str | None) -> str | None:
     if date is None:
         return None
-    import datetime as _dt
-
     try:
-        return _dt.date.fromisoformat(str(date)[:10]).isoformat()
+        return parse_date(date)
     except ValueError as exc:
-        raise ConfigError(
-            f"publication date {date!r} is not a valid date; "
-            "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
-            source=source,
-        ) from exc
+        raise ConfigError(str(exc), source=source) from exc
 
 
 class Extractor:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from typing import IO, Any
 import click
 
 from wirewatch.errors import WirewatchError
-from wirewatch.ingest.document import InputDocument
+from wirewatch.ingest.document import InputDocument, parse_date
 from wirewatch.model import ErrorRecord, Record
 
 __all__ = ["cli"]
@@ -114,13 +113,9 @@ def extract(
         _fail("give at least one PATH or --jsonl FILE (try: wirewatch extract --help).", EXIT_USAGE)
     if pub_date is not None:  # a usage error, like wirewatch ingest --date: nothing is read
         try:
-            pub_date = dt.date.fromisoformat(pub_date).isoformat()
-        except ValueError:
-            _fail(
-                f"--date {pub_date!r} is not a valid date; "
-                "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
-                EXIT_USAGE,
-            )
+            pub_date = parse_date(pub_date, "--date")
+        except ValueError as exc:
+            _fail(str(exc), EXIT_USAGE)
     batch = bool(jsonl_path) or len(paths) > 1
     fmt = fmt or ("jsonl" if batch else "json")
 

@@ -132,10 +132,10 @@ def ingest(
 
     Example: wirewatch ingest corpus/ news.jsonl.gz --db corpus.duckdb --workers 4
     """
-    import datetime as dt
     from pathlib import Path
 
     from wirewatch.ingest.batch import ingest as run_ingest
+    from wirewatch.ingest.document import parse_date
     from wirewatch.store.dedup import ClusterRule
 
     for f in (*actors, *agents):
@@ -143,13 +143,9 @@ def ingest(
             _fail(f"{f}: no such dictionary file; check the --actors/--agents path.", 2)
     if default_date is not None:
         try:
-            default_date = dt.date.fromisoformat(default_date).isoformat()
-        except ValueError:
-            _fail(
-                f"--date {default_date!r} is not a valid date; "
-                "write an existing day as YYYY-MM-DD, e.g. 2022-01-12.",
-                2,
-            )
+            default_date = parse_date(default_date, "--date")
+        except ValueError as exc:
+            _fail(str(exc), 2)
 
     try:
         summary = run_ingest(
